@@ -1,0 +1,15 @@
+// The campaign is the nearest ledger.yaml from the working folder upward, as git finds .git.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const CAMPAIGN_FILE = 'ledger.yaml';
+
+export function findCampaignRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CAMPAIGN_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}

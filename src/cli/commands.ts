@@ -1,0 +1,8 @@
+// Every subcommand, in the order `ledger --help` lists them.
+import type { Command } from 'commander';
+import type { Runtime } from './runtime.js';
+import { registerValidate } from './validate.js';
+
+export function registerCommands(program: Command, rt: () => Runtime): void {
+  registerValidate(program, rt);
+}

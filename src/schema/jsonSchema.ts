@@ -1,0 +1,110 @@
+// JSON Schema (draft 2020-12) from the specs: what ajv validates with and what editors read.
+import { VOCABULARIES } from '../vocab.js';
+import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
+
+export const SCHEMA_BASE_URL = 'https://ledger.local/schemas/';
+export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+export type JsonSchema = Record<string, unknown>;
+
+export function toJsonSchema(spec: Spec): JsonSchema {
+  switch (spec.t) {
+    case 'string': {
+      const s: JsonSchema = { type: 'string', description: spec.d };
+      if (spec.pattern) s.pattern = spec.pattern;
+      if (spec.maxLength) s.maxLength = spec.maxLength;
+      return s;
+    }
+    case 'date':
+      return { type: 'string', description: spec.d, pattern: DATE_PATTERN, format: 'date' };
+    case 'int':
+      return { type: 'integer', description: spec.d, ...(spec.min === undefined ? {} : { minimum: spec.min }) };
+    case 'number':
+      return {
+        type: 'number',
+        description: spec.d,
+        ...(spec.min === undefined ? {} : { minimum: spec.min }),
+        ...(spec.max === undefined ? {} : { maximum: spec.max }),
+      };
+    case 'bool':
+      return { type: 'boolean', description: spec.d };
+    case 'const':
+      return { type: 'string', description: spec.d, enum: [...spec.values] };
+    case 'code': {
+      const vocab = VOCABULARIES[spec.vocab];
+      return {
+        type: 'string',
+        description: spec.d,
+        enum: [...vocab.map((x) => x.code), ...vocab.map((x) => x.zh)],
+        enumDescriptions: [...vocab.map((x) => `${x.zh} ${x.en}`), ...vocab.map((x) => `= ${x.code} (${x.en})`)],
+      };
+    }
+    case 'list':
+      return {
+        type: 'array',
+        description: spec.d,
+        items: toJsonSchema(spec.item),
+        ...(spec.minItems === undefined ? {} : { minItems: spec.minItems }),
+      };
+    case 'object': {
+      const properties: Record<string, JsonSchema> = {};
+      for (const [key, value] of Object.entries(spec.props)) properties[key] = toJsonSchema(value);
+      return {
+        type: 'object',
+        description: spec.d,
+        properties,
+        ...(spec.required.length ? { required: [...spec.required] } : {}),
+        additionalProperties: false,
+      };
+    }
+  }
+}
+
+const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+
+export function recordSchema(kind: RecordKind): JsonSchema {
+  return {
+    $schema: DRAFT,
+    $id: `${SCHEMA_BASE_URL}${kind}.schema.json`,
+    title: `${kind} — ${KIND_LABELS[kind].en} (${KIND_LABELS[kind].zh})`,
+    ...toJsonSchema(RECORD_SPECS[kind]),
+  };
+}
+
+export function campaignSchema(): JsonSchema {
+  return {
+    $schema: DRAFT,
+    $id: `${SCHEMA_BASE_URL}campaign.schema.json`,
+    title: 'ledger.yaml — the campaign (活动方案)',
+    ...toJsonSchema(CAMPAIGN_SPEC),
+  };
+}
+
+/** One schema for any record document, chosen by `kind`, for editors binding groups/**.yaml. */
+export function anyRecordSchema(): JsonSchema {
+  return {
+    $schema: DRAFT,
+    $id: `${SCHEMA_BASE_URL}record.schema.json`,
+    title: 'A campaign record: visit, opinion, info, appeal, stability or hardship (台账记录)',
+    type: 'object',
+    required: ['kind'],
+    properties: {
+      kind: {
+        description: 'Record kind (记录类型).',
+        enum: [...RECORD_KINDS, ...RECORD_KINDS.map((k) => KIND_LABELS[k].zh)],
+      },
+    },
+    allOf: RECORD_KINDS.map((kind) => ({
+      if: { properties: { kind: { enum: [kind, KIND_LABELS[kind].zh] } }, required: ['kind'] },
+      then: { $ref: `${kind}.schema.json` },
+    })),
+  };
+}
+
+/** Every schema file `ledger schema` writes and `schemas/` holds, by file name. */
+export function allSchemas(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = { 'campaign.schema.json': campaignSchema() };
+  for (const kind of RECORD_KINDS) out[`${kind}.schema.json`] = recordSchema(kind);
+  out['record.schema.json'] = anyRecordSchema();
+  return out;
+}

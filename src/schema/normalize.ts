@@ -1,0 +1,47 @@
+// Labels become codes and keys take the spec's order, so ledgers are canonical whatever
+// language or key order a group wrote in.
+import { toCode, VOCABULARIES } from '../vocab.js';
+import type { Spec } from './spec.js';
+
+export function normalize(spec: Spec, value: unknown): unknown {
+  switch (spec.t) {
+    case 'code':
+      return typeof value === 'string' ? (toCode(VOCABULARIES[spec.vocab], value) ?? value) : value;
+    case 'const':
+      return typeof value === 'string' && spec.values.includes(value) ? spec.values[0] : value;
+    case 'list':
+      return Array.isArray(value) ? value.map((v) => normalize(spec.item, v)) : value;
+    case 'object': {
+      if (!isPlainObject(value)) return value;
+      const out: Record<string, unknown> = {};
+      for (const [key, sub] of Object.entries(spec.props)) {
+        if (Object.hasOwn(value, key) && value[key] !== undefined && value[key] !== null) out[key] = normalize(sub, value[key]);
+      }
+      return out;
+    }
+    default:
+      return value;
+  }
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Calls `fn` for every value present in `value` that the spec describes, depth first. */
+export function forEachValue(
+  spec: Spec,
+  value: unknown,
+  fn: (spec: Spec, value: unknown, path: (string | number)[]) => void,
+  path: (string | number)[] = [],
+): void {
+  if (value === undefined || value === null) return;
+  fn(spec, value, path);
+  if (spec.t === 'list' && Array.isArray(value)) {
+    value.forEach((v, i) => forEachValue(spec.item, v, fn, [...path, i]));
+  } else if (spec.t === 'object' && isPlainObject(value)) {
+    for (const [key, sub] of Object.entries(spec.props)) {
+      if (Object.hasOwn(value, key)) forEachValue(sub, value[key], fn, [...path, key]);
+    }
+  }
+}
