@@ -1,12 +1,10 @@
 // The CLI as a function: argv and streams in, exit code out. bin/ledger.js is the only caller
 // that touches the real process.
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { registerCommands } from './cli/commands.js';
 import { makeRuntime, UsageError, type MainOptions, type Runtime } from './cli/runtime.js';
 
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+import { VERSION } from './version.js';
 
 export async function main(opts: MainOptions): Promise<number> {
   let runtime: Runtime | undefined;

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { Runtime } from './runtime.js';
 import { registerValidate } from './validate.js';
+import { registerMerge } from './merge.js';
 
 export function registerCommands(program: Command, rt: () => Runtime): void {
   registerValidate(program, rt);
+  registerMerge(program, rt);
 }

@@ -10,11 +10,21 @@ import { checkFile } from './checkFile.js';
 import { checkGroup } from './checkGroup.js';
 import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
+import { sha256 } from '../ledgers/serialize.js';
 
 export interface ValidateOptions {
   /** Limit to these group folders or files (absolute paths inside the campaign). */
   paths?: string[];
   today?: string;
+  /** Also hash every input file (ledger.yaml, records, summaries, photos) for the manifest. */
+  hashes?: boolean;
+}
+
+export interface GroupResult {
+  id: string;
+  files: FileResult[];
+  /** Diagnostics of checks across the group's records (ids, visit references). */
+  diagnostics: Diagnostic[];
 }
 
 export interface ValidationSummary {
@@ -29,8 +39,11 @@ export interface ValidationResult {
   campaign: Campaign | null;
   groups: GroupScan[];
   files: FileResult[];
+  byGroup: GroupResult[];
   diagnostics: Diagnostic[];
   summary: ValidationSummary;
+  /** sha256 by campaign-relative path; filled when `hashes` was asked for. */
+  inputs: Record<string, string>;
 }
 
 export function groupContext(campaign: Campaign, scan: GroupScan, today: string): GroupContext {
@@ -49,7 +62,17 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
   const loaded = loadCampaign(root);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const campaign = loaded.campaign;
-  const result: ValidationResult = { root, campaign, groups: [], files: [], diagnostics, summary: { files: 1, records: 0, errors: 0, warnings: 0 } };
+  const result: ValidationResult = {
+    root,
+    campaign,
+    groups: [],
+    files: [],
+    byGroup: [],
+    diagnostics,
+    summary: { files: 1, records: 0, errors: 0, warnings: 0 },
+    inputs: {},
+  };
+  if (options.hashes) result.inputs['ledger.yaml'] = sha256(loaded.bytes);
   if (!campaign) return finish(result);
 
   const filter = options.paths ? selection(root, campaign, options.paths) : undefined;
@@ -72,8 +95,19 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
       continue;
     }
     const ctx = groupContext(campaign, g, today);
-    const files = g.recordFiles.map((f) => checkFile(readFileSync(path.join(root, f)), f, ctx));
+    const files = g.recordFiles.map((f) => {
+      const bytes = readFileSync(path.join(root, f));
+      if (options.hashes) result.inputs[f] = sha256(bytes);
+      return checkFile(bytes, f, ctx);
+    });
+    if (options.hashes) {
+      for (const [rel, kind] of Object.entries(g.files)) {
+        if (kind === 'dir' || kind === 'outside' || result.inputs[`groups/${g.id}/${rel}`]) continue;
+        result.inputs[`groups/${g.id}/${rel}`] = sha256(readFileSync(path.join(g.dir, rel)));
+      }
+    }
     const groupDiagnostics = checkGroup(g.id, files.flatMap((f) => f.records));
+    result.byGroup.push({ id: g.id, files, diagnostics: groupDiagnostics });
     for (const f of files) {
       if (filter && !filter.matches(f.file)) continue;
       result.files.push(f);

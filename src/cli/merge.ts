@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { formatDiagnosticsText } from '../format/diagnosticsText.js';
+import { formatJson } from '../format/json.js';
+import { diagnosticJson } from '../format/diagnosticsJson.js';
+import { RECORD_KINDS } from '../schema/spec.js';
+import { renderTable } from '../text/displayWidth.js';
+import { mergeCampaign } from '../merge/mergeCampaign.js';
+import { VERSION } from '../version.js';
+import { campaignRoot, parseFormat, type Runtime } from './runtime.js';
+
+export function registerMerge(program: Command, rt: () => Runtime): void {
+  program
+    .command('merge')
+    .description("build ledgers/ from every group's folder (refuses while any record has an error)")
+    .option('--format <format>', 'text or json', 'text')
+    .option('--allow-invalid', 'merge the valid records anyway; refused ones go to ledgers/rejected.yaml')
+    .addHelpText('after', '\nExamples:\n  $ ledger merge\n  $ ledger merge --allow-invalid\n  $ ledger -C examples/zh-CN merge --format json')
+    .action((opts: { format: string; allowInvalid?: boolean }) => {
+      const r = rt();
+      const format = parseFormat(opts.format, ['text', 'json'] as const);
+      const root = campaignRoot(r);
+      const result = mergeCampaign(root, { tool: `ledger ${VERSION}`, allowInvalid: opts.allowInvalid ?? false });
+      const v = result.validation;
+      const ledgers = path.relative(r.cwd, result.ledgersDir) || '.';
+      if (format === 'json') {
+        r.stdout.write(
+          formatJson({
+            written: result.written,
+            ledgers: result.written ? ledgers.split(path.sep).join('/') : null,
+            diagnostics: result.diagnostics.map(diagnosticJson),
+            summary: { ...v.summary, ...(result.set ? { ...result.set.manifest.totals } : {}) },
+            groups: result.set?.manifest.groups.map((g) => ({ id: g.id, ...g.counts, errors: g.errors, warnings: g.warnings })) ?? [],
+          }),
+        );
+      } else {
+        const shown = result.written ? result.diagnostics : result.diagnostics;
+        r.stdout.write(formatDiagnosticsText(shown, v.summary, { color: r.color }));
+        if (result.set) {
+          const header = ['group', ...RECORD_KINDS, 'errors', 'warnings'];
+          const rows = result.set.manifest.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings)]);
+          const t = result.set.manifest.totals;
+          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(v.summary.errors), String(v.summary.warnings)]);
+          r.stdout.write('\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n');
+          if (t.rejected) r.stdout.write(r.color.yellow(`${t.rejected} refused record(s) listed in ${ledgers}/rejected.yaml\n`));
+          r.stdout.write(`ledgers written to ${ledgers}/\n`);
+        } else if (v.campaign) {
+          r.stdout.write(r.color.red('merge refused: fix the errors above (or pass --allow-invalid to merge the valid records)\n'));
+        }
+      }
+      r.exitCode = result.validation.summary.errors > 0 ? 1 : 0;
+    });
+}

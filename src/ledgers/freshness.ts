@@ -1,0 +1,57 @@
+// Are the ledgers older than the group files? Audit, status, export and report refuse stale
+// ledgers rather than report on data the clerk has already replaced.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from './serialize.js';
+import type { Manifest } from './types.js';
+
+export interface Staleness {
+  changed: string[];
+  added: string[];
+  removed: string[];
+}
+
+/** Input files of a campaign, as the manifest lists them: ledger.yaml and everything under groups/. */
+export function listInputs(root: string): string[] {
+  const out: string[] = [];
+  if (existsSync(path.join(root, 'ledger.yaml'))) out.push('ledger.yaml');
+  const walk = (abs: string, rel: string) => {
+    if (!existsSync(abs)) return;
+    for (const name of readdirSync(abs).sort()) {
+      if (name.startsWith('.')) continue;
+      const a = path.join(abs, name);
+      const r = `${rel}/${name}`;
+      const st = statSync(a, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(a, r);
+      else if (st.isFile()) out.push(r);
+    }
+  };
+  walk(path.join(root, 'groups'), 'groups');
+  return out;
+}
+
+export function staleness(root: string, manifest: Manifest): Staleness {
+  const now = new Set(listInputs(root));
+  const result: Staleness = { changed: [], added: [], removed: [] };
+  for (const [file, hash] of Object.entries(manifest.inputs)) {
+    if (!now.has(file)) result.removed.push(file);
+    else if (sha256(readFileSync(path.join(root, file))) !== hash) result.changed.push(file);
+    now.delete(file);
+  }
+  result.added = [...now];
+  return result;
+}
+
+export function isStale(s: Staleness): boolean {
+  return s.changed.length + s.added.length + s.removed.length > 0;
+}
+
+export function describeStaleness(s: Staleness): string {
+  const parts: string[] = [];
+  const list = (files: string[]) => files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+  if (s.changed.length) parts.push(`changed: ${list(s.changed)}`);
+  if (s.added.length) parts.push(`new: ${list(s.added)}`);
+  if (s.removed.length) parts.push(`removed: ${list(s.removed)}`);
+  return `the ledgers are out of date (${parts.join('; ')}): run \`ledger merge\` first, or pass --merge`;
+}

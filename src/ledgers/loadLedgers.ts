@@ -1,0 +1,39 @@
+// Reads ledgers/ back. Audit, status, export and report start here, never from group folders.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../errors.js';
+import { RECORD_KINDS } from '../schema/spec.js';
+import { MANIFEST_FILE, REJECTED_FILE, sha256 } from './serialize.js';
+import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from './types.js';
+import { emptyLedgers } from '../merge/buildLedgers.js';
+
+export const LEDGERS_DIR = 'ledgers';
+
+/** Loads ledgers/ of a campaign; `verify` also checks each file against the manifest's hash. */
+export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = {}): LedgerSet {
+  const manifestPath = path.join(ledgersDir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) {
+    throw new UsageError(`no ledgers in ${ledgersDir}: run \`ledger merge\` first`);
+  }
+  const manifest = parse(readFileSync(manifestPath, 'utf8'), { schema: 'core' }) as Manifest;
+  if (!manifest || manifest.format !== FORMAT_VERSION) {
+    throw new UsageError(`${manifestPath} is not a ledger manifest of format ${FORMAT_VERSION}: run \`ledger merge\` again`);
+  }
+  const ledgers = emptyLedgers();
+  const read = (name: string): unknown => {
+    const file = path.join(ledgersDir, name);
+    const text = readFileSync(file, 'utf8');
+    if (options.verify && manifest.ledgers[name] !== sha256(text)) {
+      throw new UsageError(`${file} was changed after \`ledger merge\` wrote it (its hash differs from the manifest)`);
+    }
+    return parse(text, { schema: 'core' });
+  };
+  for (const kind of RECORD_KINDS) {
+    const name = LEDGER_FILES[kind];
+    if (!(name in manifest.ledgers)) throw new UsageError(`${path.join(ledgersDir, name)} is missing from the manifest: run \`ledger merge\` again`);
+    ledgers[kind] = (read(name) as LedgerRecord[] | null) ?? [];
+  }
+  const rejected = REJECTED_FILE in manifest.ledgers ? ((read(REJECTED_FILE) as RejectedRecord[] | null) ?? []) : [];
+  return { manifest, ledgers, rejected };
+}

@@ -1,0 +1,64 @@
+// Temporary campaigns for tests: copies of the examples or fixtures, or ones written inline.
+// Tests never write into the repository.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXAMPLES = path.join(REPO, 'examples');
+export const FIXTURES = path.join(REPO, 'tests/fixtures');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'ledger-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A fresh copy of examples/<name> (or any folder) to run commands on. */
+export function copyCampaign(source: string): string {
+  const from = path.isAbsolute(source) ? source : path.join(EXAMPLES, source);
+  const dir = path.join(tempDir(), path.basename(from));
+  cpSync(from, dir, { recursive: true });
+  rmSync(path.join(dir, 'ledgers'), { recursive: true, force: true });
+  rmSync(path.join(dir, 'exports'), { recursive: true, force: true });
+  return dir;
+}
+
+/** Writes a campaign from a map of relative path → content (string or bytes). */
+export function writeCampaign(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir();
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  return dir;
+}
+
+/** A minimal valid ledger.yaml with one work group g1 (Zhang Ming leading, Li Hua). */
+export const MINI_CAMPAIGN = `kind: campaign
+title: Going to the grassroots to listen to opinions
+unit: District Judicial Bureau
+locale: en
+period: { start: 2014-04-08, end: 2014-05-31 }
+deadlines: { groups: 2014-05-22, report: 2014-05-25 }
+groups:
+  - id: g1
+    name: Group 1
+    type: work-group
+    leader: Zhang Ming
+    members:
+      - { name: Zhang Ming, title: Director, leading: true }
+      - { name: Li Hua }
+`;
+
+/** The smallest real JPEG and PNG headers: enough for the byte sniffing. */
+export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
