@@ -61,6 +61,8 @@ export interface RecordResult {
   /** Errors attached to this record, as `code: message`, for rejected.yaml. */
   reasons: string[];
   visitRef?: { value: string; line: number; column: number };
+  /** Where the id value is written, for duplicate-id. */
+  idAt?: { line: number; column: number };
 }
 
 export interface FileResult {

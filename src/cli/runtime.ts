@@ -24,8 +24,6 @@ export interface Runtime extends MainOptions {
   /** Colours for stderr (progress, logs). */
   errColor: ChalkInstance;
   verbose: boolean;
-  /** -C <dir>, resolved. */
-  dir: string | undefined;
   /** Set by the command: 0 clean, 1 the input has errors, 2 usage/config/internal failure. */
   exitCode: number;
 }
@@ -41,23 +39,20 @@ export function colorLevel(out: Output, env: MainOptions['env'], noColor: boolea
 }
 
 export function makeRuntime(opts: MainOptions, flags: { color: boolean; verbose: boolean; dir?: string }): Runtime {
+  // -C <dir> works like git's: as if ledger had been started in <dir>.
+  const cwd = flags.dir === undefined ? opts.cwd : path.resolve(opts.cwd, flags.dir);
   return {
     ...opts,
+    cwd,
     color: new Chalk({ level: colorLevel(opts.stdout, opts.env, !flags.color) }),
     errColor: new Chalk({ level: colorLevel(opts.stderr, opts.env, !flags.color) }),
     verbose: flags.verbose,
-    dir: flags.dir === undefined ? undefined : path.resolve(opts.cwd, flags.dir),
     exitCode: 0,
   };
 }
 
-/** The campaign folder: -C <dir>, else the nearest ledger.yaml upward from the working folder. */
+/** The campaign folder: the nearest ledger.yaml upward from the working folder (or -C <dir>). */
 export function campaignRoot(rt: Runtime): string {
-  if (rt.dir !== undefined) {
-    const root = findCampaignRoot(rt.dir);
-    if (root !== rt.dir) throw new UsageError(`no ledger.yaml in ${rt.dir}`);
-    return root;
-  }
   const root = findCampaignRoot(rt.cwd);
   if (!root) throw new UsageError(`no ledger.yaml in ${rt.cwd} or any folder above it (run inside a campaign, or name one with -C <dir>)`);
   return root;

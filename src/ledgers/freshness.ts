@@ -2,7 +2,7 @@
 // ledgers rather than report on data the clerk has already replaced.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sha256 } from './serialize.js';
+import { sha256 } from '../hash.js';
 import type { Manifest } from './types.js';
 
 export interface Staleness {

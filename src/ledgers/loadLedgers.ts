@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
 import { RECORD_KINDS } from '../schema/spec.js';
-import { MANIFEST_FILE, REJECTED_FILE, sha256 } from './serialize.js';
+import { sha256 } from '../hash.js';
+import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from './types.js';
 import { emptyLedgers } from '../merge/buildLedgers.js';
 

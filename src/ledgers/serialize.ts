@@ -1,15 +1,11 @@
 // Ledger files as text: deterministic YAML, and a manifest that carries the hash of each file.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { emitYaml } from '../yaml/emit.js';
 import { LEDGER_FILES, type LedgerSet } from './types.js';
 
 export const MANIFEST_FILE = 'manifest.yaml';
 export const REJECTED_FILE = 'rejected.yaml';
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 const HEADER = '# Written by `ledger merge`. Do not edit: change the group files and merge again.\n';
 

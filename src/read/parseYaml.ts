@@ -132,7 +132,14 @@ export function parseYaml(text: string, file: string): ParsedText {
       visit(doc, (_key, node) => {
         if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range) {
           ok = false;
-          push('yaml-tag', `YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} refused: write the plain value`, node.range[0]);
+          // The node's range starts after its tag; point at the tag itself when it is on the same line.
+          let tagAt = node.range[0];
+          const bang = text.lastIndexOf('!', node.range[0]);
+          if (bang >= 0 && !text.slice(bang, node.range[0]).includes('\n')) {
+            tagAt = bang;
+            while (tagAt > 0 && !/\s/.test(text[tagAt - 1] as string)) tagAt--;
+          }
+          push('yaml-tag', `YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} refused: write the plain value`, tagAt);
         }
       });
     }

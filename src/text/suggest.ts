@@ -29,7 +29,7 @@ export function nearest(value: string, candidates: Iterable<string>): string | u
   }
   if (best === undefined) return undefined;
   const len = Math.max(Array.from(v).length, Array.from(best).length);
-  const limit = Math.max(1, Math.min(3, Math.floor(len / 3)));
+  const limit = Math.min(3, Math.max(1, Math.floor(len / 2)));
   return bestD <= limit ? best : undefined;
 }
 

@@ -92,8 +92,11 @@ function checkRecord(
     add('error', 'not-a-record', `a record must be a mapping of fields (kind: …, id: …), found ${Array.isArray(data) ? 'a list' : 'a single value'}`, []);
     return finish();
   }
-  if (typeof data.id === 'string') record.id = data.id;
-  else if (typeof data.id === 'number') record.id = String(data.id);
+  if (typeof data.id === 'string' || typeof data.id === 'number') {
+    record.id = String(data.id);
+    const pos = lines.position(locate(doc, ['id']));
+    record.idAt = { line: pos.line, column: pos.column };
+  }
   const kind = kindCode(data.kind);
   if (!kind) {
     if (data.kind === undefined) add('error', 'missing-field', 'missing field "kind": every record starts with kind: visit | opinion | info | appeal | stability | hardship', []);

@@ -16,8 +16,8 @@ export function checkGroup(group: string, records: readonly RecordResult[]): Dia
         code: 'duplicate-id',
         message: `id "${r.id}" is already used in group ${group} by the ${prev.kind} at ${prev.file}:${prev.line}`,
         file: r.file,
-        line: r.line,
-        column: r.column,
+        line: r.idAt?.line ?? r.line,
+        column: r.idAt?.column ?? r.column,
         pointer: '/id',
       };
       diagnostics.push(d);

@@ -10,7 +10,7 @@ import { checkFile } from './checkFile.js';
 import { checkGroup } from './checkGroup.js';
 import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
-import { sha256 } from '../ledgers/serialize.js';
+import { sha256 } from '../hash.js';
 
 export interface ValidateOptions {
   /** Limit to these group folders or files (absolute paths inside the campaign). */

@@ -1,0 +1,51 @@
+// `npm run demo`: the whole pipeline on a fresh copy of examples/zh-CN, as a clerk would run it:
+// validate → merge → audit → status → export → report. Works on a copy in demo-output/ so
+// the repository's examples stay untouched.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const example = process.argv[2] ?? 'zh-CN';
+const source = path.join(repo, 'examples', example);
+const out = path.join(repo, 'demo-output', example);
+const asOf = '2014-05-24';
+
+if (!existsSync(path.join(repo, 'dist', 'main.js'))) {
+  console.error('demo: dist/ is missing; run `npm ci` (or `npm run build`) first');
+  process.exit(2);
+}
+rmSync(out, { recursive: true, force: true });
+cpSync(source, out, { recursive: true });
+rmSync(path.join(out, 'ledgers'), { recursive: true, force: true });
+
+// Each step with the exit codes that mean "worked as designed" (audit exits 1 when groups
+// must make up their work, which this example is built to show).
+const steps = [
+  { args: ['validate'], ok: [0] },
+  { args: ['merge'], ok: [0] },
+  { args: ['audit', '--as-of', asOf], ok: [0, 1] },
+  { args: ['status', '--as-of', asOf], ok: [0] },
+  { args: ['export', '--as-of', asOf], ok: [0] },
+  { args: ['export', '--as-of', asOf, '--lang', 'en', '--redact', '--out', 'exports/ledgers-en-redacted.xlsx'], ok: [0] },
+  { args: ['report', '--as-of', asOf, '--format', 'html'], ok: [0] },
+  { args: ['report', '--as-of', asOf, '--format', 'docx'], ok: [0] },
+  { args: ['report', '--as-of', asOf, '--format', 'md'], ok: [0] },
+];
+
+for (const step of steps) {
+  console.log(`\n\x1b[1m$ ledger ${step.args.join(' ')}\x1b[0m`);
+  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'ledger.js'), ...step.args], { cwd: out, stdio: 'inherit' });
+  if (!step.ok.includes(run.status ?? -1)) {
+    console.error(`demo: \`ledger ${step.args.join(' ')}\` exited ${run.status}; stopping`);
+    process.exit(1);
+  }
+}
+
+const rel = (p) => path.relative(process.cwd(), p) || '.';
+console.log('\nDemo finished. Outputs:');
+console.log(`  campaign copy:  ${rel(out)}`);
+console.log(`  ledgers:        ${rel(path.join(out, 'ledgers'))}/`);
+const exportsDir = path.join(out, 'exports');
+if (existsSync(exportsDir)) for (const f of readdirSync(exportsDir).sort()) console.log(`  export/report:  ${rel(path.join(exportsDir, f))}`);

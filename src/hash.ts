@@ -1,0 +1,6 @@
+// Content hashes for the manifest, the cache and staleness checks.
+import { createHash } from 'node:crypto';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

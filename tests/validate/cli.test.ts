@@ -1,0 +1,81 @@
+// Golden CLI scenarios for `ledger validate`: command, stdout, exit code.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyCampaign, FIXTURES, tempDir } from '../helpers/campaign.js';
+import { runCli } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const typos = () => copyCampaign(path.join(FIXTURES, 'campaigns/typos'));
+
+describe('ledger validate', () => {
+  it('text: every problem with file:line:col, grouped by file, summary last; exit 1', async () => {
+    const run = await runCli(['validate'], { cwd: typos() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expectGolden('validate/typos.txt', run.stdout);
+  });
+
+  it('json: the documented shape; exit 1', async () => {
+    const run = await runCli(['validate', '--format', 'json'], { cwd: typos() });
+    expect(run.code).toBe(1);
+    const parsed = JSON.parse(run.stdout);
+    expect(Object.keys(parsed)).toEqual(['diagnostics', 'summary']);
+    expect(Object.keys(parsed.diagnostics[0])).toEqual(['severity', 'code', 'message', 'file', 'line', 'column', 'pointer']);
+    expectGolden('validate/typos.json', run.stdout);
+  });
+
+  it('--quiet shows errors only and keeps the exit code', async () => {
+    const run = await runCli(['validate', '--quiet'], { cwd: typos() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/ warning /);
+    expect(run.stdout).toMatch(/ error /);
+  });
+
+  it('a named group folder, run from inside it: only that group is reported', async () => {
+    const root = typos();
+    const run = await runCli(['validate', '.'], { cwd: path.join(root, 'groups/g2') });
+    expect(run.stdout).not.toMatch(/groups\/g1/);
+    expect(run.stdout).toMatch(/groups\/g2\/cards\.yaml:3:7 warning date-outside-period/);
+    expect(run.code).toBe(0);
+    const strict = await runCli(['validate', '--strict', 'groups/g2'], { cwd: root });
+    expect(strict.code).toBe(1);
+  });
+
+  it('-C names the campaign; a clean campaign exits 0', async () => {
+    const root = typos();
+    writeFileSync(path.join(root, 'groups/g2/cards.yaml'), '# nothing yet\n');
+    const run = await runCli(['-C', root, 'validate', 'groups/g2'], { cwd: tempDir() });
+    expect(run.stdout).toBe('groups/g2/cards.yaml:1:1 warning empty-file the file holds no record\n\n2 files, 0 records: 0 errors, 1 warning\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('no ledger.yaml: exit 2 with one line', async () => {
+    const run = await runCli(['validate'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^ledger: no ledger\.yaml in .* \(run inside a campaign, or name one with -C <dir>\)\n$/);
+  });
+
+  it('usage errors exit 2', async () => {
+    const root = typos();
+    expect((await runCli(['validate', '--format', 'xml'], { cwd: root })).code).toBe(2);
+    expect((await runCli(['validate', '--nope'], { cwd: root })).code).toBe(2);
+    const outside = await runCli(['validate', '/'], { cwd: root });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/not inside the campaign/);
+  });
+
+  it('colour only on a TTY, and never with NO_COLOR or --no-color', async () => {
+    const root = typos();
+    const tty = await runCli(['validate'], { cwd: root, tty: true, env: {} });
+    expect(tty.stdout).toMatch(/\u001b\[/);
+    const noColor = await runCli(['validate'], { cwd: root, tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(/\u001b\[/);
+    const flag = await runCli(['--no-color', 'validate'], { cwd: root, tty: true, env: {} });
+    expect(flag.stdout).not.toMatch(/\u001b\[/);
+    const pipe = await runCli(['validate'], { cwd: root, tty: false, env: {} });
+    expect(pipe.stdout).not.toMatch(/\u001b\[/);
+  });
+});
