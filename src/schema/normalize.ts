@@ -8,7 +8,7 @@ export function normalize(spec: Spec, value: unknown): unknown {
     case 'code':
       return typeof value === 'string' ? (toCode(VOCABULARIES[spec.vocab], value) ?? value) : value;
     case 'const':
-      return typeof value === 'string' && spec.values.includes(value) ? spec.values[0] : value;
+      return spec.canonical !== undefined && typeof value === 'string' && spec.values.includes(value) ? spec.canonical : value;
     case 'list':
       return Array.isArray(value) ? value.map((v) => normalize(spec.item, v)) : value;
     case 'object': {

@@ -9,7 +9,7 @@ export type Spec =
   | { t: 'int'; d: string; min?: number }
   | { t: 'number'; d: string; min?: number; max?: number }
   | { t: 'bool'; d: string }
-  | { t: 'const'; d: string; values: readonly string[] }
+  | { t: 'const'; d: string; values: readonly string[]; canonical?: string }
   | { t: 'code'; d: string; vocab: VocabularyName }
   | { t: 'list'; d: string; item: Spec; minItems?: number }
   | { t: 'object'; d: string; props: Readonly<Record<string, Spec>>; required: readonly string[] };
@@ -72,7 +72,7 @@ export function kindCode(value: unknown): RecordKind | undefined {
 }
 
 const common = (kind: RecordKind, what: string): Record<string, Spec> => ({
-  kind: { t: 'const', d: `Record kind: ${kind} (${KIND_LABELS[kind].zh}).`, values: [kind, KIND_LABELS[kind].zh] },
+  kind: { t: 'const', d: `Record kind: ${kind} (${KIND_LABELS[kind].zh}).`, values: [kind, KIND_LABELS[kind].zh], canonical: kind },
   id: str(`Id of this ${what}, unique within the group; the ledgers call it <group>/<id> (编号).`, {
     pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
     maxLength: 64,

@@ -141,3 +141,10 @@ it('writes nothing while validating', () => {
   validateCampaign(root, { today: TODAY });
   expect(readdirSync(root).sort()).toEqual(['ledger.yaml']);
 });
+
+it('normalising keeps the campaign locale as written (regression: zh-CN became en)', async () => {
+  const { parseCampaign } = await import('../../src/campaign/loadCampaign.js');
+  const zh = parseCampaign(Buffer.from(MINI_CAMPAIGN.replace('locale: en', 'locale: zh-CN')));
+  expect(zh.campaign?.locale).toBe('zh-CN');
+  expect(parseCampaign(Buffer.from(MINI_CAMPAIGN)).campaign?.locale).toBe('en');
+});
