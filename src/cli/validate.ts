@@ -18,6 +18,12 @@ export function registerValidate(program: Command, rt: () => Runtime): void {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
       const root = campaignRoot(r);
+      // Run from inside a group's folder, the clerk means that group's submission.
+      const inside = path.relative(root, r.cwd).split(path.sep);
+      if (!paths.length && inside[0] === 'groups' && inside[1]) {
+        paths = [path.join(root, 'groups', inside[1])];
+        r.stderr.write(`checking groups/${inside[1]} only (run in ${root} to check the whole campaign)\n`);
+      }
       const result = validateCampaign(root, paths.length ? { paths: paths.map((p) => path.resolve(r.cwd, p)) } : {});
       const shown = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       r.stdout.write(

@@ -42,6 +42,14 @@ describe('ledger validate', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('with no paths, run inside a group folder, checks that group and says so on stderr', async () => {
+    const root = typos();
+    const run = await runCli(['validate'], { cwd: path.join(root, 'groups/g2') });
+    expect(run.stdout).not.toMatch(/groups\/g1/);
+    expect(run.stderr).toMatch(/^checking groups\/g2 only/);
+    expect(run.code).toBe(0);
+  });
+
   it('-C names the campaign; a clean campaign exits 0', async () => {
     const root = typos();
     writeFileSync(path.join(root, 'groups/g2/cards.yaml'), '# nothing yet\n');
