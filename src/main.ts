@@ -2,6 +2,7 @@
 // that touches the real process.
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './cli/commands.js';
+import { MergeRefused } from './cli/ledgerInput.js';
 import { makeRuntime, UsageError, type MainOptions, type Runtime } from './cli/runtime.js';
 
 import { VERSION } from './version.js';
@@ -41,6 +42,10 @@ export async function main(opts: MainOptions): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
+    }
+    if (e instanceof MergeRefused) {
+      opts.stderr.write(`ledger: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof UsageError) {
       opts.stderr.write(`ledger: ${e.message}\n`);

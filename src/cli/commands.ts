@@ -3,8 +3,12 @@ import type { Command } from 'commander';
 import type { Runtime } from './runtime.js';
 import { registerValidate } from './validate.js';
 import { registerMerge } from './merge.js';
+import { registerAudit } from './audit.js';
+import { registerStatus } from './status.js';
 
 export function registerCommands(program: Command, rt: () => Runtime): void {
   registerValidate(program, rt);
   registerMerge(program, rt);
+  registerAudit(program, rt);
+  registerStatus(program, rt);
 }

@@ -1,6 +1,6 @@
 // Are the ledgers older than the group files? Audit, status, export and report refuse stale
 // ledgers rather than report on data the clerk has already replaced.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../hash.js';
 import type { Manifest } from './types.js';
@@ -11,28 +11,40 @@ export interface Staleness {
   removed: string[];
 }
 
-/** Input files of a campaign, as the manifest lists them: ledger.yaml and everything under groups/. */
-export function listInputs(root: string): string[] {
+/** Input files of a campaign as the manifest lists them: ledger.yaml and the declared groups' files. */
+export function listInputs(root: string, groups: readonly string[]): string[] {
   const out: string[] = [];
   if (existsSync(path.join(root, 'ledger.yaml'))) out.push('ledger.yaml');
-  const walk = (abs: string, rel: string) => {
-    if (!existsSync(abs)) return;
+  const walk = (abs: string, rel: string, top: string) => {
     for (const name of readdirSync(abs).sort()) {
       if (name.startsWith('.')) continue;
       const a = path.join(abs, name);
       const r = `${rel}/${name}`;
-      const st = statSync(a, { throwIfNoEntry: false });
+      const st = lstatSync(a, { throwIfNoEntry: false });
       if (!st) continue;
-      if (st.isDirectory()) walk(a, r);
+      if (st.isSymbolicLink()) {
+        // Links that lead out of the group are never inputs (validate refuses them).
+        let target: string;
+        try {
+          target = realpathSync(a);
+        } catch {
+          continue;
+        }
+        if (!(target === top || target.startsWith(top + path.sep))) continue;
+        if (statSync(target).isFile()) out.push(r);
+      } else if (st.isDirectory()) walk(a, r, top);
       else if (st.isFile()) out.push(r);
     }
   };
-  walk(path.join(root, 'groups'), 'groups');
+  for (const id of groups) {
+    const dir = path.join(root, 'groups', id);
+    if (existsSync(dir)) walk(dir, `groups/${id}`, realpathSync(dir));
+  }
   return out;
 }
 
 export function staleness(root: string, manifest: Manifest): Staleness {
-  const now = new Set(listInputs(root));
+  const now = new Set(listInputs(root, manifest.groups.filter((g) => g.unit === undefined).map((g) => g.id)));
   const result: Staleness = { changed: [], added: [], removed: [] };
   for (const [file, hash] of Object.entries(manifest.inputs)) {
     if (!now.has(file)) result.removed.push(file);

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { formatJson } from '../format/json.js';
+import { formatStatusText } from '../format/statusText.js';
+import { buildStatus } from '../status/buildStatus.js';
+import { localToday } from '../validate/dates.js';
+import type { Locale } from '../vocab.js';
+import { freshLedgers } from './ledgerInput.js';
+import { campaignRoot, parseDate, parseFormat, type Runtime } from './runtime.js';
+
+export function registerStatus(program: Command, rt: () => Runtime): void {
+  program
+    .command('status')
+    .description('who has handed in what, and the days to the deadlines')
+    .option('--as-of <date>', 'the date to count from (YYYY-MM-DD)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--lang <lang>', 'zh-CN or en (default: the campaign locale)')
+    .option('--merge', 'run `ledger merge` first')
+    .addHelpText('after', '\nExamples:\n  $ ledger status\n  $ ledger status --as-of 2014-05-20 --format json')
+    .action((opts: { asOf?: string; format: string; lang?: string; merge?: boolean }) => {
+      const r = rt();
+      const format = parseFormat(opts.format, ['text', 'json'] as const);
+      const asOf = opts.asOf === undefined ? localToday() : parseDate(opts.asOf, '--as-of');
+      const set = freshLedgers(r, campaignRoot(r), { merge: opts.merge ?? false });
+      const lang: Locale = opts.lang === undefined ? set.manifest.campaign.locale : parseFormat(opts.lang, ['zh-CN', 'en'] as const, '--lang');
+      const status = buildStatus(set, { asOf });
+      r.stdout.write(format === 'json' ? formatJson(status) : formatStatusText(status, { color: r.color, lang }));
+    });
+}

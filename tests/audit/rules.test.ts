@@ -1,0 +1,225 @@
+// For every rule of RULES.md: a campaign that triggers it and a near miss that does not.
+// Campaigns are written to disk and merged for real, so the audit sees what a clerk's would.
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit/runAudit.js';
+import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
+import { emitYaml } from '../../src/yaml/emit.js';
+import { JPEG, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
+
+const AS_OF = '2014-05-24';
+
+type Rec = Record<string, unknown>;
+const visit = (o: Rec = {}): Rec => ({
+  kind: 'visit',
+  id: 'v1',
+  date: '2014-04-25',
+  place: 'Xingfu Community',
+  pattern: 'grassroots',
+  methods: ['symposium'],
+  led_by: 'Zhang Ming',
+  participants: ['Zhang Ming', 'Li Hua'],
+  audiences: [
+    { kind: 'masses', count: 10 },
+    { kind: 'subordinate-unit', count: 2 },
+    { kind: 'service-object', count: 5 },
+    { kind: 'low-income', count: 3 },
+  ],
+  photos: ['photos/a.jpg'],
+  ...o,
+});
+const opinion = (id: string, o: Rec = {}): Rec => ({
+  kind: 'opinion',
+  id,
+  date: '2014-04-25',
+  visit: 'v1',
+  channel: 'face-to-face',
+  collected_by: 'Li Hua',
+  source: { kind: 'masses' },
+  category: 'formalism',
+  about: 'leadership-team',
+  content: `Opinion ${id}`,
+  rectification: { measure: 'Fix it', responsible: 'Office', due: '2014-06-30', status: 'done', done_on: '2014-05-10', feedback: true },
+  ...o,
+});
+const appeal = (o: Rec = {}): Rec => ({
+  kind: 'appeal',
+  id: 'a1',
+  date: '2014-04-26',
+  appellant: { name: 'Sun Li' },
+  topic: 'social-security',
+  content: 'Pension unpaid.',
+  handled_by: 'Civil Affairs',
+  due: '2014-05-20',
+  status: 'resolved',
+  ...o,
+});
+const stability = (o: Rec = {}): Rec => ({
+  kind: 'stability',
+  id: 's1',
+  date: '2014-04-27',
+  subject: 'Boundary dispute',
+  parties: [{ name: 'Qian Jun' }],
+  type: 'neighbour',
+  risk: 'high',
+  content: 'Wall over the line.',
+  measures: 'Mediation.',
+  responsible: 'Judicial office',
+  status: 'resolved',
+  ...o,
+});
+
+function audit(records: Rec[], options: { summary?: string; campaign?: string; asOf?: string } = {}) {
+  const files: Record<string, string | Uint8Array> = {
+    'ledger.yaml': options.campaign ?? MINI_CAMPAIGN,
+    'groups/g1/records.yaml': records.map((r) => emitYaml(r)).join('---\n'),
+    'groups/g1/photos/a.jpg': JPEG,
+  };
+  if (options.summary !== undefined) files['groups/g1/summary.md'] = options.summary;
+  else files['groups/g1/summary.md'] = 'We listened.\n';
+  const root = writeCampaign(files);
+  const merged = mergeCampaign(root, { tool: 'test', today: '2026-11-24' });
+  expect(merged.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return runAudit(merged.set!, { asOf: options.asOf ?? AS_OF });
+}
+
+const codes = (r: ReturnType<typeof audit>) => r.findings.map((f) => f.code);
+const finding = (r: ReturnType<typeof audit>, code: string) => r.findings.find((f) => f.code === code);
+
+it('a group that really listened has no finding', () => {
+  const r = audit([visit(), opinion('o1'), opinion('o2', { category: 'hedonism' })]);
+  expect(r.findings).toEqual([]);
+  expect(r.makeup).toEqual([]);
+});
+
+describe('each rule: triggered, and a near miss that is not', () => {
+  it('no-visits', () => {
+    const r = audit([opinion('o1', { visit: undefined })]);
+    expect(finding(r, 'no-visits')).toMatchObject({ severity: 'error', group: 'g1', records: [] });
+    expect(r.makeup).toEqual(['g1']);
+    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-visits');
+  });
+
+  it('no-opinions', () => {
+    expect(finding(audit([visit()]), 'no-opinions')).toMatchObject({ severity: 'error', group: 'g1' });
+    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-opinions');
+  });
+
+  it('leader-absent: no visit led by a leading cadre', () => {
+    const r = audit([visit({ led_by: 'Li Hua' }), opinion('o1')]);
+    expect(finding(r, 'leader-absent')).toMatchObject({ severity: 'error', records: ['g1/v1'] });
+    const near = audit([visit({ led_by: 'Li Hua' }), visit({ id: 'v2', led_by: 'Zhang Ming' }), opinion('o1')]);
+    expect(codes(near)).not.toContain('leader-absent');
+  });
+
+  it('written-only: more than half in writing or by referral; exactly half is a near miss', () => {
+    const r = audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2', { channel: 'referral' }), opinion('o3')]);
+    expect(finding(r, 'written-only')).toMatchObject({ severity: 'error', records: ['g1/o1', 'g1/o2'] });
+    const near = audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2')]);
+    expect(codes(near)).not.toContain('written-only');
+  });
+
+  it('written-only: none face to face, even when few are written', () => {
+    const r = audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'online' })]);
+    expect(finding(r, 'written-only')?.records).toEqual([]);
+    expect(codes(audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'symposium' })]))).not.toContain('written-only');
+  });
+
+  it('thresholds are read from ledger.yaml', () => {
+    const campaign = MINI_CAMPAIGN + 'audit: { written_share: 0.7 }\n';
+    const records = [visit(), opinion('o1', { channel: 'written' }), opinion('o2', { channel: 'written' }), opinion('o3')];
+    expect(codes(audit(records))).toContain('written-only');
+    expect(codes(audit(records, { campaign }))).not.toContain('written-only');
+  });
+
+  it('coverage-gap: a band not heard; judicial offices are checked for A and D only', () => {
+    const r = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }] }), opinion('o1')]);
+    expect(r.findings.filter((f) => f.code === 'coverage-gap').map((f) => f.message)).toEqual([
+      expect.stringContaining('band B'),
+      expect.stringContaining('band C'),
+    ]);
+    expect(finding(r, 'coverage-gap')?.severity).toBe('warning');
+    // Band C heard through an opinion's source counts too.
+    const near = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }, { kind: 'subordinate-unit', count: 1 }] }), opinion('o1', { source: { kind: 'work-object' } })]);
+    expect(codes(near)).not.toContain('coverage-gap');
+    const judicial = MINI_CAMPAIGN.replace('type: work-group', 'type: judicial-office');
+    const office = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }] }), opinion('o1')], { campaign: judicial });
+    expect(codes(office)).not.toContain('coverage-gap');
+  });
+
+  it('no-four-winds: fewer than 30%; exactly 30% is a near miss', () => {
+    const general = (id: string) => opinion(id, { category: 'general' });
+    const ten = (fw: number) => [visit(), ...Array.from({ length: 10 }, (_, i) => (i < fw ? opinion(`o${i}`) : general(`o${i}`)))];
+    const r = audit(ten(2));
+    expect(finding(r, 'no-four-winds')).toMatchObject({ severity: 'warning' });
+    expect(finding(r, 'no-four-winds')?.records).toHaveLength(8);
+    expect(codes(audit(ten(3)))).not.toContain('no-four-winds');
+  });
+
+  it('cursory-visit: no audiences and nothing refers to it', () => {
+    const r = audit([visit(), visit({ id: 'v2', audiences: [], photos: [] }), opinion('o1')]);
+    expect(finding(r, 'cursory-visit')).toMatchObject({ severity: 'warning', records: ['g1/v2'] });
+    const near = audit([visit(), visit({ id: 'v2', audiences: [] }), opinion('o1'), opinion('o2', { visit: 'v2' })]);
+    expect(codes(near)).not.toContain('cursory-visit');
+  });
+
+  it('no-rectification: no measure, responsible party or due date', () => {
+    const r = audit([visit(), opinion('o1', { rectification: undefined }), opinion('o2', { rectification: { measure: 'x', responsible: 'y' } })]);
+    expect(finding(r, 'no-rectification')).toMatchObject({ severity: 'warning', records: ['g1/o1', 'g1/o2'] });
+    expect(codes(audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-09-01' } })]))).not.toContain('no-rectification');
+  });
+
+  it('rectification-overdue: past due and not done; due on the as-of date is not yet overdue', () => {
+    const r = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-23', status: 'in-progress' } })]);
+    expect(finding(r, 'rectification-overdue')).toMatchObject({ severity: 'error', records: ['g1/o1'] });
+    expect(r.makeup).toEqual(['g1']);
+    const onTime = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: AS_OF, status: 'in-progress' } })]);
+    expect(codes(onTime)).not.toContain('rectification-overdue');
+    const notActionable = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-01', status: 'not-actionable' } })]);
+    expect(codes(notActionable)).not.toContain('rectification-overdue');
+  });
+
+  it('no-feedback: a done rectification with feedback false or missing', () => {
+    const r = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-06-30', status: 'done', done_on: '2014-05-01' } })]);
+    expect(finding(r, 'no-feedback')).toMatchObject({ severity: 'warning', records: ['g1/o1'] });
+    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-feedback');
+  });
+
+  it('missing-summary: missing or empty after the group deadline; before it, not yet', () => {
+    const r = audit([visit(), opinion('o1')], { summary: '  \n' });
+    expect(finding(r, 'missing-summary')).toMatchObject({ severity: 'error', records: [] });
+    expect(codes(audit([visit(), opinion('o1')], { summary: '', asOf: '2014-05-22' }))).not.toContain('missing-summary');
+  });
+
+  it('missing-photos: no visit references a photo', () => {
+    expect(finding(audit([visit({ photos: [] }), opinion('o1')]), 'missing-photos')).toMatchObject({ severity: 'warning' });
+    expect(codes(audit([visit({ photos: [] }), visit({ id: 'v2' }), opinion('o1')]))).not.toContain('missing-photos');
+  });
+
+  it('late-records: dated after the group deadline; on the deadline is in time', () => {
+    const r = audit([visit(), opinion('o1', { date: '2014-05-23' })]);
+    expect(finding(r, 'late-records')).toMatchObject({ severity: 'warning', records: ['g1/o1'] });
+    expect(codes(audit([visit(), opinion('o1', { date: '2014-05-22' })]))).not.toContain('late-records');
+  });
+
+  it('appeal-overdue: past due and not resolved', () => {
+    const r = audit([visit(), opinion('o1'), appeal({ status: 'in-progress' })]);
+    expect(finding(r, 'appeal-overdue')).toMatchObject({ severity: 'error', records: ['g1/a1'] });
+    expect(codes(audit([visit(), opinion('o1'), appeal()]))).not.toContain('appeal-overdue');
+    expect(codes(audit([visit(), opinion('o1'), appeal({ status: 'registered', due: '2014-05-24' })]))).not.toContain('appeal-overdue');
+  });
+
+  it('stability-high-risk: high risk and not resolved', () => {
+    const r = audit([visit(), opinion('o1'), stability({ status: 'monitoring' })]);
+    expect(finding(r, 'stability-high-risk')).toMatchObject({ severity: 'warning', records: ['g1/s1'] });
+    expect(codes(audit([visit(), opinion('o1'), stability({ status: 'monitoring', risk: 'medium' })]))).not.toContain('stability-high-risk');
+  });
+});
+
+it('every code of RULES.md has a rule with the severity RULES.md gives', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { RULES } = await import('../../src/audit/rules.js');
+  const table = readFileSync(new URL('../../../shared/RULES.md', import.meta.url), 'utf8');
+  const documented = [...table.matchAll(/^\| ([a-z-]+) \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+  expect(documented.length).toBe(15);
+  expect(RULES.map((r) => `${r.code} ${r.severity}`)).toEqual(documented);
+});
