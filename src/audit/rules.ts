@@ -2,6 +2,7 @@
 // severity, and finds the records that caused it so the clerk can open them.
 import type { LedgerRecord, ManifestGroup } from '../ledgers/types.js';
 import type { AuditThresholds } from '../model.js';
+import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../ledgers/overdue.js';
 import { AUDIENCE_BANDS, BANDS, FOUR_WINDS, type Band } from '../vocab.js';
 
 export type Severity = 'error' | 'warning';
@@ -35,11 +36,10 @@ export interface Rule {
 
 const FACE_TO_FACE = new Set(['face-to-face', 'symposium']);
 const WRITTEN = new Set(['written', 'referral']);
-const CLOSED_RECTIFICATION = new Set(['done', 'not-actionable']);
 
 const ids = (rs: readonly LedgerRecord[]) => rs.map((r) => r.id);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const rect = (o: LedgerRecord) => (o.rectification ?? {}) as Record<string, unknown>;
+const rect = rectificationOf;
 const all = (f: GroupFacts) => [...f.visits, ...f.opinions, ...f.info, ...f.appeals, ...f.stability, ...f.hardship];
 
 /** Bands heard by a group: audiences of its visits and the sources of its opinions. */
@@ -152,10 +152,7 @@ export const RULES: readonly Rule[] = [
     code: 'rectification-overdue',
     severity: 'error',
     check: (f) => {
-      const late = f.opinions.filter((o) => {
-        const r = rect(o);
-        return typeof r.due === 'string' && r.due < f.asOf && !CLOSED_RECTIFICATION.has(String(r.status));
-      });
+      const late = f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0);
       return late.length ? [{ records: ids(late), en: `${late.length} rectification(s) past their time limit and not done`, zh: `${late.length}项整改已超过时限仍未完成` }] : [];
     },
   },
@@ -195,7 +192,7 @@ export const RULES: readonly Rule[] = [
     code: 'appeal-overdue',
     severity: 'error',
     check: (f) => {
-      const late = f.appeals.filter((a) => typeof a.due === 'string' && a.due < f.asOf && a.status !== 'resolved');
+      const late = f.appeals.filter((a) => appealDaysOverdue(a, f.asOf) > 0);
       return late.length ? [{ records: ids(late), en: `${late.length} livelihood appeal(s) past their time limit and not resolved`, zh: `${late.length}件民生诉求超过办理时限仍未办结` }] : [];
     },
   },

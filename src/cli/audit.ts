@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { runAudit } from '../audit/runAudit.js';
 import { formatAuditText } from '../format/auditText.js';
 import { formatJson } from '../format/json.js';
-import { localToday } from '../validate/dates.js';
-import { didYouMean } from '../text/suggest.js';
-import type { Locale } from '../vocab.js';
-import { freshLedgers } from './ledgerInput.js';
-import { campaignRoot, parseDate, parseFormat, UsageError, type Runtime } from './runtime.js';
+import { asOfOption, freshLedgers, groupOption, langOption } from './ledgerInput.js';
+import { campaignRoot, parseFormat, type Runtime } from './runtime.js';
 
 export function registerAudit(program: Command, rt: () => Runtime): void {
   program
@@ -21,12 +18,11 @@ export function registerAudit(program: Command, rt: () => Runtime): void {
     .action((opts: { asOf?: string; group?: string; format: string; lang?: string; merge?: boolean }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
-      const asOf = opts.asOf === undefined ? localToday() : parseDate(opts.asOf, '--as-of');
+      const asOf = asOfOption(opts.asOf);
       const set = freshLedgers(r, campaignRoot(r), { merge: opts.merge ?? false });
-      const lang: Locale = opts.lang === undefined ? set.manifest.campaign.locale : parseFormat(opts.lang, ['zh-CN', 'en'] as const, '--lang');
-      const ids = set.manifest.groups.map((g) => g.id);
-      if (opts.group !== undefined && !ids.includes(opts.group)) throw new UsageError(`no group "${opts.group}"${didYouMean(opts.group, ids)}`);
-      const result = runAudit(set, { asOf, lang, ...(opts.group === undefined ? {} : { group: opts.group }) });
+      const lang = langOption(opts.lang, set);
+      const group = groupOption(opts.group, set);
+      const result = runAudit(set, { asOf, lang, ...(group === undefined ? {} : { group }) });
       r.stdout.write(
         format === 'json'
           ? formatJson({ findings: result.findings, makeup: result.makeup, summary: { asOf, ...result.summary } })

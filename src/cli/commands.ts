@@ -5,10 +5,12 @@ import { registerValidate } from './validate.js';
 import { registerMerge } from './merge.js';
 import { registerAudit } from './audit.js';
 import { registerStatus } from './status.js';
+import { registerExport } from './export.js';
 
 export function registerCommands(program: Command, rt: () => Runtime): void {
   registerValidate(program, rt);
   registerMerge(program, rt);
   registerAudit(program, rt);
   registerStatus(program, rt);
+  registerExport(program, rt);
 }

@@ -7,7 +7,10 @@ import type { LedgerSet } from '../ledgers/types.js';
 import { mergeCampaign } from '../merge/mergeCampaign.js';
 import { VERSION } from '../version.js';
 import path from 'node:path';
-import { UsageError, type Runtime } from './runtime.js';
+import { parseDate, parseFormat, UsageError, type Runtime } from './runtime.js';
+import { localToday } from '../validate/dates.js';
+import { LOCALES, type Locale } from '../vocab.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** The exit code a command must stop with when --merge refused. */
 export class MergeRefused extends Error {}
@@ -24,4 +27,22 @@ export function freshLedgers(rt: Runtime, root: string, options: { merge?: boole
   const stale = staleness(root, set.manifest);
   if (isStale(stale)) throw new UsageError(describeStaleness(stale));
   return set;
+}
+
+/** --as-of, or today's local date. */
+export function asOfOption(value: string | undefined): string {
+  return value === undefined ? localToday() : parseDate(value, '--as-of');
+}
+
+/** --lang, or the campaign's locale from the ledgers. */
+export function langOption(value: string | undefined, set: LedgerSet): Locale {
+  return value === undefined ? set.manifest.campaign.locale : parseFormat(value, LOCALES, '--lang');
+}
+
+/** --group: must name a group of the ledgers (with a suggestion when it does not). */
+export function groupOption(value: string | undefined, set: LedgerSet): string | undefined {
+  if (value === undefined) return undefined;
+  const ids = set.manifest.groups.map((g) => g.id);
+  if (!ids.includes(value)) throw new UsageError(`no group "${value}" in the ledgers${didYouMean(value, ids)}`);
+  return value;
 }

@@ -2,10 +2,8 @@ import type { Command } from 'commander';
 import { formatJson } from '../format/json.js';
 import { formatStatusText } from '../format/statusText.js';
 import { buildStatus } from '../status/buildStatus.js';
-import { localToday } from '../validate/dates.js';
-import type { Locale } from '../vocab.js';
-import { freshLedgers } from './ledgerInput.js';
-import { campaignRoot, parseDate, parseFormat, type Runtime } from './runtime.js';
+import { asOfOption, freshLedgers, langOption } from './ledgerInput.js';
+import { campaignRoot, parseFormat, type Runtime } from './runtime.js';
 
 export function registerStatus(program: Command, rt: () => Runtime): void {
   program
@@ -19,9 +17,9 @@ export function registerStatus(program: Command, rt: () => Runtime): void {
     .action((opts: { asOf?: string; format: string; lang?: string; merge?: boolean }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
-      const asOf = opts.asOf === undefined ? localToday() : parseDate(opts.asOf, '--as-of');
+      const asOf = asOfOption(opts.asOf);
       const set = freshLedgers(r, campaignRoot(r), { merge: opts.merge ?? false });
-      const lang: Locale = opts.lang === undefined ? set.manifest.campaign.locale : parseFormat(opts.lang, ['zh-CN', 'en'] as const, '--lang');
+      const lang = langOption(opts.lang, set);
       const status = buildStatus(set, { asOf });
       r.stdout.write(format === 'json' ? formatJson(status) : formatStatusText(status, { color: r.color, lang }));
     });

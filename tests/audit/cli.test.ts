@@ -61,6 +61,6 @@ describe('stale ledgers', () => {
     const root = copyCampaign('en');
     const run = await runCli(['audit', '--merge', '--group', 'g2'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ledger: no group "g2"; did you mean "g1"?\n');
+    expect(run.stderr).toBe('ledger: no group "g2" in the ledgers; did you mean "g1"?\n');
   });
 });

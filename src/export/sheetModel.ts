@@ -1,0 +1,55 @@
+// What a workbook is before it is written: sheets of tables of rows. Building this is pure
+// (ledgers in, model out) and testable without a file; writeWorkbook turns it into xlsx.
+import type { Cell } from './cells.js';
+
+export type ColumnFormat = 'text' | 'date' | 'int' | 'pct';
+
+export interface Column {
+  header: string;
+  format: ColumnFormat;
+  /** Long free text: wrapped, wider cap. */
+  long?: boolean;
+  /** Sized to its content (up to the wide cap), never wrapped and not printed: file paths. */
+  fit?: boolean;
+}
+
+export interface Row {
+  cells: Cell[];
+  /** Overdue or high-risk: drawn in the "bad" colours so it stands out on paper too. */
+  highlight?: boolean;
+}
+
+export interface Table {
+  /** Shown above the table when a sheet holds several (the summary). */
+  heading?: string;
+  columns: Column[];
+  rowCount: number;
+  /** Rows are produced on demand, so 100,000 of them never sit in memory twice. */
+  rows(): Iterable<Row>;
+}
+
+export interface SheetModel {
+  key: string;
+  name: string;
+  title: string;
+  /** A ledger sheet: one table, header frozen and filterable. */
+  ledger: boolean;
+  tables: Table[];
+}
+
+export interface WorkbookModel {
+  title: string;
+  subject: string;
+  sheets: SheetModel[];
+}
+
+export function table(columns: Column[], records: readonly unknown[], row: (r: never, i: number) => Row, heading?: string): Table {
+  return {
+    ...(heading === undefined ? {} : { heading }),
+    columns,
+    rowCount: records.length,
+    *rows() {
+      for (let i = 0; i < records.length; i++) yield row(records[i] as never, i);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The summary sheet (key figures, per-group table, opinions by category and audience band,
+// rectification progress) and the supervision sheet (audit findings and the make-up list).
+import type { AuditResult } from '../audit/runAudit.js';
+import type { ManifestGroup } from '../ledgers/types.js';
+import type { CampaignStats } from '../stats/campaignStats.js';
+import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../vocab.js';
+import type { Cell } from './cells.js';
+import type { ExportContext } from './exportContext.js';
+import { table, type Column, type ColumnFormat, type SheetModel, type Table } from './sheetModel.js';
+
+const share = (n: number, total: number) => (total === 0 ? 0 : n / total);
+
+function cols(ctx: ExportContext, defs: [string, string, ColumnFormat?, boolean?][]): Column[] {
+  return defs.map(([zh, en, format, long]) => ({ header: ctx.t(zh, en), format: format ?? 'text', ...(long ? { long } : {}) }));
+}
+
+function rowsTable(heading: string, columns: Column[], rows: Cell[][]): Table {
+  return table(columns, rows, (cells: Cell[]) => ({ cells }), heading);
+}
+
+export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
+  const t = ctx.t;
+  const figures: [string, string, number][] = [
+    ['工作组（含司法所）', 'Groups (incl. judicial offices)', s.groups.total],
+    ['其中司法所', 'of which judicial offices', s.groups.judicialOffices],
+    ['参加活动干部（人）', 'Cadres who took part', s.participants],
+    ['参加活动的领导干部（人）', 'Leading cadres who took part', s.leadingCadres.tookPart],
+    ['开展活动（次）', 'Visits, symposiums and home visits', s.visits.total],
+    ['其中领导干部带队（次）', 'of which led by a leading cadre', s.leadingCadres.visitsLed],
+    ['听取群众（人次）', 'People heard', s.peopleHeard.total],
+    ['征求意见（条）', 'Opinions heard', s.opinions.total],
+    ['其中“四风”方面（条）', 'of which on the "four winds"', s.opinions.fourWinds],
+    ['已完成整改（项）', 'Rectifications done', s.rectification.done],
+    ['超期未完成整改（项）', 'Rectifications overdue', s.rectification.overdue],
+    ['民情信息（条）', 'Public-opinion information', s.info.total],
+    ['民生诉求登记卡（张）', 'Livelihood appeal cards', s.appeals.total],
+    ['维稳工作登记卡（张）', 'Stability work cards', s.stability.total],
+    ['困难群众登记卡（张）', 'People-in-difficulty cards', s.hardship.total],
+  ];
+  const perGroupCols = cols(ctx, [
+    ['工作组', 'Group'],
+    ['名称', 'Name', 'text', true],
+    ['类型', 'Type'],
+    ['活动', 'Visits', 'int'],
+    ['听取人次', 'People heard', 'int'],
+    ['意见', 'Opinions', 'int'],
+    ['其中四风', 'Four winds', 'int'],
+    ['已整改', 'Done', 'int'],
+    ['超期', 'Overdue', 'int'],
+    ['民情信息', 'Info', 'int'],
+    ['民生诉求', 'Appeals', 'int'],
+    ['维稳', 'Stability', 'int'],
+    ['困难群众', 'Hardship', 'int'],
+    ['图片', 'Photos', 'int'],
+    ['文字总结', 'Summary'],
+  ]);
+  const total = s.opinions.total;
+  return {
+    key: 'summary',
+    name: t('汇总', 'Summary'),
+    title: t('汇总', 'Summary'),
+    ledger: false,
+    tables: [
+      rowsTable(t('一、主要数据', '1. Key figures'), cols(ctx, [['项目', 'Item', 'text', true], ['数量', 'Count', 'int']]), figures.map(([zh, en, n]) => [t(zh, en), n])),
+      rowsTable(
+        t('二、各工作组情况', '2. By group'),
+        perGroupCols,
+        s.perGroup.map((g) => [
+          g.id,
+          ctx.text(g.name),
+          label(GROUP_TYPES, g.type, ctx.lang),
+          g.visits,
+          g.peopleHeard,
+          g.opinions,
+          g.fourWinds,
+          g.rectificationDone,
+          g.rectificationOverdue,
+          g.info,
+          g.appeals,
+          g.stability,
+          g.hardship,
+          g.photos,
+          ctx.yesNo(g.summary),
+        ]),
+      ),
+      rowsTable(
+        t('三、意见按类别', '3. Opinions by category'),
+        cols(ctx, [['意见类别', 'Category', 'text', true], ['条数', 'Opinions', 'int'], ['占比', 'Share', 'pct']]),
+        s.opinions.byCategory.map((c) => [label(CATEGORIES, c.code, ctx.lang), c.count, share(c.count, total)]),
+      ),
+      rowsTable(
+        t('四、听取对象', '4. Who was heard'),
+        cols(ctx, [['对象', 'Audience band', 'text', true], ['听取人次', 'People heard', 'int'], ['提出意见（条）', 'Opinions raised', 'int']]),
+        [
+          ...s.peopleHeard.byBand.map((b) => [
+            t(BANDS[b.band].zh, BANDS[b.band].en),
+            b.count,
+            s.opinions.byBand.find((x) => x.band === b.band)?.count ?? 0,
+          ]),
+          [t('部门转交', 'Referral sources'), null, s.opinions.byBand.find((x) => x.band === null)?.count ?? 0],
+        ],
+      ),
+      rowsTable(
+        t('五、整改进度', '5. Rectification progress'),
+        cols(ctx, [['整改状态', 'Status', 'text', true], ['项数', 'Count', 'int'], ['占比', 'Share', 'pct']]),
+        [
+          ...s.rectification.byStatus.map((c) => [label(RECTIFICATION_STATUS, c.code, ctx.lang), c.count, share(c.count, total)]),
+          [t('尚未制定整改措施', 'No measure yet'), s.rectification.missing, share(s.rectification.missing, total)],
+          [t('其中超期未完成', 'Overdue (not done)'), s.rectification.overdue, share(s.rectification.overdue, total)],
+          [t('已向提出人反馈', 'Fed back to who raised it'), s.rectification.feedbackGiven, share(s.rectification.feedbackGiven, total)],
+        ],
+      ),
+    ],
+  };
+}
+
+export function auditSheet(ctx: ExportContext, audit: AuditResult, groups: readonly ManifestGroup[]): SheetModel {
+  const t = ctx.t;
+  const name = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
+  const findings = cols(ctx, [
+    ['序号', 'No.', 'int'],
+    ['工作组', 'Group'],
+    ['名称', 'Name'],
+    ['问题代码', 'Code'],
+    ['严重程度', 'Severity'],
+    ['问题', 'Finding', 'text', true],
+    ['相关记录', 'Records', 'text', true],
+  ]);
+  const makeup = cols(ctx, [
+    ['工作组', 'Group'],
+    ['名称', 'Name'],
+    ['须整改的问题', 'Findings to make up', 'text', true],
+  ]);
+  const severity = (s: string) => (s === 'error' ? t('须补课', 'error') : t('提醒', 'warning'));
+  return {
+    key: 'audit',
+    name: t('督导问题清单', 'Supervision findings'),
+    title: t('督导问题清单', 'Supervision findings'),
+    ledger: false,
+    tables: [
+      table(
+        findings,
+        audit.findings,
+        (f: AuditResult['findings'][number], i: number) => ({
+          cells: [i + 1, f.group, ctx.text(name(f.group)), f.code, severity(f.severity), ctx.text(f.message), ctx.text(f.records.join(', '))],
+          ...(f.severity === 'error' ? { highlight: true } : {}),
+        }),
+        t('一、督导发现的问题', '1. Findings'),
+      ),
+      rowsTable(
+        t('二、需补课的工作组', '2. Groups that must make up their work'),
+        makeup,
+        audit.makeup.map((id) => [
+          id,
+          ctx.text(name(id)),
+          ctx.text(
+            audit.findings
+              .filter((f) => f.group === id && f.severity === 'error')
+              .map((f) => f.code)
+              .join(', '),
+          ),
+        ]),
+      ),
+    ],
+  };
+}

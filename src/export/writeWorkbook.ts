@@ -1,0 +1,216 @@
+// Writes a WorkbookModel with exceljs' streaming writer: one sheet at a time, each row
+// committed as soon as it is built, so memory stays flat however long the ledgers are. The
+// file appears under its name only when complete (temporary file, then rename).
+import ExcelJS from 'exceljs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '../vocab.js';
+import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
+import type { Column, SheetModel, WorkbookModel } from './sheetModel.js';
+
+export interface WriteOptions {
+  lang: Locale;
+  /** The as-of date, also used as the workbook's created/modified date so reruns match. */
+  asOf: string;
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+export interface WriteResult {
+  path: string;
+  sheets: { name: string; rows: number }[];
+  /** Cells whose text was longer than Excel allows and was cut, with a visible marker. */
+  cut: number;
+}
+
+// Widths are in Excel character units; CJK characters count two.
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 16;
+const MAX_LONG_WIDTH = 40;
+/** Rows looked at to size a column: enough to be representative, cheap for 100,000 rows. */
+const WIDTH_SAMPLE = 2_000;
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+type Style = Partial<ExcelJS.Style>;
+
+const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const NUM_FMT: Record<Column['format'], string | undefined> = { text: '@', date: 'yyyy-mm-dd', int: '0', pct: '0.0%' };
+
+/** One style object per (column, highlighted): exceljs caches styles by object identity. */
+function styles(lang: Locale) {
+  const name = lang === 'zh-CN' ? '宋体' : 'Calibri';
+  const font: Partial<ExcelJS.Font> = { name, size: 11 };
+  const badFont: Partial<ExcelJS.Font> = { name, size: 11, color: { argb: 'FF9C0006' } };
+  const badFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+  const body = (c: Column, bad: boolean): Style => ({
+    font: bad ? badFont : font,
+    border,
+    alignment: { vertical: 'top', wrapText: c.format === 'text' && !c.fit, horizontal: c.format === 'date' ? 'center' : undefined },
+    ...(NUM_FMT[c.format] ? { numFmt: NUM_FMT[c.format] } : {}),
+    ...(bad ? { fill: badFill } : {}),
+  });
+  return {
+    title: { font: { name, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } } as Style,
+    subtitle: { font: { name, size: 10, color: { argb: 'FF595959' } }, alignment: { horizontal: 'left', vertical: 'middle' } } as Style,
+    heading: { font: { name, size: 12, bold: true }, alignment: { vertical: 'middle' } } as Style,
+    header: {
+      font: { name, size: 11, bold: true },
+      border,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    } as Style,
+    body: (columns: Column[]) => ({ normal: columns.map((c) => body(c, false)), bad: columns.map((c) => body(c, true)) }),
+  };
+}
+
+function columnWidths(sheet: SheetModel): number[] {
+  const n = Math.max(...sheet.tables.map((t) => t.columns.length));
+  const widths = new Array<number>(n).fill(MIN_WIDTH);
+  const long = new Array<boolean>(n).fill(false);
+  for (const t of sheet.tables) {
+    t.columns.forEach((c, i) => {
+      long[i] ||= c.long === true || c.fit === true;
+      // Headers wrap, so a long header needs only half its width.
+      widths[i] = Math.max(widths[i] as number, Math.min(cellWidth(c.header), Math.ceil(cellWidth(c.header) / 2) + 4));
+    });
+    let seen = 0;
+    for (const row of t.rows()) {
+      row.cells.forEach((cell, i) => {
+        widths[i] = Math.max(widths[i] as number, cellWidth(cell) + 3);
+      });
+      if (++seen >= WIDTH_SAMPLE) break;
+    }
+  }
+  return widths.map((w, i) => Math.min(w, long[i] ? MAX_LONG_WIDTH : MAX_WIDTH));
+}
+
+/** Printed lines a row needs when its text wraps at the column widths. */
+function rowLines(cells: Cell[], widths: number[], columns: Column[]): number {
+  let lines = 1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string' || columns[i]?.fit) continue;
+    const room = Math.max(1, (widths[i] as number) - 1);
+    let n = 0;
+    for (const part of c.split('\n')) n += Math.max(1, Math.ceil(cellWidth(part) / room));
+    if (n > lines) lines = n;
+  }
+  return lines;
+}
+
+const colLetter = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+export async function writeWorkbook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
+  const dir = path.dirname(outPath);
+  mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(outPath)}.tmp-${process.pid}`);
+  const st = styles(options.lang);
+  const zh = options.lang === 'zh-CN';
+  const total = model.sheets.reduce((s, sh) => s + sh.tables.reduce((t, tb) => t + tb.rowCount, 0), 0);
+  let done = 0;
+  const taken = new Set<string>();
+  const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+  wb.creator = 'ledger';
+  wb.title = model.title;
+  wb.subject = model.subject;
+  wb.created = wb.modified = new Date(`${options.asOf}T00:00:00Z`);
+  try {
+    for (const sheet of model.sheets) {
+      const name = sheetName(sheet.name.replace(/'/g, '’'), taken);
+      const widths = columnWidths(sheet);
+      // Columns for the screen only (where a record was written) stay off the printed page,
+      // and the title is centred over the printed ones.
+      const printed = sheet.ledger ? (sheet.tables[0]?.columns.filter((c) => !c.fit).length ?? widths.length) : widths.length;
+      const last = colLetter(printed);
+      // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
+      const frozen = sheet.ledger ? 3 : 2;
+      const ws = wb.addWorksheet(name, {
+        views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
+        pageSetup: {
+          paperSize: 9,
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          horizontalCentered: true,
+          printTitlesRow: `1:${frozen}`,
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        },
+        headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' } as Partial<ExcelJS.HeaderFooter>,
+      });
+      ws.columns = widths.map((width) => ({ width }));
+
+      let r = 1;
+      const title = ws.getRow(r++);
+      title.getCell(1).value = model.title;
+      title.getCell(1).style = st.title;
+      title.height = 30;
+      ws.mergeCells(`A1:${last}1`);
+      title.commit();
+      const sub = ws.getRow(r++);
+      sub.getCell(1).value = zh ? `${sheet.title}　　截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`;
+      sub.getCell(1).style = st.subtitle;
+      sub.height = 18;
+      ws.mergeCells(`A2:${last}2`);
+      sub.commit();
+
+      let rows = 0;
+      for (const t of sheet.tables) {
+        if (t.heading !== undefined) {
+          r++;
+          const h = ws.getRow(r++);
+          h.getCell(1).value = t.heading;
+          h.getCell(1).style = st.heading;
+          h.height = 22;
+          h.commit();
+        }
+        const hr = ws.getRow(r);
+        t.columns.forEach((c, i) => {
+          const cell = hr.getCell(i + 1);
+          cell.value = c.header;
+          cell.style = st.header;
+        });
+        hr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(t.columns.map((c) => c.header), widths, []) + 6);
+        hr.commit();
+        if (sheet.ledger) ws.autoFilter = { from: { row: r, column: 1 }, to: { row: r + t.rowCount, column: t.columns.length } };
+        r++;
+        const body = st.body(t.columns);
+        for (const row of t.rows()) {
+          const xr = ws.getRow(r++);
+          const style = row.highlight ? body.bad : body.normal;
+          for (let i = 0; i < row.cells.length; i++) {
+            const cell = xr.getCell(i + 1);
+            const v = row.cells[i];
+            // Strings are set as plain values: exceljs never turns a string into a formula.
+            if (v !== null && v !== undefined) {
+              cell.value = v;
+              if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
+            }
+            cell.style = style[i] as Style;
+          }
+          // Explicit heights: Excel does not grow rows of wrapped text on its own.
+          xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, t.columns) + 4);
+          xr.commit();
+          rows++;
+          if (++done % 2_000 === 0) options.onProgress?.(done, total);
+        }
+      }
+      if (sheet.ledger && printed < widths.length) ws.pageSetup.printArea = `A$1:${colLetter(printed)}$${Math.max(r - 1, 3)}`; // exceljs adds the column's $
+      await ws.commit();
+      result.sheets.push({ name, rows });
+    }
+    await wb.commit();
+    renameSync(tmp, outPath);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  options.onProgress?.(total, total);
+  return result;
+}
