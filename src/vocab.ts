@@ -233,7 +233,8 @@ export function toCode(vocab: Vocabulary, value: string): string | undefined {
     }
     codeIndex.set(vocab, index);
   }
-  return index.get(value);
+  // Chinese input methods type “curly” quotes where FORMAT.md's labels have straight ones.
+  return index.get(value) ?? (/[“”]/.test(value) ? index.get(value.replace(/[“”]/g, '"')) : undefined);
 }
 
 /** The label of a code in a locale; an unknown code is shown as it is. */

@@ -115,7 +115,7 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   let done = 0;
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   wb.creator = 'ledger';
   wb.title = model.title;
   wb.subject = model.subject;
@@ -198,7 +198,11 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
           xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, t.columns) + 4);
           xr.commit();
           rows++;
-          if (++done % 2_000 === 0) options.onProgress?.(done, total);
+          if (++done % 1_000 === 0) {
+            options.onProgress?.(done, total);
+            // Let the zip stream drain: without this the whole sheet's XML would pile up in memory.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
         }
       }
       if (sheet.ledger && printed < widths.length) ws.pageSetup.printArea = `A$1:${colLetter(printed)}$${Math.max(r - 1, 3)}`; // exceljs adds the column's $

@@ -4,12 +4,27 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
 import { RECORD_KINDS } from '../schema/spec.js';
-import { sha256 } from '../hash.js';
+import { sha256File } from '../hash.js';
+import { readLedgerCopy } from './ledgerCache.js';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from './types.js';
 import { emptyLedgers } from '../merge/buildLedgers.js';
 
 export const LEDGERS_DIR = 'ledgers';
+
+/**
+ * One ledger file's data: from its JSON copy when that mirrors this exact content, else parsed.
+ * With `expected`, a file whose hash differs from the manifest's is refused (hand edit).
+ */
+function readYamlLedger(ledgersDir: string, name: string, expected?: string): unknown {
+  const file = path.join(ledgersDir, name);
+  const hash = sha256File(file);
+  if (expected !== undefined && hash !== expected) {
+    throw new UsageError(`${file} was changed after \`ledger merge\` wrote it (its hash differs from the manifest)`);
+  }
+  const copy = readLedgerCopy(ledgersDir, name, hash);
+  return copy.hit ? copy.data : parse(readFileSync(file, 'utf8'), { schema: 'core' });
+}
 
 /** Loads ledgers/ of a campaign; `verify` also checks each file against the manifest's hash. */
 export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = {}): LedgerSet {
@@ -17,18 +32,15 @@ export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = 
   if (!existsSync(manifestPath)) {
     throw new UsageError(`no ledgers in ${ledgersDir}: run \`ledger merge\` first`);
   }
-  const manifest = parse(readFileSync(manifestPath, 'utf8'), { schema: 'core' }) as Manifest;
+  const manifest = readYamlLedger(ledgersDir, MANIFEST_FILE) as Manifest;
   if (!manifest || manifest.format !== FORMAT_VERSION) {
     throw new UsageError(`${manifestPath} is not a ledger manifest of format ${FORMAT_VERSION}: run \`ledger merge\` again`);
   }
   const ledgers = emptyLedgers();
   const read = (name: string): unknown => {
     const file = path.join(ledgersDir, name);
-    const text = readFileSync(file, 'utf8');
-    if (options.verify && manifest.ledgers[name] !== sha256(text)) {
-      throw new UsageError(`${file} was changed after \`ledger merge\` wrote it (its hash differs from the manifest)`);
-    }
-    return parse(text, { schema: 'core' });
+    if (!existsSync(file)) throw new UsageError(`${file} is missing: run \`ledger merge\` again`);
+    return readYamlLedger(ledgersDir, name, options.verify ? manifest.ledgers[name] : undefined);
   };
   for (const kind of RECORD_KINDS) {
     const name = LEDGER_FILES[kind];

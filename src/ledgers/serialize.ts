@@ -11,12 +11,23 @@ const HEADER = '# Written by `ledger merge`. Do not edit: change the group files
 
 /** File name → content, the manifest last (it names the hash of every other file). */
 export function serializeLedgerSet(set: LedgerSet): Map<string, string> {
+  return serializeWithData(set).files;
+}
+
+/** The files, and for each the data it holds with its hash (for the JSON copies). */
+export function serializeWithData(set: LedgerSet): { files: Map<string, string>; data: Map<string, { sha256: string; data: unknown }> } {
   const files = new Map<string, string>();
-  for (const kind of RECORD_KINDS) files.set(LEDGER_FILES[kind], HEADER + emitYaml(set.ledgers[kind]));
-  if (set.rejected.length) files.set(REJECTED_FILE, HEADER + emitYaml(set.rejected));
+  const data = new Map<string, { sha256: string; data: unknown }>();
+  const add = (name: string, value: unknown) => {
+    const text = HEADER + emitYaml(value);
+    files.set(name, text);
+    data.set(name, { sha256: sha256(text), data: value });
+  };
+  for (const kind of RECORD_KINDS) add(LEDGER_FILES[kind], set.ledgers[kind]);
+  if (set.rejected.length) add(REJECTED_FILE, set.rejected);
   const hashes: Record<string, string> = {};
-  for (const [name, text] of files) hashes[name] = sha256(text);
+  for (const [name, d] of data) hashes[name] = d.sha256;
   set.manifest.ledgers = hashes;
-  files.set(MANIFEST_FILE, HEADER + emitYaml(set.manifest));
-  return files;
+  add(MANIFEST_FILE, set.manifest);
+  return { files, data };
 }

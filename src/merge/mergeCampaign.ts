@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { LEDGERS_DIR } from '../ledgers/loadLedgers.js';
-import { serializeLedgerSet } from '../ledgers/serialize.js';
+import { serializeWithData } from '../ledgers/serialize.js';
+import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { LedgerSet } from '../ledgers/types.js';
 import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { validateCampaign, type ValidationResult } from '../validate/validateCampaign.js';
@@ -45,7 +46,9 @@ export function mergeCampaign(root: string, options: MergeOptions): MergeResult 
     };
   });
   const set = buildLedgers({ campaign, tool: options.tool, groups, inputs: validation.inputs, duplicates: [] });
-  writeLedgerFiles(ledgersDir, serializeLedgerSet(set));
+  const { files, data } = serializeWithData(set);
+  writeLedgerFiles(ledgersDir, files);
+  writeLedgerCopies(ledgersDir, data);
   result.set = set;
   result.written = true;
   return result;

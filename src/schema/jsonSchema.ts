@@ -32,11 +32,17 @@ export function toJsonSchema(spec: Spec): JsonSchema {
       return { type: 'string', description: spec.d, enum: [...spec.values] };
     case 'code': {
       const vocab = VOCABULARIES[spec.vocab];
+      // Labels with "quotes" are also accepted with the “curly” ones Chinese input methods type.
+      const curly = vocab.filter((x) => x.zh.includes('"'));
       return {
         type: 'string',
         description: spec.d,
-        enum: [...vocab.map((x) => x.code), ...vocab.map((x) => x.zh)],
-        enumDescriptions: [...vocab.map((x) => `${x.zh} ${x.en}`), ...vocab.map((x) => `= ${x.code} (${x.en})`)],
+        enum: [...vocab.map((x) => x.code), ...vocab.map((x) => x.zh), ...curly.map((x) => x.zh.replace(/"([^"]*)"/g, '“$1”'))],
+        enumDescriptions: [
+          ...vocab.map((x) => `${x.zh} ${x.en}`),
+          ...vocab.map((x) => `= ${x.code} (${x.en})`),
+          ...curly.map((x) => `= ${x.code} (${x.en})`),
+        ],
       };
     }
     case 'list':
