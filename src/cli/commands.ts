@@ -6,6 +6,7 @@ import { registerMerge } from './merge.js';
 import { registerAudit } from './audit.js';
 import { registerStatus } from './status.js';
 import { registerExport } from './export.js';
+import { registerReport } from './report.js';
 
 export function registerCommands(program: Command, rt: () => Runtime): void {
   registerValidate(program, rt);
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, rt: () => Runtime): void {
   registerAudit(program, rt);
   registerStatus(program, rt);
   registerExport(program, rt);
+  registerReport(program, rt);
 }

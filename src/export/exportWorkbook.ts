@@ -64,12 +64,13 @@ export async function exportWorkbook(
 
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
 
-/** exports/<campaign title>-<as-of>[-<group>][-<lang>][-redacted].xlsx under the campaign root. */
-export function defaultExportPath(root: string, set: LedgerSet, options: ExportOptions, ext = 'xlsx'): string {
+/** exports/<campaign title>-<as-of>[-<group>][-<lang>][-redacted][-<what>].<ext> under the campaign root. */
+export function defaultExportPath(root: string, set: LedgerSet, options: ExportOptions, file: { ext: string; what?: string } = { ext: 'xlsx' }): string {
   const { title, locale } = set.manifest.campaign;
   const parts = [title.replace(UNSAFE_FILE_CHARS, '_').trim() || 'ledger', options.asOf];
   if (options.group !== undefined) parts.push(options.group);
   if (options.lang !== locale) parts.push(options.lang);
   if (options.redact) parts.push('redacted');
-  return path.join(root, 'exports', `${parts.join('-')}.${ext}`);
+  if (file.what !== undefined) parts.push(file.what);
+  return path.join(root, 'exports', `${parts.join('-')}.${file.ext}`);
 }

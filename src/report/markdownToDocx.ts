@@ -1,0 +1,210 @@
+// The Word report: the Markdown the docx template renders, laid out as an official document
+// (A4, 仿宋 body with two-character first-line indent, 黑体 headings, ruled tables, page
+// numbers). Only what the report templates use is understood: headings, paragraphs, lists,
+// block quotes, pipe tables, **bold**, and `<!-- pagebreak -->`.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import type { Locale } from '../vocab.js';
+import { inlineRuns } from './markdown.js';
+import { displayWidth } from '../text/displayWidth.js';
+
+type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'bullet'; text: string }
+  | { type: 'quote'; text: string }
+  | { type: 'table'; rows: string[][] }
+  | { type: 'pagebreak' };
+
+/** Splits a pipe-table row on unescaped `|`. */
+function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+export function parseMarkdown(md: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = md.replace(/\r\n/g, '\n').split('\n');
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length) blocks.push({ type: 'paragraph', text: para.join(' ') });
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const trimmed = line.trim();
+    let m: RegExpExecArray | null;
+    if (trimmed === '') flush();
+    else if (trimmed === '<!-- pagebreak -->') {
+      flush();
+      blocks.push({ type: 'pagebreak' });
+    } else if (/^<!--.*-->$/.test(trimmed)) {
+      /* other comments are notes for whoever edits the template */
+    } else if ((m = /^(#{1,3})\s+(.*)$/.exec(trimmed))) {
+      flush();
+      blocks.push({ type: 'heading', level: (m[1] as string).length as 1 | 2 | 3, text: m[2] as string });
+    } else if ((m = /^[-*]\s+(.*)$/.exec(trimmed))) {
+      flush();
+      blocks.push({ type: 'bullet', text: m[1] as string });
+    } else if ((m = /^>\s?(.*)$/.exec(trimmed))) {
+      flush();
+      blocks.push({ type: 'quote', text: m[1] as string });
+    } else if (trimmed.startsWith('|')) {
+      flush();
+      const rows: string[][] = [];
+      while (i < lines.length && (lines[i] as string).trim().startsWith('|')) {
+        const row = (lines[i] as string).trim();
+        if (!/^\|[\s:|-]+\|?$/.test(row)) rows.push(cells(row));
+        i++;
+      }
+      i--;
+      blocks.push({ type: 'table', rows });
+    } else para.push(trimmed);
+  }
+  flush();
+  return blocks;
+}
+
+const PT = 2; // docx sizes are half-points
+const PAGE = { width: 11906, height: 16838, left: 1588, right: 1474 }; // A4 in twips, official margins
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const isBar = (s: string) => s.includes('█');
+
+/** Column widths in twips from the widest content of each column, so a table fits the page. */
+function columnWidths(rows: string[][], columns: number): number[] {
+  const want = Array.from({ length: columns }, (_, c) =>
+    Math.max(4, ...rows.map((r) => {
+      const text = r[c] ?? '';
+      // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
+      return isBar(text) ? Math.ceil(Array.from(text).length * 0.8) + 1 : displayWidth(inlineRuns(text).map((x) => x.text).join('')) + 2;
+    })),
+  );
+  const total = want.reduce((a, b) => a + b, 0);
+  return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+}
+
+export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {
+  const zh = options.lang === 'zh-CN';
+  const body = zh ? { ascii: 'Times New Roman', eastAsia: '仿宋' } : { ascii: 'Times New Roman', eastAsia: 'SimSun' };
+  const heading = zh ? { ascii: 'Times New Roman', eastAsia: '黑体' } : { ascii: 'Arial', eastAsia: 'SimHei' };
+  const run = (text: string, extra: IRunOptions = {}) =>
+    inlineRuns(text).map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold === true, font: body, size: 15 * PT, ...extra }));
+
+  const children: (Paragraph | Table)[] = [];
+  const blocks = parseMarkdown(md);
+  blocks.forEach((b, i) => {
+    // A table's caption stays on the page of its table.
+    const beforeTable = blocks[i + 1]?.type === 'table';
+    switch (b.type) {
+      case 'heading':
+        children.push(
+          new Paragraph({
+            heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { before: b.level === 1 ? 0 : 240, after: 120 },
+            keepNext: true,
+            children: inlineRuns(b.text).map(
+              (r) => new TextRun({ text: r.text, bold: b.level !== 2 || r.bold, font: b.level === 1 ? { ascii: 'Times New Roman', eastAsia: '宋体' } : heading, size: (b.level === 1 ? 22 : b.level === 2 ? 16 : 15) * PT, color: '000000' }),
+            ),
+          }),
+        );
+        break;
+      case 'paragraph':
+        // Chinese body paragraphs indent their first line by two characters; a salutation
+        // ("……党组：") stands flush left.
+        children.push(
+          new Paragraph({
+            spacing: { line: 400, after: 60 },
+            keepNext: beforeTable,
+            indent: zh && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
+            alignment: AlignmentType.JUSTIFIED,
+            children: run(b.text),
+          }),
+        );
+        break;
+      case 'bullet':
+        children.push(new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: run(b.text) }));
+        break;
+      case 'quote':
+        children.push(new Paragraph({ indent: { left: 2 * 15 * 20 }, spacing: { line: 360 }, children: run(b.text, { italics: !zh, size: 14 * PT }) }));
+        break;
+      case 'table':
+        children.push(docxTable(b.rows, body));
+        children.push(new Paragraph({ children: [] }));
+        break;
+      case 'pagebreak':
+        children.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+    }
+  });
+
+  const doc = new Document({
+    title: options.title,
+    creator: 'ledger',
+    styles: { default: { document: { run: { font: body, size: 15 * PT } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: 2098, bottom: 1984, left: PAGE.left, right: PAGE.right } } },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 14 * PT })] })],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function docxTable(rows: string[][], font: { ascii: string; eastAsia: string }): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const numeric = (s: string) => /^[\d.,%（）() -]*$/.test(s) && s !== '';
+  const widths = columnWidths(rows, columns);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({
+          tableHeader: i === 0,
+          cantSplit: true,
+          children: Array.from({ length: columns }, (_, c) => {
+            const text = r[c] ?? '';
+            return new TableCell({
+              width: { size: widths[c] as number, type: WidthType.DXA },
+              margins: { left: 80, right: 80, top: 40, bottom: 40 },
+              ...(i === 0 ? { shading: { fill: 'E8E8E8' } } : {}),
+              children: [
+                new Paragraph({
+                  // short tables are not split across pages
+                  keepNext: rows.length <= 20 && i < rows.length - 1,
+                  alignment: i === 0 ? AlignmentType.CENTER : numeric(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                  children: inlineRuns(text).map((x) => new TextRun({ text: x.text, bold: i === 0 || x.bold, font, ...(isBar(text) ? { size: 8 * PT, color: '3B6EA5' } : { size: 12 * PT }) })),
+                }),
+              ],
+            });
+          }),
+        }),
+    ),
+  });
+}

@@ -1,0 +1,67 @@
+// Report templates are Handlebars in its logic-less use: {{field}}, {{#each}}, {{#if}} and
+// nothing else. No helpers are registered and unknown ones are refused at compile time, so a
+// template an office passes with --template cannot run code; strict mode turns a misspelt
+// field into an error with its line instead of a silently empty paragraph.
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { Locale } from '../vocab.js';
+
+export type ReportFormat = 'md' | 'html' | 'docx';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'docx'];
+
+/** templates/ of the installed package (dist/report/ → ../../templates). */
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+
+/** The Word report is laid out from the Markdown template: one text to edit for both. */
+export function defaultTemplatePath(format: ReportFormat, lang: Locale): string {
+  return path.join(TEMPLATES_DIR, `report.${lang}.${format === 'docx' ? 'md' : format}.hbs`);
+}
+
+export interface LoadedTemplate {
+  file: string;
+  render(view: unknown): string;
+}
+
+export function loadTemplate(file: string, format: ReportFormat): LoadedTemplate {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the template ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+  }
+  const hb = Handlebars.create();
+  // html escapes what it prints; Markdown (and the Word report built from it) gets its
+  // values escaped as Markdown before they reach the template.
+  const options = { strict: true, knownHelpersOnly: true, noEscape: format !== 'html' };
+  const text = source.replace(/^\uFEFF/, '');
+  try {
+    hb.precompile(text, options); // syntax errors and unknown helpers surface here, before any output
+  } catch (e) {
+    throw templateError(file, e);
+  }
+  const compiled = hb.compile(text, options);
+  return {
+    file,
+    render(view: unknown): string {
+      try {
+        return compiled(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (e) {
+        throw templateError(file, e);
+      }
+    },
+  };
+}
+
+function templateError(file: string, e: unknown): UsageError {
+  const message = e instanceof Error ? e.message : String(e);
+  const lines = message.split('\n');
+  // Handlebars parse errors: "Parse error on line N:", the source, a caret, "Expecting …".
+  const first = lines.length > 1 && /^Parse error/.test(lines[0] ?? '') ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? message);
+  const pos = /line (\d+)/.exec(message) ?? /- (\d+):(\d+)/.exec(message);
+  const where = pos ? `:${pos[1]}${pos[2] ? `:${Number(pos[2]) + 1}` : ''}` : '';
+  return new UsageError(`the template ${file}${where} cannot be used: ${first.replace(/ - \d+:\d+$/, '')}`);
+}

@@ -1,0 +1,349 @@
+// What a report template sees: every figure of the campaign, already worded and formatted in
+// the report's language, so templates stay logic-less (no code, only {{name}} and {{#each}}).
+// Every number comes from campaignStats and runAudit over the merged ledgers, the same source
+// as the export's summary sheet.
+import { runAudit, type AuditResult } from '../audit/runAudit.js';
+import type { LedgerRecord, LedgerSet } from '../ledgers/types.js';
+import { campaignStats, type CampaignStats, type Tally } from '../stats/campaignStats.js';
+import {
+  ALSO,
+  AUDIENCES,
+  BANDS,
+  CATEGORIES,
+  CHANNELS,
+  FOUR_WINDS,
+  GROUP_TYPES,
+  METHODS,
+  PATTERNS,
+  label,
+  type Locale,
+  type Vocabulary,
+} from '../vocab.js';
+import { barChart, stackedBar, textBar } from './charts.js';
+import { scrubText, shorten } from './scrub.js';
+
+export interface ReportOptions {
+  lang: Locale;
+  asOf: string;
+}
+
+export interface Row {
+  label: string;
+  count: number;
+  share: string;
+  bar: string;
+  fourWinds?: boolean;
+}
+
+export interface Quote {
+  text: string;
+  who: string;
+}
+
+export interface Problem {
+  rank: number;
+  label: string;
+  count: number;
+  share: string;
+  quotes: Quote[];
+}
+
+export interface ReportGroup {
+  id: string;
+  name: string;
+  type: string;
+  members: number;
+  visits: number;
+  peopleHeard: number;
+  opinions: number;
+  fourWinds: number;
+  done: number;
+  overdue: number;
+  info: number;
+  appeals: number;
+  stability: number;
+  hardship: number;
+  /** info + the three cards: the "one table and three cards" of the group. */
+  cards: number;
+  photos: number;
+  summary: string;
+  makeup: boolean;
+  state: string;
+  findings: { code: string; severity: string; message: string }[];
+  /** Filled in by the html renderer (data: URIs), empty elsewhere. */
+  thumbnails: { src: string; caption: string }[];
+}
+
+export interface ReportModel {
+  lang: Locale;
+  zh: boolean;
+  unit: string;
+  title: string;
+  asOf: string;
+  period: { start: string; end: string };
+  deadlines: { groups: string; report: string };
+  facts: {
+    groups: number;
+    workGroups: number;
+    judicialOffices: number;
+    members: number;
+    participants: number;
+    leadingCadres: number;
+    leadingCadresTookPart: number;
+    visitsLed: number;
+    visits: number;
+    visitsWithPhotos: number;
+    peopleHeard: number;
+    sendWarmth: number;
+    sendServices: number;
+  };
+  methods: Row[];
+  patterns: Row[];
+  bands: Row[];
+  opinions: {
+    total: number;
+    fourWinds: number;
+    fourWindsShare: string;
+    byCategory: Row[];
+    byBand: Row[];
+    byChannel: Row[];
+    problems: Problem[];
+  };
+  rectification: {
+    total: number;
+    measures: number;
+    missing: number;
+    done: number;
+    doneRate: string;
+    inProgress: number;
+    inProgressRate: string;
+    overdue: number;
+    overdueRate: string;
+    notActionable: number;
+    feedbackGiven: number;
+    feedbackRate: string;
+  };
+  cards: {
+    info: number;
+    appeals: number;
+    appealsOpen: number;
+    appealsOverdue: number;
+    stability: number;
+    stabilityHighRiskOpen: number;
+    stabilityResolved: number;
+    hardship: number;
+    hardshipHelped: number;
+    assistanceActs: number;
+  };
+  audit: {
+    errors: number;
+    warnings: number;
+    makeupCount: number;
+    hasMakeup: boolean;
+    makeup: { id: string; name: string; reasons: string[] }[];
+  };
+  groups: ReportGroup[];
+  /** SVG markup (html templates print them with {{{charts.byCategory}}}). */
+  charts: { byCategory: string; byGroup: string; rectification: string };
+  stats: CampaignStats;
+}
+
+const pct = (n: number, total: number) => (total === 0 ? '0%' : `${(Math.round((n / total) * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);
+
+function rows(vocab: Vocabulary, t: Tally, lang: Locale, total: number, keepZero = false): Row[] {
+  const max = Math.max(0, ...t.map((x) => x.count));
+  return t
+    .filter((x) => keepZero || x.count > 0)
+    .map((x) => ({ label: label(vocab, x.code, lang), count: x.count, share: pct(x.count, total), bar: textBar(x.count, max) }));
+}
+
+/** The most frequent categories with a few quotes each, people named only by audience kind. */
+function problems(opinions: readonly LedgerRecord[], stats: CampaignStats, lang: Locale): Problem[] {
+  const zh = lang === 'zh-CN';
+  const ranked = stats.opinions.byCategory
+    .filter((c) => c.count > 0 && c.code !== 'general')
+    .sort((a, b) => b.count - a.count || CATEGORIES.findIndex((x) => x.code === a.code) - CATEGORIES.findIndex((x) => x.code === b.code))
+    .slice(0, 5);
+  return ranked.map((c, i) => {
+    // Prefer voices of different kinds of people, each saying something different; the same
+    // words heard by two groups are quoted once.
+    const picked: LedgerRecord[] = [];
+    const said = new Set<string>();
+    const kinds = new Set<string>();
+    const inCategory = opinions.filter((o) => o.category === c.code && typeof o.content === 'string');
+    const kindOf = (o: LedgerRecord) => String((o.source as { kind?: unknown } | undefined)?.kind ?? '');
+    for (const pass of [true, false]) {
+      for (const o of inCategory) {
+        const text = String(o.content).replace(/\s+/g, '');
+        if (picked.length >= 3 || said.has(text) || (pass && kinds.has(kindOf(o)))) continue;
+        picked.push(o);
+        said.add(text);
+        kinds.add(kindOf(o));
+      }
+    }
+    return {
+      rank: i + 1,
+      label: label(CATEGORIES, c.code, lang),
+      count: c.count,
+      share: pct(c.count, stats.opinions.total),
+      quotes: picked.map((o) => {
+        const kind = (o.source as { kind?: unknown } | undefined)?.kind;
+        const who = typeof kind === 'string' ? label(AUDIENCES, kind, lang) : zh ? '群众' : 'a member of the public';
+        return { text: shorten(scrubText(String(o.content), lang), 90, lang), who: `${who}${zh ? '，' : ', '}${label(CHANNELS, String(o.channel), lang)}` };
+      }),
+    };
+  });
+}
+
+export function buildReportModel(set: LedgerSet, options: ReportOptions): ReportModel {
+  const { lang, asOf } = options;
+  const zh = lang === 'zh-CN';
+  const t = (z: string, e: string) => (zh ? z : e);
+  const s = campaignStats(set, asOf);
+  const audit: AuditResult = runAudit(set, { asOf, lang });
+  const { campaign } = set.manifest;
+  const count = (tally: Tally, code: string) => tally.find((x) => x.code === code)?.count ?? 0;
+  const total = s.opinions.total;
+  const r = s.rectification;
+  const notActionable = count(r.byStatus, 'not-actionable');
+
+  const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] => {
+    const max = Math.max(0, ...values.map((v) => v.count));
+    return values.map((v) => ({
+      label: v.band === null ? t('部门转交', 'Referral sources') : t(BANDS[v.band as keyof typeof BANDS].zh, BANDS[v.band as keyof typeof BANDS].en),
+      count: v.count,
+      share: pct(v.count, of),
+      bar: textBar(v.count, max),
+    }));
+  };
+
+  const byCategory = rows(CATEGORIES, s.opinions.byCategory, lang, total, true).map((row, i) => ({
+    ...row,
+    fourWinds: FOUR_WINDS.includes((CATEGORIES[i] as { code: string }).code),
+  }));
+
+  const groupName = (id: string) => set.manifest.groups.find((g) => g.id === id)?.name ?? id;
+  const groups: ReportGroup[] = s.perGroup.map((g) => {
+    const findings = audit.findings.filter((f) => f.group === g.id);
+    const makeup = audit.makeup.includes(g.id);
+    return {
+      id: g.id,
+      name: g.name,
+      type: label(GROUP_TYPES, g.type, lang),
+      members: g.members,
+      visits: g.visits,
+      peopleHeard: g.peopleHeard,
+      opinions: g.opinions,
+      fourWinds: g.fourWinds,
+      done: g.rectificationDone,
+      overdue: g.rectificationOverdue,
+      info: g.info,
+      appeals: g.appeals,
+      stability: g.stability,
+      hardship: g.hardship,
+      cards: g.info + g.appeals + g.stability + g.hardship,
+      photos: g.photos,
+      summary: g.summary ? t('已报送', 'handed in') : t('未报送', 'missing'),
+      makeup,
+      state: makeup ? t('须补课', 'must make up its work') : findings.length ? t('有提醒事项', 'has reminders') : t('合格', 'in order'),
+      findings: findings.map((f) => ({ code: f.code, severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'), message: scrubText(f.message, lang) })),
+      thumbnails: [],
+    };
+  });
+
+  return {
+    lang,
+    zh,
+    unit: campaign.unit,
+    title: campaign.title,
+    asOf,
+    period: { start: campaign.period.start, end: campaign.period.end },
+    deadlines: { groups: campaign.deadlines.groups, report: campaign.deadlines.report },
+    facts: {
+      groups: s.groups.total,
+      workGroups: s.groups.workGroups,
+      judicialOffices: s.groups.judicialOffices,
+      members: s.members,
+      participants: s.participants,
+      leadingCadres: s.leadingCadres.total,
+      leadingCadresTookPart: s.leadingCadres.tookPart,
+      visitsLed: s.leadingCadres.visitsLed,
+      visits: s.visits.total,
+      visitsWithPhotos: s.visits.withPhotos,
+      peopleHeard: s.peopleHeard.total,
+      sendWarmth: count(s.visits.also, 'send-warmth'),
+      sendServices: count(s.visits.also, 'send-services'),
+    },
+    methods: rows(METHODS, s.visits.byMethod, lang, s.visits.total),
+    patterns: rows(PATTERNS, s.visits.byPattern, lang, s.visits.total),
+    bands: bandRows(s.peopleHeard.byBand, s.peopleHeard.total),
+    opinions: {
+      total,
+      fourWinds: s.opinions.fourWinds,
+      fourWindsShare: pct(s.opinions.fourWinds, total),
+      byCategory,
+      byBand: bandRows(s.opinions.byBand, total),
+      byChannel: rows(CHANNELS, s.opinions.byChannel, lang, total),
+      problems: problems(set.ledgers.opinion, s, lang),
+    },
+    rectification: {
+      total,
+      measures: r.measures,
+      missing: r.missing,
+      done: r.done,
+      doneRate: pct(r.done, total),
+      inProgress: r.inProgress,
+      inProgressRate: pct(r.inProgress, total),
+      overdue: r.overdue,
+      overdueRate: pct(r.overdue, total),
+      notActionable,
+      feedbackGiven: r.feedbackGiven,
+      feedbackRate: pct(r.feedbackGiven, total),
+    },
+    cards: {
+      info: s.info.total,
+      appeals: s.appeals.total,
+      appealsOpen: s.appeals.open,
+      appealsOverdue: s.appeals.overdue,
+      stability: s.stability.total,
+      stabilityHighRiskOpen: s.stability.highRiskOpen,
+      stabilityResolved: s.stability.resolved,
+      hardship: s.hardship.total,
+      hardshipHelped: s.hardship.helped,
+      assistanceActs: s.hardship.assistanceActs,
+    },
+    audit: {
+      errors: audit.summary.errors,
+      warnings: audit.summary.warnings,
+      makeupCount: audit.makeup.length,
+      hasMakeup: audit.makeup.length > 0,
+      makeup: audit.makeup.map((id) => ({
+        id,
+        name: groupName(id),
+        reasons: audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => `${scrubText(f.message, lang)}${t('（', ' (')}${f.code}${t('）', ')')}`),
+      })),
+    },
+    groups,
+    charts: {
+      byCategory: barChart(
+        byCategory.map((c) => ({ label: c.label, value: c.count, accent: c.fourWinds === true })),
+        { title: t('意见按类别（条，红色为“四风”）', 'Opinions by category (red: the four winds)') },
+      ),
+      byGroup: barChart(
+        groups.map((g) => ({ label: g.name, value: g.opinions })),
+        { title: t('各组听取意见（条）', 'Opinions heard by group') },
+      ),
+      rectification: stackedBar(
+        [
+          { label: t('已完成', 'Done'), value: r.done, color: '#2e7d32' },
+          { label: t('整改中（未超期）', 'In progress'), value: Math.max(0, total - r.done - r.overdue - notActionable - r.missing), color: '#3b6ea5' },
+          { label: t('超期未完成', 'Overdue'), value: r.overdue, color: '#b3261e' },
+          { label: t('不具备条件', 'Not actionable'), value: notActionable, color: '#9e9e9e' },
+          { label: t('未制定措施', 'No measure yet'), value: r.missing, color: '#f2a900' },
+        ],
+        { title: t('整改进度（项）', 'Rectification progress') },
+      ),
+    },
+    stats: s,
+  };
+}

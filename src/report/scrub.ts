@@ -1,0 +1,18 @@
+// The report is handed around and printed: personal data is not masked there but removed.
+// Free text (quotes, findings) goes through here before it reaches any template.
+import { PERSONAL_PATTERNS } from '../personal/mask.js';
+import type { Locale } from '../vocab.js';
+
+export function scrubText(text: string, lang: Locale): string {
+  const gone = lang === 'zh-CN' ? '〔已隐去〕' : '[removed]';
+  let out = text;
+  for (const p of PERSONAL_PATTERNS) out = out.replace(new RegExp(p.source, 'g'), gone);
+  return out;
+}
+
+/** At most `max` characters (not UTF-16 units), with an ellipsis when cut. */
+export function shorten(text: string, max: number, lang: Locale): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  if (chars.length <= max) return chars.join('');
+  return chars.slice(0, max).join('') + (lang === 'zh-CN' ? '……' : '…');
+}

@@ -1,0 +1,47 @@
+// `ledger report` as a library: ledgers in, one report file out. Reads the merged ledgers (and
+// the photos the manifest lists, for the html thumbnails), never the group records.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LedgerSet } from '../ledgers/types.js';
+import { escapeStrings } from './markdown.js';
+import { markdownToDocx } from './markdownToDocx.js';
+import { buildReportModel, type ReportModel, type ReportOptions } from './reportModel.js';
+import { defaultTemplatePath, loadTemplate, type ReportFormat } from './renderTemplate.js';
+import { groupThumbnails } from './thumbnails.js';
+
+export interface WriteReportOptions extends ReportOptions {
+  format: ReportFormat;
+  /** A template of the office's own instead of templates/report.<lang>.<format>.hbs. */
+  template?: string;
+  /** The campaign folder, to find the photos for the html thumbnails. */
+  root: string;
+}
+
+/** Keys of the model whose values are markup made by ledger itself, not user text. */
+const RAW = new Set(['charts', 'thumbnails']);
+
+export async function renderReport(set: LedgerSet, options: WriteReportOptions): Promise<{ model: ReportModel; content: string | Buffer }> {
+  const template = loadTemplate(options.template ?? defaultTemplatePath(options.format, options.lang), options.format);
+  const model = buildReportModel(set, options);
+  if (options.format === 'html') {
+    const thumbs = groupThumbnails(options.root, set);
+    for (const g of model.groups) g.thumbnails = thumbs.get(g.id) ?? [];
+    return { model, content: template.render(model) };
+  }
+  const md = template.render(escapeStrings(model, RAW));
+  if (options.format === 'md') return { model, content: md };
+  return { model, content: await markdownToDocx(md, { lang: options.lang, title: `${model.unit} ${model.title}` }) };
+}
+
+export async function writeReport(set: LedgerSet, outPath: string, options: WriteReportOptions): Promise<ReportModel> {
+  const { model, content } = await renderReport(set, options);
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, outPath);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return model;
+}
