@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { nearest } from '../text/suggest.js';
 import type { Locale } from '../vocab.js';
 
 export type ReportFormat = 'md' | 'html' | 'docx';
@@ -50,14 +51,31 @@ export function loadTemplate(file: string, format: ReportFormat): LoadedTemplate
       try {
         return compiled(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
-        throw templateError(file, e);
+        throw templateError(file, e, text, view);
       }
     },
   };
 }
 
-function templateError(file: string, e: unknown): UsageError {
-  const message = e instanceof Error ? e.message : String(e);
+/** The {{expression}} a strict-mode miss points at, e.g. `opinons.total` for `"total" not defined`. */
+function expressionAt(source: string, line: number, column: number): string | undefined {
+  const text = source.split('\n')[line - 1] ?? '';
+  const open = text.lastIndexOf('{{', column);
+  if (open < 0) return undefined;
+  return /^\{\{\{?[#/^]?\s*([^\s}]+)/.exec(text.slice(open))?.[1];
+}
+
+function templateError(file: string, e: unknown, source?: string, view?: unknown): UsageError {
+  let message = e instanceof Error ? e.message : String(e);
+  const missing = /^"[^"]*" not defined in .* - (\d+):(\d+)$/.exec(message);
+  if (missing && source !== undefined) {
+    const expr = expressionAt(source, Number(missing[1]), Number(missing[2]));
+    if (expr !== undefined) {
+      const fields = view !== null && typeof view === 'object' ? Object.keys(view) : [];
+      const close = nearest(expr.split('.')[0] ?? expr, fields);
+      message = `"${expr}" is not a field of the report${close ? ` (did you mean "${close}"?)` : ''}; the fields are listed in the README - ${missing[1]}:${missing[2]}`;
+    }
+  }
   const lines = message.split('\n');
   // Handlebars parse errors: "Parse error on line N:", the source, a caret, "Expecting …".
   const first = lines.length > 1 && /^Parse error/.test(lines[0] ?? '') ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? message);
