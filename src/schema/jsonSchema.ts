@@ -10,7 +10,8 @@ export type JsonSchema = Record<string, unknown>;
 export function toJsonSchema(spec: Spec): JsonSchema {
   switch (spec.t) {
     case 'string': {
-      const s: JsonSchema = { type: 'string', description: spec.d };
+      // An empty "" is a field left unfilled (skeletons from `ledger new` start that way).
+      const s: JsonSchema = { type: 'string', description: spec.d, minLength: 1 };
       if (spec.pattern) s.pattern = spec.pattern;
       if (spec.maxLength) s.maxLength = spec.maxLength;
       return s;

@@ -133,10 +133,13 @@ function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: str
       const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
       const value = e.data;
       code = path[0] === 'kind' && path.length === 1 ? 'unknown-kind' : 'invalid-code';
-      if (typeof value !== 'string') {
+      const codes = allowed.filter((a) => /^[a-z0-9-]+$/i.test(a));
+      if (value === '') {
+        code = 'empty-value';
+        message = `${fieldLabel(path)}${term(schema)} is empty: fill it in${codes.length <= 12 ? ` (one of: ${codes.join(', ')})` : ''}`;
+      } else if (typeof value !== 'string') {
         message = `expected one of the codes${term(schema)}, found ${describeType(value)}`;
       } else {
-        const codes = allowed.filter((a) => /^[a-z0-9-]+$/i.test(a));
         message = `"${show(value)}" is not a valid ${fieldLabel(path)}${term(schema)}${didYouMean(value, allowed)}`;
         if (!didYouMean(value, allowed) && codes.length <= 12) message += `; use one of: ${codes.join(', ')}`;
       }
@@ -171,6 +174,10 @@ function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: str
       }
       break;
     }
+    case 'minLength':
+      code = 'empty-value';
+      message = `${fieldName}${term(schema)} is empty: fill it in`;
+      break;
     case 'maxLength': {
       code = 'too-long';
       const limit = (e.params as { limit: number }).limit;
