@@ -7,6 +7,7 @@ import { registerAudit } from './audit.js';
 import { registerStatus } from './status.js';
 import { registerExport } from './export.js';
 import { registerReport } from './report.js';
+import { registerSchema } from './schema.js';
 
 export function registerCommands(program: Command, rt: () => Runtime): void {
   registerValidate(program, rt);
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, rt: () => Runtime): void {
   registerStatus(program, rt);
   registerExport(program, rt);
   registerReport(program, rt);
+  registerSchema(program, rt);
 }

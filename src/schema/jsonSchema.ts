@@ -87,8 +87,14 @@ export function campaignSchema(): JsonSchema {
   };
 }
 
-/** One schema for any record document, chosen by `kind`, for editors binding groups/**.yaml. */
+/**
+ * One schema for any record document, chosen by `kind`, for editors binding groups/**.yaml.
+ * Self-contained (the kinds are inlined under $defs): editors work offline and never try to
+ * fetch the $id of a sibling file.
+ */
 export function anyRecordSchema(): JsonSchema {
+  const defs: Record<string, JsonSchema> = {};
+  for (const kind of RECORD_KINDS) defs[kind] = { title: `${kind} — ${KIND_LABELS[kind].en} (${KIND_LABELS[kind].zh})`, ...toJsonSchema(RECORD_SPECS[kind]) };
   return {
     $schema: DRAFT,
     $id: `${SCHEMA_BASE_URL}record.schema.json`,
@@ -103,9 +109,15 @@ export function anyRecordSchema(): JsonSchema {
     },
     allOf: RECORD_KINDS.map((kind) => ({
       if: { properties: { kind: { enum: [kind, KIND_LABELS[kind].zh] } }, required: ['kind'] },
-      then: { $ref: `${kind}.schema.json` },
+      then: { $ref: `#/$defs/${kind}` },
     })),
+    $defs: defs,
   };
+}
+
+/** JSON text of a schema file exactly as `ledger schema` writes it and schemas/ holds it. */
+export function schemaText(schema: JsonSchema): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 /** Every schema file `ledger schema` writes and `schemas/` holds, by file name. */
