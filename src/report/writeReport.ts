@@ -6,7 +6,7 @@ import type { LedgerSet } from '../ledgers/types.js';
 import { escapeStrings } from './markdown.js';
 import { markdownToDocx } from './markdownToDocx.js';
 import { buildReportModel, type ReportModel, type ReportOptions } from './reportModel.js';
-import { defaultTemplatePath, loadTemplate, type ReportFormat } from './renderTemplate.js';
+import { defaultTemplatePath, loadTemplate, type ReportFormat } from '../templates.js';
 import { groupThumbnails } from './thumbnails.js';
 
 export interface WriteReportOptions extends ReportOptions {
@@ -21,7 +21,9 @@ export interface WriteReportOptions extends ReportOptions {
 const RAW = new Set(['charts', 'thumbnails']);
 
 export async function renderReport(set: LedgerSet, options: WriteReportOptions): Promise<{ model: ReportModel; content: string | Buffer }> {
-  const template = loadTemplate(options.template ?? defaultTemplatePath(options.format, options.lang), options.format);
+  // html escapes what it prints; Markdown (and the Word report built from it) gets its values
+  // escaped as Markdown before they reach the template.
+  const template = loadTemplate(options.template ?? defaultTemplatePath(options.format, options.lang), { html: options.format === 'html' });
   const model = buildReportModel(set, options);
   if (options.format === 'html') {
     const thumbs = groupThumbnails(options.root, set);

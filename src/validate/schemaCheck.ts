@@ -162,7 +162,10 @@ function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: str
       break;
     }
     case 'pattern': {
-      if (schema?.format === 'date') {
+      if (e.data === '') {
+        code = 'empty-value';
+        message = `${fieldName}${term(schema)} is empty: fill it in${schema?.format === 'date' ? ' (YYYY-MM-DD)' : ''}`;
+      } else if (schema?.format === 'date') {
         code = 'invalid-date';
         message = `"${show(e.data)}" is not a date: write YYYY-MM-DD, e.g. 2014-04-25`;
       } else if (fieldName === 'id') {

@@ -1,4 +1,4 @@
-// Report templates are Handlebars in its logic-less use: {{field}}, {{#each}}, {{#if}} and
+// Templates (the report, `ledger init`, `ledger new`) are Handlebars in its logic-less use: {{field}}, {{#each}}, {{#if}} and
 // nothing else. No helpers are registered and unknown ones are refused at compile time, so a
 // template an office passes with --template cannot run code; strict mode turns a misspelt
 // field into an error with its line instead of a silently empty paragraph.
@@ -6,19 +6,24 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
-import { nearest } from '../text/suggest.js';
-import type { Locale } from '../vocab.js';
+import { UsageError } from './errors.js';
+import { nearest } from './text/suggest.js';
+import type { Locale } from './vocab.js';
 
 export type ReportFormat = 'md' | 'html' | 'docx';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'docx'];
 
-/** templates/ of the installed package (dist/report/ → ../../templates). */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+/** templates/ of the installed package (dist/ → ../templates). */
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 
 /** The Word report is laid out from the Markdown template: one text to edit for both. */
 export function defaultTemplatePath(format: ReportFormat, lang: Locale): string {
   return path.join(TEMPLATES_DIR, `report.${lang}.${format === 'docx' ? 'md' : format}.hbs`);
+}
+
+/** Renders one of the package's own templates (templates/<rel>). */
+export function renderBuiltIn(rel: string, view: unknown): string {
+  return loadTemplate(path.join(TEMPLATES_DIR, rel), { html: false }).render(view);
 }
 
 export interface LoadedTemplate {
@@ -26,7 +31,8 @@ export interface LoadedTemplate {
   render(view: unknown): string;
 }
 
-export function loadTemplate(file: string, format: ReportFormat): LoadedTemplate {
+/** `html`: values are html-escaped; otherwise they are printed as given (the caller escapes). */
+export function loadTemplate(file: string, options: { html: boolean }): LoadedTemplate {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -35,16 +41,14 @@ export function loadTemplate(file: string, format: ReportFormat): LoadedTemplate
     throw new UsageError(`cannot read the template ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
   }
   const hb = Handlebars.create();
-  // html escapes what it prints; Markdown (and the Word report built from it) gets its
-  // values escaped as Markdown before they reach the template.
-  const options = { strict: true, knownHelpersOnly: true, noEscape: format !== 'html' };
+  const compileOptions = { strict: true, knownHelpersOnly: true, noEscape: !options.html };
   const text = source.replace(/^\uFEFF/, '');
   try {
-    hb.precompile(text, options); // syntax errors and unknown helpers surface here, before any output
+    hb.precompile(text, compileOptions); // syntax errors and unknown helpers surface here, before any output
   } catch (e) {
     throw templateError(file, e);
   }
-  const compiled = hb.compile(text, options);
+  const compiled = hb.compile(text, compileOptions);
   return {
     file,
     render(view: unknown): string {

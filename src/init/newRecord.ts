@@ -1,0 +1,135 @@
+// `ledger new` as a library: a record skeleton for a group, from templates/new/, with the next
+// free id and every field present (optional ones commented out), in the campaign's language.
+// The lines marked "fill in" start empty, so an unfilled skeleton never passes validation.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { scanGroup } from '../campaign/scanGroups.js';
+import { UsageError } from '../errors.js';
+import type { Campaign, Group } from '../model.js';
+import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+import { renderBuiltIn } from '../templates.js';
+import { didYouMean } from '../text/suggest.js';
+import { VOCABULARIES, type Locale, type VocabularyName } from '../vocab.js';
+import { alignComments, yamlText } from './yamlText.js';
+
+export const ID_PREFIX: Readonly<Record<RecordKind, string>> = { visit: 'v', opinion: 'o', info: 'i', appeal: 'a', stability: 's', hardship: 'h' };
+const FOLDER: Readonly<Record<RecordKind, string>> = { visit: 'visits', opinion: 'opinions', info: 'info', appeal: 'cards', stability: 'cards', hardship: 'cards' };
+
+export interface NewOptions {
+  kind: RecordKind;
+  group: string;
+  date: string;
+  /** Records of other kinds to add after a visit, referencing it: e.g. { opinion: 3 }. */
+  with?: Partial<Record<RecordKind, number>>;
+}
+
+export interface NewResult {
+  /** The file written, relative to the campaign root. */
+  file: string;
+  ids: string[];
+}
+
+/** The ids already used in a group, by reading its record files (unreadable ones are skipped). */
+export function usedIds(root: string, group: string): Set<string> {
+  const ids = new Set<string>();
+  for (const rel of scanGroup(root, group).recordFiles) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const doc of parseAllDocuments(text, { schema: 'core' }) as unknown as { toJS(): unknown }[]) {
+      try {
+        const v = doc.toJS() as { id?: unknown } | null;
+        if (v && typeof v === 'object' && (typeof v.id === 'string' || typeof v.id === 'number')) ids.add(String(v.id));
+      } catch {
+        /* a broken document has no id to avoid; validate reports it */
+      }
+    }
+  }
+  return ids;
+}
+
+/** The next `<prefix><n>` after the largest n in use, so ids keep their order. */
+export function nextId(used: Set<string>, prefix: string): string {
+  let max = 0;
+  const re = new RegExp(`^${prefix}(\\d+)$`);
+  for (const id of used) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  let n = max + 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+function options(lang: Locale): Record<VocabularyName, string> {
+  const out = {} as Record<VocabularyName, string>;
+  for (const [name, vocab] of Object.entries(VOCABULARIES) as [VocabularyName, (typeof VOCABULARIES)[VocabularyName]][]) {
+    out[name] = vocab.map((t) => (lang === 'zh-CN' ? t.zh : t.code)).join(' | ');
+  }
+  return out;
+}
+
+function skeleton(kind: RecordKind, lang: Locale, view: { id: string; date: string; leader: string; visit: string | null; options: Record<VocabularyName, string> }): string {
+  return renderBuiltIn(`new/${kind}.${lang}.yaml.hbs`, view);
+}
+
+export function findGroup(campaign: Campaign, id: string): Group {
+  const g = campaign.groups.find((x) => x.id === id);
+  if (!g) throw new UsageError(`no group "${id}" in ledger.yaml${didYouMean(id, campaign.groups.map((x) => x.id))}`);
+  return g;
+}
+
+export function newRecord(root: string, campaign: Campaign, opts: NewOptions): NewResult {
+  const group = findGroup(campaign, opts.group);
+  const extra = Object.entries(opts.with ?? {}).filter(([, n]) => (n ?? 0) > 0) as [RecordKind, number][];
+  if (extra.length && opts.kind !== 'visit') throw new UsageError('--with adds records heard on a visit: use it with `ledger new visit`');
+  const lang = campaign.locale;
+  const used = usedIds(root, group.id);
+  const take = (kind: RecordKind) => {
+    const id = nextId(used, ID_PREFIX[kind]);
+    used.add(id);
+    return id;
+  };
+  const base = { date: opts.date, leader: yamlText(group.leader), options: options(lang) };
+  const schemaFile = path.join(root, 'schemas', 'record.schema.json');
+  const id = take(opts.kind);
+  const docs = [skeleton(opts.kind, lang, { ...base, id, visit: null })];
+  const ids = [id];
+  for (const [kind, n] of extra) {
+    for (let i = 0; i < n; i++) {
+      const extraId = take(kind);
+      ids.push(extraId);
+      docs.push(skeleton(kind, lang, { ...base, id: extraId, visit: id }));
+    }
+  }
+  const dir = path.join(root, 'groups', group.id, FOLDER[opts.kind]);
+  let rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}.yaml`;
+  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}-${n}.yaml`;
+  const file = path.join(root, rel);
+  const header = existsSync(schemaFile) ? `# yaml-language-server: $schema=${path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')}\n` : '';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
+  return { file: rel, ids };
+}
+
+/** `opinions=3,appeal=1` → { opinion: 3, appeal: 1 } (kinds as codes, zh-CN labels or plurals). */
+export function parseWith(value: string, kindOf: (s: string) => RecordKind | undefined): Partial<Record<RecordKind, number>> {
+  const out: Partial<Record<RecordKind, number>> = {};
+  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([^=\s]+)\s*=\s*(\d+)$/.exec(part);
+    if (!m) throw new UsageError(`--with needs kind=count, e.g. opinions=3 (got "${part}")`);
+    const name = m[1] as string;
+    const kind = kindOf(name) ?? kindOf(name.replace(/s$/, ''));
+    if (!kind || kind === 'visit') {
+      throw new UsageError(`--with: "${name}" is not a kind to add to a visit${didYouMean(name, RECORD_KINDS.filter((k) => k !== 'visit'))}`);
+    }
+    const n = Number(m[2]);
+    if (n > 50) throw new UsageError(`--with ${name}=${n}: at most 50 at a time`);
+    out[kind] = (out[kind] ?? 0) + n;
+  }
+  return out;
+}
