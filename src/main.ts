@@ -19,11 +19,28 @@ export async function main(opts: MainOptions): Promise<number> {
     .option('--verbose', 'show stack traces of internal errors')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run ledger --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples (a campaign from start to report):
+  $ ledger init campaign --unit 河东区司法局 --groups 5
+  $ cd campaign && ledger new visit --group g1 --with opinions=3
+  $ ledger validate groups/g1
+  $ ledger merge
+  $ ledger audit --as-of 2014-05-24
+  $ ledger export && ledger report --format docx
+
+Exit codes: 0 clean, 1 the input has errors (or groups must make up their work), 2 usage or internal failure.
+Run ledger <command> --help for the options and examples of a command.`,
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void opts.stdout.write(s),
       writeErr: (s) => void opts.stderr.write(s),
       outputError: (s, write) => write(s),
+      // Help wraps to the terminal it is shown in; 80 columns when it is not a terminal.
+      getOutHelpWidth: () => (opts.stdout.isTTY && opts.stdout.columns ? opts.stdout.columns : 80),
+      getErrHelpWidth: () => (opts.stderr.isTTY && opts.stderr.columns ? opts.stderr.columns : 80),
     });
   const rt = (): Runtime => {
     if (!runtime) {
@@ -33,7 +50,7 @@ export async function main(opts: MainOptions): Promise<number> {
     return runtime;
   };
   registerCommands(program, rt);
-  for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
+  for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true).configureOutput(program.configureOutput());
 
   try {
     await program.parseAsync(opts.argv, { from: 'user' });
