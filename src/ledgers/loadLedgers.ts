@@ -6,6 +6,8 @@ import { UsageError } from '../errors.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { sha256File } from '../hash.js';
 import { readLedgerCopy } from './ledgerCache.js';
+import { JOURNAL, recoverInterruptedWrite } from './writeLedgers.js';
+import { mergeRunning } from './mergeLock.js';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from './types.js';
 import { emptyLedgers } from '../merge/buildLedgers.js';
@@ -28,6 +30,12 @@ function readYamlLedger(ledgersDir: string, name: string, expected?: string): un
 
 /** Loads ledgers/ of a campaign; `verify` also checks each file against the manifest's hash. */
 export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = {}): LedgerSet {
+  // A merge killed after it committed is finished first, so readers see one whole set; while a
+  // live merge is renaming its files (the only moment the set is mixed) readers wait for it.
+  if (existsSync(path.join(ledgersDir, JOURNAL))) {
+    if (mergeRunning(ledgersDir)) throw new UsageError('`ledger merge` is writing the ledgers right now: run this again when it has finished');
+    recoverInterruptedWrite(ledgersDir, { sweep: false });
+  }
   const manifestPath = path.join(ledgersDir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) {
     throw new UsageError(`no ledgers in ${ledgersDir}: run \`ledger merge\` first`);

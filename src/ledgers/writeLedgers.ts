@@ -1,35 +1,37 @@
-// Writes the ledgers so that a failed or killed run never leaves a half-written file: each
-// file goes to a temporary name in ledgers/, is flushed to disk, and only then renamed over
-// the old one; the manifest is renamed last.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+// Writes the ledgers so that a failed or killed run never leaves a half-written or mixed set.
+// Each file goes to a temporary name in ledgers/ and is flushed to disk; then a journal naming
+// every rename is written (itself atomically), the renames are done, and the journal removed.
+// A run killed before the journal leaves the old ledgers untouched (its temporaries are
+// swept); one killed after it is rolled forward by the next reader or merge. Either way the
+// ledgers are one whole set, old or new.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 
 export const TMP_PREFIX = '.tmp-';
+export const JOURNAL = '.commit';
 
-export function writeLedgerFiles(dir: string, files: Map<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  removeStaleTemps(dir);
-  const temps: [string, string][] = [];
+interface Journal {
+  renames: [string, string][];
+  remove: string[];
+}
+
+/** Kills the process at a named point of the write, for the crash tests (child processes only). */
+function crashPoint(name: string): void {
+  if (process.env.LEDGER_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+}
+
+function writeDurable(file: string, text: string): void {
+  const fd = openSync(file, 'w');
   try {
-    for (const [name, text] of files) {
-      const tmp = path.join(dir, `${TMP_PREFIX}${process.pid}-${name}`);
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, text);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      temps.push([tmp, path.join(dir, name)]);
-    }
-  } catch (e) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw e;
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  temps.sort((a, b) => Number(a[1].endsWith(MANIFEST_FILE)) - Number(b[1].endsWith(MANIFEST_FILE)));
-  for (const [tmp, final] of temps) renameSync(tmp, final);
-  if (!files.has(REJECTED_FILE)) rmSync(path.join(dir, REJECTED_FILE), { force: true });
+}
+
+function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     fsyncSync(fd);
@@ -39,7 +41,63 @@ export function writeLedgerFiles(dir: string, files: Map<string, string>): void 
   }
 }
 
-/** Temporary files left by a killed run. */
-export function removeStaleTemps(dir: string): void {
-  for (const name of readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) rmSync(path.join(dir, name), { force: true });
+function apply(dir: string, journal: Journal): void {
+  journal.renames.forEach(([tmp, final], i) => {
+    if (existsSync(path.join(dir, tmp))) renameSync(path.join(dir, tmp), path.join(dir, final));
+    if (i === 0) crashPoint('mid-rename');
+  });
+  for (const name of journal.remove) rmSync(path.join(dir, name), { force: true });
+  syncDir(dir);
+  rmSync(path.join(dir, JOURNAL), { force: true });
+  syncDir(dir);
+}
+
+/**
+ * Finishes a write that was killed after its journal was written, and sweeps the temporaries
+ * of one killed before. Returns true when it rolled a write forward.
+ */
+export function recoverInterruptedWrite(dir: string, options: { sweep: boolean } = { sweep: true }): boolean {
+  if (!existsSync(dir)) return false;
+  let rolled = false;
+  const journalFile = path.join(dir, JOURNAL);
+  if (existsSync(journalFile)) {
+    let journal: Journal | null = null;
+    try {
+      journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
+    } catch {
+      journal = null; // never happens with the atomic journal, but a broken one must not block
+    }
+    if (journal) {
+      apply(dir, journal);
+      rolled = true;
+    } else rmSync(journalFile, { force: true });
+  }
+  if (options.sweep) for (const name of readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) rmSync(path.join(dir, name), { force: true });
+  return rolled;
+}
+
+export function writeLedgerFiles(dir: string, files: Map<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  recoverInterruptedWrite(dir);
+  const temps: [string, string][] = [];
+  try {
+    for (const [name, text] of files) {
+      const tmp = `${TMP_PREFIX}${process.pid}-${name}`;
+      writeDurable(path.join(dir, tmp), text);
+      temps.push([tmp, name]);
+    }
+  } catch (e) {
+    for (const [tmp] of temps) rmSync(path.join(dir, tmp), { force: true });
+    throw e;
+  }
+  crashPoint('after-temps');
+  // The manifest is renamed last: a reader that sees the new manifest sees the new ledgers.
+  temps.sort((a, b) => Number(a[1] === MANIFEST_FILE) - Number(b[1] === MANIFEST_FILE));
+  const journal: Journal = { renames: temps, remove: files.has(REJECTED_FILE) ? [] : [REJECTED_FILE] };
+  const journalTmp = path.join(dir, `${TMP_PREFIX}${process.pid}-journal`);
+  writeDurable(journalTmp, JSON.stringify(journal));
+  renameSync(journalTmp, path.join(dir, JOURNAL));
+  syncDir(dir);
+  crashPoint('after-journal');
+  apply(dir, journal);
 }

@@ -7,6 +7,7 @@ import { serializeWithData } from '../ledgers/serialize.js';
 import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { LedgerSet } from '../ledgers/types.js';
 import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
+import { acquireMergeLock } from '../ledgers/mergeLock.js';
 import { validateCampaign, type ValidationResult } from '../validate/validateCampaign.js';
 import { buildLedgers, type GroupInput } from './buildLedgers.js';
 
@@ -26,6 +27,15 @@ export interface MergeResult {
 }
 
 export function mergeCampaign(root: string, options: MergeOptions): MergeResult {
+  const release = acquireMergeLock(path.join(root, LEDGERS_DIR));
+  try {
+    return mergeLocked(root, options);
+  } finally {
+    release();
+  }
+}
+
+function mergeLocked(root: string, options: MergeOptions): MergeResult {
   const validation = validateCampaign(root, { hashes: true, ...(options.today ? { today: options.today } : {}) });
   const ledgersDir = path.join(root, LEDGERS_DIR);
   const result: MergeResult = { validation, diagnostics: validation.diagnostics, set: null, written: false, ledgersDir };
