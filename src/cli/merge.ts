@@ -30,17 +30,27 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
             ledgers: result.written ? ledgers.split(path.sep).join('/') : null,
             diagnostics: result.diagnostics.map(diagnosticJson),
             summary: { ...v.summary, ...(result.set ? { ...result.set.manifest.totals } : {}) },
-            groups: result.set?.manifest.groups.map((g) => ({ id: g.id, ...g.counts, errors: g.errors, warnings: g.warnings })) ?? [],
+            groups:
+              result.set?.manifest.groups.map((g) => ({
+                id: g.id,
+                ...g.counts,
+                errors: g.errors,
+                warnings: g.warnings,
+                duplicates: result.set?.manifest.duplicates.filter((d) => d.b.startsWith(`${g.id}/`)).length ?? 0,
+              })) ?? [],
+            duplicates: result.set?.manifest.duplicates ?? [],
           }),
         );
       } else {
         const shown = result.written ? result.diagnostics : result.diagnostics;
         r.stdout.write(formatDiagnosticsText(shown, v.summary, { color: r.color }));
         if (result.set) {
-          const header = ['group', ...RECORD_KINDS, 'errors', 'warnings'];
-          const rows = result.set.manifest.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings)]);
+          const header = ['group', ...RECORD_KINDS, 'errors', 'warnings', 'duplicates'];
+          const dups = result.set.manifest.duplicates;
+          const dupsOf = (id: string) => String(dups.filter((d) => d.b.startsWith(`${id}/`)).length);
+          const rows = result.set.manifest.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings), dupsOf(g.id)]);
           const t = result.set.manifest.totals;
-          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(v.summary.errors), String(v.summary.warnings)]);
+          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(v.summary.errors), String(v.summary.warnings), String(dups.length)]);
           r.stdout.write('\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n');
           if (t.rejected) r.stdout.write(r.color.yellow(`${t.rejected} refused record(s) listed in ${ledgers}/rejected.yaml\n`));
           r.stdout.write(`ledgers written to ${ledgers}/\n`);

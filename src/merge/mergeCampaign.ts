@@ -55,7 +55,7 @@ function mergeLocked(root: string, options: MergeOptions): MergeResult {
       summary: scan && scan.summaryLength > 0 ? `groups/${g.id}/summary.md` : null,
     };
   });
-  const set = buildLedgers({ campaign, tool: options.tool, groups, inputs: validation.inputs, duplicates: [] });
+  const set = buildLedgers({ campaign, tool: options.tool, groups, inputs: validation.inputs, duplicates: validation.duplicates });
   const { files, data } = serializeWithData(set);
   writeLedgerFiles(ledgersDir, files);
   writeLedgerCopies(ledgersDir, data);

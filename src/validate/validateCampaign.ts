@@ -8,6 +8,8 @@ import { loadCampaign } from '../campaign/loadCampaign.js';
 import { scanGroups, type GroupScan } from '../campaign/scanGroups.js';
 import { checkFile } from './checkFile.js';
 import { checkGroup } from './checkGroup.js';
+import { likelyDuplicates } from './likelyDuplicates.js';
+import type { LikelyDuplicate } from '../ledgers/types.js';
 import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
 import { sha256 } from '../hash.js';
@@ -44,6 +46,8 @@ export interface ValidationResult {
   summary: ValidationSummary;
   /** sha256 by campaign-relative path; filled when `hashes` was asked for. */
   inputs: Record<string, string>;
+  /** Opinions that look like another (ledger ids), kept both but reported. */
+  duplicates: LikelyDuplicate[];
 }
 
 export function groupContext(campaign: Campaign, scan: GroupScan, today: string): GroupContext {
@@ -71,6 +75,7 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
     diagnostics,
     summary: { files: 1, records: 0, errors: 0, warnings: 0 },
     inputs: {},
+    duplicates: [],
   };
   if (options.hashes) result.inputs['ledger.yaml'] = sha256(loaded.bytes);
   if (!campaign) return finish(result);
@@ -115,6 +120,9 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
     }
     diagnostics.push(...groupDiagnostics.filter((d) => !filter || filter.matches(d.file)));
   }
+  const dups = likelyDuplicates(result.byGroup.flatMap((g) => g.files.flatMap((f) => f.records.map((record) => ({ group: g.id, record })))));
+  result.duplicates = dups.pairs;
+  diagnostics.push(...dups.diagnostics.filter((d) => !filter || filter.matches(d.file)));
   return finish(result);
 }
 

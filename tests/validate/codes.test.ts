@@ -148,3 +148,24 @@ it('normalising keeps the campaign locale as written (regression: zh-CN became e
   expect(zh.campaign?.locale).toBe('zh-CN');
   expect(parseCampaign(Buffer.from(MINI_CAMPAIGN)).campaign?.locale).toBe('en');
 });
+
+describe('likely-duplicate', () => {
+  const opinion = (id: string, source: string, content: string) =>
+    `kind: opinion\nid: ${id}\ndate: 2014-04-25\nchannel: symposium\ncollected_by: Li Hua\nsource: { kind: ${source} }\ncategory: formalism\nabout: unit\ncontent: ${JSON.stringify(content)}\n`;
+
+  it('warns on near-identical content from the same kind of source, keeping both', () => {
+    const ds = diagnosticsOf({
+      'groups/g1/a.yaml': opinion('o1', 'masses', 'Too many meetings and forms; the window staff send people back for missing papers.'),
+      'groups/g1/b.yaml': `${opinion('o2', 'masses', 'Too many meetings and forms, the window staff send people back for missing papers!')}---\n${opinion('o3', 'retired-veteran', 'Too many meetings and forms; the window staff send people back for missing papers.')}---\n${opinion('o4', 'masses', 'The legal aid hotline is never answered in the evening.')}`,
+    });
+    expect(ds.filter((d) => d.code === 'likely-duplicate').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(['groups/g1/b.yaml:1:1 warning']);
+    expect(ds.find((d) => d.code === 'likely-duplicate')?.message).toMatch(/^opinion o2 is the same as g1\/o1 \(groups\/g1\/a\.yaml:1\)/);
+  });
+
+  it('does not warn below the threshold', () => {
+    const ds = diagnosticsOf({
+      'groups/g1/a.yaml': `${opinion('o1', 'masses', '会议太多，表格太多，基层干部疲于应付。')}---\n${opinion('o2', 'masses', '会议太多，基层干部下村入户的时间太少。')}`,
+    });
+    expect(ds.filter((d) => d.code === 'likely-duplicate')).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bigrams, dice, normalizeText, similarPairs } from './similarity.js';
+
+describe('similarity', () => {
+  it('works on Chinese without segmentation, ignoring punctuation and width', () => {
+    const a = '窗口工作人员态度生硬，群众办事多次往返。';
+    const b = '窗口工作人员态度生硬, 群众办事多次往返';
+    expect(normalizeText(a)).toBe(normalizeText(b));
+    expect(dice(bigrams(normalizeText(a)), bigrams(normalizeText('窗口工作人员态度生硬，群众办事需要多次往返。')))).toBeGreaterThan(0.85);
+    expect(dice(bigrams(normalizeText(a)), bigrams(normalizeText('法律援助审批时间长，希望简化流程。')))).toBeLessThan(0.2);
+  });
+
+  it('pairs exact repeats with their first occurrence and near-identical texts', () => {
+    const texts = ['会议太多，表格太多', 'Too many meetings', '会议太多、表格太多！', '完全不同的一句话', '会议太多，表格太多了'];
+    expect(similarPairs(texts, 0.85).map((p) => [p.a, p.b])).toEqual([
+      [0, 2],
+      [0, 4],
+    ]);
+  });
+
+  it('finds exactly the pairs a brute-force comparison finds (property)', () => {
+    const alphabet = fc.constantFrom(...'会议太多表格窗口态度生硬群众办事');
+    fc.assert(
+      fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')), { maxLength: 25 }), fc.constantFrom(0.6, 0.8, 0.9), (texts, t) => {
+        const brute: string[] = [];
+        const norm = texts.map(normalizeText);
+        const firstOf = new Map<string, number>();
+        norm.forEach((n, i) => {
+          if (!firstOf.has(n)) firstOf.set(n, i);
+        });
+        for (let b = 0; b < texts.length; b++) {
+          for (let a = 0; a < b; a++) {
+            if (norm[a] === norm[b]) {
+              if (firstOf.get(norm[b] as string) === a) brute.push(`${a}-${b}`);
+            } else if (firstOf.get(norm[a] as string) === a && firstOf.get(norm[b] as string) === b && dice(bigrams(norm[a] as string), bigrams(norm[b] as string)) >= t) brute.push(`${a}-${b}`);
+          }
+        }
+        expect(similarPairs(texts, t).map((p) => `${p.a}-${p.b}`).sort()).toEqual(brute.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
