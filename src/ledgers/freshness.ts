@@ -52,6 +52,12 @@ export function staleness(root: string, manifest: Manifest): Staleness {
     now.delete(file);
   }
   result.added = [...now];
+  // A unit merged again since (its manifest changed) makes this campaign's ledgers stale too.
+  for (const unit of manifest.units ?? []) {
+    const file = path.join(root, unit.path, 'manifest.yaml');
+    if (!existsSync(file)) result.removed.push(`${unit.path}/manifest.yaml`);
+    else if (sha256(readFileSync(file)) !== unit.manifest) result.changed.push(`${unit.path}/manifest.yaml`);
+  }
   return result;
 }
 

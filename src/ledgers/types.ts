@@ -51,6 +51,15 @@ export interface LikelyDuplicate {
   similarity: number;
 }
 
+/** A lower-level campaign merged in (rollup): its id prefix, where it is, and its manifest's hash. */
+export interface ManifestUnit {
+  id: string;
+  /** As written in ledger.yaml `units:`, relative to the campaign root. */
+  path: string;
+  unit: string;
+  manifest: string;
+}
+
 export interface Manifest {
   format: number;
   tool: string;
@@ -62,6 +71,8 @@ export interface Manifest {
   /** sha256 of every ledger file written, so a hand edit is detected. */
   ledgers: Record<string, string>;
   duplicates: LikelyDuplicate[];
+  /** Units merged in; absent when there are none. */
+  units?: ManifestUnit[];
 }
 
 export interface RejectedRecord {

@@ -10,6 +10,7 @@ import {
   type Ledgers,
   type LikelyDuplicate,
   type ManifestGroup,
+  type ManifestUnit,
   type RejectedRecord,
 } from '../ledgers/types.js';
 
@@ -31,6 +32,7 @@ export interface MergeInput {
   duplicates: LikelyDuplicate[];
   /** Ledgers of lower-level campaigns merged in as units (rollup), already prefixed. */
   units?: LedgerSet[];
+  unitInfo?: ManifestUnit[];
 }
 
 export function emptyLedgers(): Ledgers {
@@ -101,10 +103,12 @@ export function buildLedgers(input: MergeInput): LedgerSet {
     }
     manifestGroups.push({ ...group, counts, photos: g?.photos ?? [], summary: g?.summary ?? null, errors, warnings });
   }
+  const duplicates = [...input.duplicates];
   for (const unit of input.units ?? []) {
     for (const kind of RECORD_KINDS) ledgers[kind].push(...unit.ledgers[kind]);
     manifestGroups.push(...unit.manifest.groups);
     rejected.push(...unit.rejected);
+    duplicates.push(...unit.manifest.duplicates);
   }
   const totals = { ...emptyCounts(), rejected: rejected.length };
   for (const kind of RECORD_KINDS) totals[kind] = ledgers[kind].length;
@@ -118,7 +122,8 @@ export function buildLedgers(input: MergeInput): LedgerSet {
       totals,
       inputs: sortedObject(input.inputs),
       ledgers: {},
-      duplicates: input.duplicates,
+      duplicates,
+      ...(input.unitInfo?.length ? { units: input.unitInfo } : {}),
     },
     ledgers,
     rejected,

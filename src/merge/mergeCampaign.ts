@@ -10,6 +10,8 @@ import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { acquireMergeLock } from '../ledgers/mergeLock.js';
 import { validateCampaign, type ValidationResult } from '../validate/validateCampaign.js';
 import { buildLedgers, type GroupInput } from './buildLedgers.js';
+import { loadUnits } from './loadUnits.js';
+import { compareDiagnostics } from '../diagnostic.js';
 
 export interface MergeOptions {
   allowInvalid?: boolean;
@@ -41,6 +43,14 @@ function mergeLocked(root: string, options: MergeOptions): MergeResult {
   const result: MergeResult = { validation, diagnostics: validation.diagnostics, set: null, written: false, ledgersDir };
   const campaign = validation.campaign;
   if (!campaign) return result;
+  const units = loadUnits(root, campaign);
+  if (units.diagnostics.length) {
+    // A unit that cannot be trusted is never merged, not even with --allow-invalid.
+    validation.diagnostics.push(...units.diagnostics);
+    validation.diagnostics.sort(compareDiagnostics);
+    validation.summary.errors += units.diagnostics.length;
+    return result;
+  }
   if (validation.summary.errors > 0 && !options.allowInvalid) return result;
   const groups: GroupInput[] = validation.byGroup.map((g) => {
     const scan = validation.groups.find((s) => s.id === g.id);
@@ -55,7 +65,7 @@ function mergeLocked(root: string, options: MergeOptions): MergeResult {
       summary: scan && scan.summaryLength > 0 ? `groups/${g.id}/summary.md` : null,
     };
   });
-  const set = buildLedgers({ campaign, tool: options.tool, groups, inputs: validation.inputs, duplicates: validation.duplicates });
+  const set = buildLedgers({ campaign, tool: options.tool, groups, inputs: validation.inputs, duplicates: validation.duplicates, units: units.sets, unitInfo: units.units });
   const { files, data } = serializeWithData(set);
   writeLedgerFiles(ledgersDir, files);
   writeLedgerCopies(ledgersDir, data);
