@@ -41,6 +41,7 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
   const pairs: SimilarPair[] = [];
   const firstOf = new Map<string, number>();
   const reps: number[] = [];
+  const repNorms: string[] = [];
   texts.forEach((raw, i) => {
     const norm = normalizeText(raw);
     if (norm === '') return;
@@ -48,36 +49,72 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
     if (first === undefined) {
       firstOf.set(norm, i);
       reps.push(i);
+      repNorms.push(norm);
     } else pairs.push({ a: first, b: i, similarity: 1 });
   });
 
-  const sets = reps.map((i) => bigrams(normalizeText(texts[i] as string)));
-  const freq = new Map<string, number>();
-  for (const s of sets) for (const t of s) freq.set(t, (freq.get(t) ?? 0) + 1);
-  const ordered = sets.map((s) => [...s].sort((x, y) => (freq.get(x) as number) - (freq.get(y) as number) || (x < y ? -1 : x > y ? 1 : 0)));
+  // Tokens as integers (a bigram is its two code points as one number), each set sorted
+  // rarest first (ties by id): cheap to build, to order and to intersect.
+  const ids = new Map<number, number>();
+  const raw = repNorms.map((n) => {
+    const cps: number[] = [];
+    for (const ch of n) cps.push(ch.codePointAt(0)!);
+    const keys = cps.length < 2 ? cps : cps.slice(1).map((c, i) => cps[i]! * 0x110000 + c);
+    const out = new Int32Array(keys.length);
+    keys.forEach((key, k) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      out[k] = id;
+    });
+    out.sort();
+    let w = 0;
+    for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[r - 1]) out[w++] = out[r]!;
+    return out.slice(0, w);
+  });
+  const freq = new Int32Array(ids.size);
+  for (const s of raw) for (const t of s) freq[t] = freq[t]! + 1;
+  const ordered = raw.map((s) => s.sort((x, y) => freq[x]! - freq[y]! || x - y));
+  const rank = (t: number) => freq[t]! * ids.size + t; // the order above as one number
+  const overlap = (x: Int32Array, y: Int32Array) => {
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < x.length && j < y.length) {
+      const a = rank(x[i]!);
+      const b = rank(y[j]!);
+      if (a === b) {
+        n++;
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    return n;
+  };
   const jaccard = threshold / (2 - threshold);
-  const bySize = ordered.map((_, k) => k).sort((x, y) => (ordered[x] as string[]).length - (ordered[y] as string[]).length || x - y);
-  const index = new Map<string, number[]>();
+  const bySize = ordered.map((_, k) => k).sort((x, y) => ordered[x]!.length - ordered[y]!.length || x - y);
+  const index = new Map<number, number[]>();
+  const stamp = new Int32Array(ordered.length).fill(-1);
   for (const k of bySize) {
-    const tokens = ordered[k] as string[];
+    const tokens = ordered[k]!;
     const prefix = tokens.length - Math.ceil(jaccard * tokens.length) + 1;
-    const seen = new Set<number>();
     for (let p = 0; p < prefix; p++) {
-      const list = index.get(tokens[p] as string);
+      const list = index.get(tokens[p]!);
       if (!list) continue;
       for (const other of list) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        if ((ordered[other] as string[]).length < jaccard * tokens.length) continue;
-        const sim = dice(sets[k] as Set<string>, sets[other] as Set<string>);
+        if (stamp[other] === k) continue;
+        stamp[other] = k;
+        const o = ordered[other]!;
+        if (o.length < jaccard * tokens.length) continue;
+        const sim = (2 * overlap(tokens, o)) / (tokens.length + o.length);
         if (sim >= threshold) {
-          const [x, y] = [reps[k] as number, reps[other] as number];
+          const [x, y] = [reps[k]!, reps[other]!];
           pairs.push({ a: Math.min(x, y), b: Math.max(x, y), similarity: sim });
         }
       }
     }
     for (let p = 0; p < prefix; p++) {
-      const t = tokens[p] as string;
+      const t = tokens[p]!;
       const list = index.get(t);
       if (list) list.push(k);
       else index.set(t, [k]);
