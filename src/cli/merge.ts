@@ -15,12 +15,13 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
     .description("build ledgers/ from every group's folder (refuses while any record has an error)")
     .option('--format <format>', 'text or json', 'text')
     .option('--allow-invalid', 'merge the valid records anyway; refused ones go to ledgers/rejected.yaml')
+    .option('--no-cache', 'check every file again instead of reusing ledgers/.cache/')
     .addHelpText('after', '\nExamples:\n  $ ledger merge\n  $ ledger merge --allow-invalid\n  $ ledger -C examples/zh-CN merge --format json')
-    .action((opts: { format: string; allowInvalid?: boolean }) => {
+    .action((opts: { format: string; allowInvalid?: boolean; cache: boolean }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
       const root = campaignRoot(r);
-      const result = mergeCampaign(root, { tool: `ledger ${VERSION}`, allowInvalid: opts.allowInvalid ?? false });
+      const result = mergeCampaign(root, { tool: `ledger ${VERSION}`, allowInvalid: opts.allowInvalid ?? false, cache: opts.cache });
       const v = result.validation;
       const ledgers = path.relative(r.cwd, result.ledgersDir) || '.';
       if (format === 'json') {

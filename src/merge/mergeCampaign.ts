@@ -1,9 +1,10 @@
 // `ledger merge` as a library: read and check everything, refuse on errors (unless the clerk
 // allows invalid records, which then go to rejected.yaml), build, write atomically.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { LEDGERS_DIR } from '../ledgers/loadLedgers.js';
-import { serializeWithData } from '../ledgers/serialize.js';
+import { MANIFEST_FILE, serializeWithData } from '../ledgers/serialize.js';
 import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { LedgerSet } from '../ledgers/types.js';
 import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
@@ -12,9 +13,12 @@ import { validateCampaign, type ValidationResult } from '../validate/validateCam
 import { buildLedgers, type GroupInput } from './buildLedgers.js';
 import { loadUnits } from './loadUnits.js';
 import { compareDiagnostics } from '../diagnostic.js';
+import { FileCache } from '../validate/fileCache.js';
 
 export interface MergeOptions {
   allowInvalid?: boolean;
+  /** Reuse checked files from ledgers/.cache/ (default true). */
+  cache?: boolean;
   today?: string;
   tool: string;
 }
@@ -38,8 +42,17 @@ export function mergeCampaign(root: string, options: MergeOptions): MergeResult 
 }
 
 function mergeLocked(root: string, options: MergeOptions): MergeResult {
-  const validation = validateCampaign(root, { hashes: true, ...(options.today ? { today: options.today } : {}) });
   const ledgersDir = path.join(root, LEDGERS_DIR);
+  const cache = options.cache === false ? undefined : FileCache.load(ledgersDir);
+  const validation = validateCampaign(root, { hashes: true, ...(cache ? { cache } : {}), ...(options.today ? { today: options.today } : {}) });
+  const result = build(root, ledgersDir, validation, options);
+  // Checked files are worth keeping even when the merge refuses (the fixed rerun is faster),
+  // but a refused first merge leaves no ledgers/ folder behind.
+  if (cache && (result.written || existsSync(path.join(ledgersDir, MANIFEST_FILE)))) cache.save();
+  return result;
+}
+
+function build(root: string, ledgersDir: string, validation: ValidationResult, options: MergeOptions): MergeResult {
   const result: MergeResult = { validation, diagnostics: validation.diagnostics, set: null, written: false, ledgersDir };
   const campaign = validation.campaign;
   if (!campaign) return result;

@@ -13,6 +13,8 @@ import type { LikelyDuplicate } from '../ledgers/types.js';
 import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
 import { sha256 } from '../hash.js';
+import { contextKey, type FileCache } from './fileCache.js';
+import { statSync } from 'node:fs';
 
 export interface ValidateOptions {
   /** Limit to these group folders or files (absolute paths inside the campaign). */
@@ -20,6 +22,8 @@ export interface ValidateOptions {
   today?: string;
   /** Also hash every input file (ledger.yaml, records, summaries, photos) for the manifest. */
   hashes?: boolean;
+  /** Reuse the results of files checked before (the merge's incremental cache). */
+  cache?: FileCache;
 }
 
 export interface GroupResult {
@@ -100,15 +104,22 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
       continue;
     }
     const ctx = groupContext(campaign, g, today);
+    const read = options.cache ? cachedReader(root, options.cache, contextKey(ctx)) : undefined;
     const files = g.recordFiles.map((f) => {
+      if (read) {
+        const { hash, result: cached, bytes } = read(f, true);
+        if (options.hashes) result.inputs[f] = hash;
+        return cached ?? read.check(f, hash, checkFile(bytes as Buffer, f, ctx));
+      }
       const bytes = readFileSync(path.join(root, f));
       if (options.hashes) result.inputs[f] = sha256(bytes);
       return checkFile(bytes, f, ctx);
     });
     if (options.hashes) {
       for (const [rel, kind] of Object.entries(g.files)) {
-        if (kind === 'dir' || kind === 'outside' || result.inputs[`groups/${g.id}/${rel}`]) continue;
-        result.inputs[`groups/${g.id}/${rel}`] = sha256(readFileSync(path.join(g.dir, rel)));
+        const key = `groups/${g.id}/${rel}`;
+        if (kind === 'dir' || kind === 'outside' || result.inputs[key]) continue;
+        result.inputs[key] = read ? read(key, false).hash : sha256(readFileSync(path.join(g.dir, rel)));
       }
     }
     const groupDiagnostics = checkGroup(g.id, files.flatMap((f) => f.records));
@@ -124,6 +135,37 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
   result.duplicates = dups.pairs;
   diagnostics.push(...dups.diagnostics.filter((d) => !filter || filter.matches(d.file)));
   return finish(result);
+}
+
+/**
+ * Reads a file through the cache: unchanged by size and mtime → the cached hash and result
+ * without reading; same bytes → the cached result without parsing; else the bytes to check.
+ */
+function cachedReader(root: string, cache: FileCache, ctx: string) {
+  const stats = new Map<string, import('node:fs').Stats>();
+  const read = (rel: string, record: boolean): { hash: string; result: FileResult | null; bytes?: Buffer } => {
+    const abs = path.join(root, rel);
+    const st = statSync(abs);
+    stats.set(rel, st);
+    const key = record ? ctx : '';
+    const byStat = cache.byStat(rel, st, key);
+    if (byStat && (!record || byStat.result)) return { hash: byStat.sha256, result: byStat.result };
+    const bytes = readFileSync(abs);
+    const hash = sha256(bytes);
+    const byHash = cache.byHash(rel, st, hash, key);
+    if (byHash && (!record || byHash.result)) return { hash, result: byHash.result };
+    if (!record) cache.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx: key, result: null });
+    else cache.miss();
+    return { hash, result: null, bytes };
+  };
+  return Object.assign(read, {
+    /** Stores a fresh result (before the cross-record checks add to it) and returns it. */
+    check(rel: string, hash: string, fresh: FileResult): FileResult {
+      const st = stats.get(rel) as import('node:fs').Stats;
+      cache.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx, result: fresh });
+      return fresh;
+    },
+  });
 }
 
 function finish(result: ValidationResult): ValidationResult {

@@ -1,0 +1,109 @@
+// The merge's cache of checked files, in ledgers/.cache/ (safe to delete): a file whose size
+// and mtime are those recorded is not even read; one whose bytes hash to the recorded content
+// is not parsed again. So merging again after one group resubmits reparses only that group.
+// A new tool version or a changed schema starts a fresh cache; so does a different group
+// context (members, period, photos present, today's date), which the checks depend on.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../hash.js';
+import type { FileResult, GroupContext } from '../model.js';
+import { allSchemas } from '../schema/jsonSchema.js';
+import { VERSION } from '../version.js';
+
+const FILE = 'files.jsonl';
+
+interface Entry {
+  rel: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  ctx: string;
+  /** null for files that are only hashed (photos, summaries). */
+  result: FileResult | null;
+}
+
+let schemaKey: string | undefined;
+const versionKey = () => (schemaKey ??= sha256(`${VERSION}\n${JSON.stringify(allSchemas())}`));
+
+export function contextKey(ctx: GroupContext): string {
+  return sha256(JSON.stringify([ctx.group, ctx.members, ctx.period, ctx.today, Object.entries(ctx.files).sort()]));
+}
+
+export class FileCache {
+  /** Raw lines by path: hits are written back as they were, never re-serialized. */
+  private readonly old = new Map<string, { entry: Entry; line: string }>();
+  private readonly next = new Map<string, string>();
+  /** Entries whose mtime is this close to when the cache was written may hide a same-size edit. */
+  private readonly writtenAt: number;
+  hits = 0;
+  misses = 0;
+
+  private constructor(private readonly dir: string, lines: string[], writtenAt: number) {
+    this.writtenAt = writtenAt;
+    for (const line of lines) {
+      try {
+        const entry = JSON.parse(line) as Entry;
+        this.old.set(entry.rel, { entry, line });
+      } catch {
+        /* a torn line is a miss */
+      }
+    }
+  }
+
+  static load(ledgersDir: string): FileCache {
+    const dir = path.join(ledgersDir, '.cache');
+    const file = path.join(dir, FILE);
+    if (existsSync(file)) {
+      try {
+        const [head, ...lines] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+        const meta = JSON.parse(head ?? '{}') as { key?: string; writtenAt?: number };
+        if (meta.key === versionKey()) return new FileCache(dir, lines, meta.writtenAt ?? 0);
+      } catch {
+        /* unreadable: start afresh */
+      }
+    }
+    return new FileCache(dir, [], 0);
+  }
+
+  /** The cached entry when size and mtime show the file unchanged (and not racily recent). */
+  byStat(rel: string, st: Stats, ctx: string): Entry | undefined {
+    const hit = this.old.get(rel);
+    if (!hit || hit.entry.ctx !== ctx || hit.entry.size !== st.size || hit.entry.mtimeMs !== st.mtimeMs) return undefined;
+    if (st.mtimeMs >= this.writtenAt - 2000) return undefined;
+    this.next.set(rel, hit.line);
+    this.hits++;
+    return hit.entry;
+  }
+
+  /** The cached result when the content is the same though size or mtime are not. */
+  byHash(rel: string, st: Stats, hash: string, ctx: string): Entry | undefined {
+    const hit = this.old.get(rel);
+    if (!hit || hit.entry.ctx !== ctx || hit.entry.sha256 !== hash) return undefined;
+    this.store({ ...hit.entry, size: st.size, mtimeMs: st.mtimeMs });
+    this.hits++;
+    return hit.entry;
+  }
+
+  /** Records a freshly checked (or hashed) file; call before anything mutates `result`. */
+  store(entry: Entry): void {
+    this.next.set(entry.rel, JSON.stringify(entry));
+  }
+
+  miss(): void {
+    this.misses++;
+  }
+
+  /** Writes the entries seen in this run (files gone since are dropped). Never fails the merge. */
+  save(now: number = Date.now()): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const file = path.join(this.dir, FILE);
+      const tmp = `${file}.tmp-${process.pid}`;
+      const body = [JSON.stringify({ key: versionKey(), writtenAt: now }), ...[...this.next.keys()].sort().map((k) => this.next.get(k) as string)].join('\n');
+      writeFileSync(tmp, `${body}\n`);
+      renameSync(tmp, file);
+    } catch {
+      rmSync(path.join(this.dir, `${FILE}.tmp-${process.pid}`), { force: true });
+    }
+  }
+}
