@@ -5,9 +5,10 @@ import { formatJson } from '../format/json.js';
 import { diagnosticJson } from '../format/diagnosticsJson.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { renderTable } from '../text/displayWidth.js';
-import { mergeCampaign } from '../merge/mergeCampaign.js';
+import { mergeCampaignParallel } from '../merge/mergeCampaign.js';
 import { VERSION } from '../version.js';
-import { campaignRoot, parseFormat, type Runtime } from './runtime.js';
+import { campaignRoot, parseFormat, UsageError, type Runtime } from './runtime.js';
+import { progressBar } from './progress.js';
 
 export function registerMerge(program: Command, rt: () => Runtime): void {
   program
@@ -16,12 +17,21 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--allow-invalid', 'merge the valid records anyway; refused ones go to ledgers/rejected.yaml')
     .option('--no-cache', 'check every file again instead of reusing ledgers/.cache/')
+    .option('--jobs <n>', 'worker threads for checking files (default: the cores, up to 4; 1: none)')
     .addHelpText('after', '\nExamples:\n  $ ledger merge\n  $ ledger merge --allow-invalid\n  $ ledger -C examples/zh-CN merge --format json')
-    .action((opts: { format: string; allowInvalid?: boolean; cache: boolean }) => {
+    .action(async (opts: { format: string; allowInvalid?: boolean; cache: boolean; jobs?: string }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
       const root = campaignRoot(r);
-      const result = mergeCampaign(root, { tool: `ledger ${VERSION}`, allowInvalid: opts.allowInvalid ?? false, cache: opts.cache });
+      if (opts.jobs !== undefined && !/^[1-9]\d?$/.test(opts.jobs)) throw new UsageError(`--jobs needs a number of threads from 1 to 99 (got "${opts.jobs}")`);
+      const progress = progressBar(r, 'merge');
+      const result = await mergeCampaignParallel(root, {
+        tool: `ledger ${VERSION}`,
+        allowInvalid: opts.allowInvalid ?? false,
+        cache: opts.cache,
+        onProgress: progress,
+        ...(opts.jobs === undefined ? {} : { threads: Number(opts.jobs) }),
+      }).finally(() => progress.end());
       const v = result.validation;
       const ledgers = path.relative(r.cwd, result.ledgersDir) || '.';
       if (format === 'json') {

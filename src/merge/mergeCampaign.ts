@@ -9,7 +9,7 @@ import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { LedgerSet } from '../ledgers/types.js';
 import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { acquireMergeLock } from '../ledgers/mergeLock.js';
-import { validateCampaign, type ValidationResult } from '../validate/validateCampaign.js';
+import { validateCampaign, validateCampaignParallel, type ValidateOptions, type ValidationResult } from '../validate/validateCampaign.js';
 import { buildLedgers, type GroupInput } from './buildLedgers.js';
 import { loadUnits } from './loadUnits.js';
 import { compareDiagnostics } from '../diagnostic.js';
@@ -19,6 +19,7 @@ export interface MergeOptions {
   allowInvalid?: boolean;
   /** Reuse checked files from ledgers/.cache/ (default true). */
   cache?: boolean;
+  onProgress?: (done: number, total: number) => void;
   today?: string;
   tool: string;
 }
@@ -33,18 +34,39 @@ export interface MergeResult {
 }
 
 export function mergeCampaign(root: string, options: MergeOptions): MergeResult {
-  const release = acquireMergeLock(path.join(root, LEDGERS_DIR));
+  const ledgersDir = path.join(root, LEDGERS_DIR);
+  const release = acquireMergeLock(ledgersDir);
   try {
-    return mergeLocked(root, options);
+    const cache = options.cache === false ? undefined : FileCache.load(ledgersDir);
+    return finish(root, ledgersDir, validateCampaign(root, validateOptions(options, cache)), options, cache);
   } finally {
     release();
   }
 }
 
-function mergeLocked(root: string, options: MergeOptions): MergeResult {
+/** The same merge with the files checked on worker threads (`threads`: default, the cores up to 4). */
+export async function mergeCampaignParallel(root: string, options: MergeOptions & { threads?: number }): Promise<MergeResult> {
   const ledgersDir = path.join(root, LEDGERS_DIR);
-  const cache = options.cache === false ? undefined : FileCache.load(ledgersDir);
-  const validation = validateCampaign(root, { hashes: true, ...(cache ? { cache } : {}), ...(options.today ? { today: options.today } : {}) });
+  const release = acquireMergeLock(ledgersDir);
+  try {
+    const cache = options.cache === false ? undefined : FileCache.load(ledgersDir);
+    const validation = await validateCampaignParallel(root, { ...validateOptions(options, cache), ...(options.threads === undefined ? {} : { threads: options.threads }) });
+    return finish(root, ledgersDir, validation, options, cache);
+  } finally {
+    release();
+  }
+}
+
+function validateOptions(options: MergeOptions, cache: FileCache | undefined): ValidateOptions {
+  return {
+    hashes: true,
+    ...(cache ? { cache } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
+function finish(root: string, ledgersDir: string, validation: ValidationResult, options: MergeOptions, cache: FileCache | undefined): MergeResult {
   const result = build(root, ledgersDir, validation, options);
   // Checked files are worth keeping even when the merge refuses (the fixed rerun is faster),
   // but a refused first merge leaves no ledgers/ folder behind.

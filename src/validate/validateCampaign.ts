@@ -14,6 +14,7 @@ import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { contextKey, type FileCache } from './fileCache.js';
+import { checkInWorkers, defaultThreads, MIN_PARALLEL_FILES, workerAvailable } from './checkPool.js';
 import { statSync } from 'node:fs';
 
 export interface ValidateOptions {
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   hashes?: boolean;
   /** Reuse the results of files checked before (the merge's incremental cache). */
   cache?: FileCache;
+  /** Called as record files are checked (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GroupResult {
@@ -65,7 +68,22 @@ export function groupContext(campaign: Campaign, scan: GroupScan, today: string)
   };
 }
 
-export function validateCampaign(root: string, options: ValidateOptions = {}): ValidationResult {
+/** A record file that must be checked (not answered by the cache). */
+export interface CheckJob {
+  rel: string;
+  bytes: Buffer;
+  ctx: GroupContext;
+}
+
+interface Prepared {
+  result: ValidationResult;
+  filter: ReturnType<typeof selection> | undefined;
+  groups: { scan: GroupScan; files: (FileResult | null)[]; jobs: number[]; store: ((i: number, r: FileResult) => void) | undefined }[];
+  jobs: CheckJob[];
+}
+
+/** Reads the campaign and every record file; files the cache cannot answer become jobs. */
+function prepare(root: string, options: ValidateOptions): Prepared {
   const today = options.today ?? localToday();
   const loaded = loadCampaign(root);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -81,10 +99,12 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
     inputs: {},
     duplicates: [],
   };
+  const prepared: Prepared = { result, filter: undefined, groups: [], jobs: [] };
   if (options.hashes) result.inputs['ledger.yaml'] = sha256(loaded.bytes);
-  if (!campaign) return finish(result);
+  if (!campaign) return prepared;
 
   const filter = options.paths ? selection(root, campaign, options.paths) : undefined;
+  prepared.filter = filter;
   const scan = scanGroups(root, campaign, filter?.groups);
   diagnostics.push(...scan.diagnostics);
   result.groups = scan.groups;
@@ -105,16 +125,28 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
     }
     const ctx = groupContext(campaign, g, today);
     const read = options.cache ? cachedReader(root, options.cache, contextKey(ctx)) : undefined;
-    const files = g.recordFiles.map((f) => {
+    const entry: Prepared['groups'][number] = { scan: g, files: [], jobs: [], store: undefined };
+    const hashes: string[] = [];
+    g.recordFiles.forEach((f, i) => {
+      let bytes: Buffer;
       if (read) {
-        const { hash, result: cached, bytes } = read(f, true);
-        if (options.hashes) result.inputs[f] = hash;
-        return cached ?? read.check(f, hash, checkFile(bytes as Buffer, f, ctx));
+        const got = read(f, true);
+        if (options.hashes) result.inputs[f] = got.hash;
+        hashes[i] = got.hash;
+        if (got.result) {
+          entry.files[i] = got.result;
+          return;
+        }
+        bytes = got.bytes as Buffer;
+      } else {
+        bytes = readFileSync(path.join(root, f));
+        if (options.hashes) result.inputs[f] = sha256(bytes);
       }
-      const bytes = readFileSync(path.join(root, f));
-      if (options.hashes) result.inputs[f] = sha256(bytes);
-      return checkFile(bytes, f, ctx);
+      entry.files[i] = null;
+      entry.jobs.push(prepared.jobs.length);
+      prepared.jobs.push({ rel: f, bytes, ctx });
     });
+    if (read) entry.store = (i, r) => read.check(g.recordFiles[i] as string, hashes[i] as string, r);
     if (options.hashes) {
       for (const [rel, kind] of Object.entries(g.files)) {
         const key = `groups/${g.id}/${rel}`;
@@ -122,8 +154,26 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
         result.inputs[key] = read ? read(key, false).hash : sha256(readFileSync(path.join(g.dir, rel)));
       }
     }
-    const groupDiagnostics = checkGroup(g.id, files.flatMap((f) => f.records));
-    result.byGroup.push({ id: g.id, files, diagnostics: groupDiagnostics });
+    prepared.groups.push(entry);
+  }
+  return prepared;
+}
+
+/** Puts the checked files back in place, then the checks across records. */
+function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
+  const { result, filter } = p;
+  const diagnostics = result.diagnostics;
+  if (!result.campaign) return finish(result);
+  for (const g of p.groups) {
+    let k = 0;
+    const files = g.files.map((f, i) => {
+      if (f) return f;
+      const fresh = checked[g.jobs[k++] as number] as FileResult;
+      g.store?.(i, fresh); // cached before the cross-record checks add reasons to it
+      return fresh;
+    });
+    const groupDiagnostics = checkGroup(g.scan.id, files.flatMap((f) => f.records));
+    result.byGroup.push({ id: g.scan.id, files, diagnostics: groupDiagnostics });
     for (const f of files) {
       if (filter && !filter.matches(f.file)) continue;
       result.files.push(f);
@@ -135,6 +185,32 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
   result.duplicates = dups.pairs;
   diagnostics.push(...dups.diagnostics.filter((d) => !filter || filter.matches(d.file)));
   return finish(result);
+}
+
+export function validateCampaign(root: string, options: ValidateOptions = {}): ValidationResult {
+  const p = prepare(root, options);
+  const total = p.jobs.length;
+  return assemble(
+    p,
+    p.jobs.map((job, i) => {
+      options.onProgress?.(i + 1, total);
+      return checkFile(job.bytes, job.rel, job.ctx);
+    }),
+  );
+}
+
+/**
+ * The same as validateCampaign, with the files to check spread over worker threads when there
+ * are enough of them to be worth it (the checks are pure: bytes and context in, results out).
+ */
+export async function validateCampaignParallel(root: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidationResult> {
+  const p = prepare(root, options);
+  const threads = options.threads ?? defaultThreads();
+  if (threads <= 1 || p.jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) {
+    const total = p.jobs.length;
+    return assemble(p, p.jobs.map((job, i) => (options.onProgress?.(i + 1, total), checkFile(job.bytes, job.rel, job.ctx))));
+  }
+  return assemble(p, await checkInWorkers(p.jobs, threads, options.onProgress));
 }
 
 /**

@@ -147,3 +147,24 @@ describe('nothing is lost (property)', () => {
     );
   });
 });
+
+describe('merge on worker threads', () => {
+  it('writes the same ledgers as a single-threaded merge (and as a warm merge from the cache)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { generateCampaign } = await import('../../scripts/bench/generate.mjs');
+    const { tempDir } = await import('../helpers/campaign.js');
+    const { rmSync } = await import('node:fs');
+    const dir = path.join(tempDir(), 'threads');
+    generateCampaign(dir, { groups: 10, records: 5000, seed: 3 }); // 500 files: above MIN_PARALLEL_FILES
+    const bin = path.resolve('bin/ledger.js');
+    const merge = (...args: string[]) => spawnSync(process.execPath, [bin, 'merge', ...args], { cwd: dir, encoding: 'utf8' });
+    expect(merge('--jobs', '2', '--no-cache').status).toBe(0);
+    const parallel = LEDGER_FILES.map((f) => read(dir, f));
+    rmSync(path.join(dir, 'ledgers'), { recursive: true });
+    expect(merge('--jobs', '1').status).toBe(0);
+    expect(LEDGER_FILES.map((f) => read(dir, f))).toEqual(parallel);
+    expect(merge().status).toBe(0); // warm: every file from the cache
+    expect(LEDGER_FILES.map((f) => read(dir, f))).toEqual(parallel);
+    expect(merge('--jobs', 'many').stderr).toMatch(/--jobs needs a number of threads/);
+  }, 60_000);
+});
