@@ -2,7 +2,7 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 
@@ -18,12 +18,31 @@ export function writeLedgerCopies(ledgersDir: string, copies: Map<string, { sha2
     mkdirSync(dir, { recursive: true });
     for (const [name, { sha256, data }] of copies) {
       const file = copyPath(ledgersDir, name);
+      if (copyMirrors(file, sha256)) continue; // unchanged ledger: its copy is still right
       const tmp = `${file}.tmp-${process.pid}`;
       writeFileSync(tmp, `${JSON.stringify({ sha256, tool: VERSION })}\n${JSON.stringify(data)}`);
       renameSync(tmp, file);
     }
   } catch {
     /* the copies only make reading faster */
+  }
+}
+
+/** Whether the copy at `file` was made from the ledger text with this hash, by this tool. */
+function copyMirrors(file: string, sha256: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(256);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const line = head.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
+      const meta = JSON.parse(line) as { sha256?: string; tool?: string };
+      return meta.sha256 === sha256 && meta.tool === VERSION;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 

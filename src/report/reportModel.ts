@@ -4,7 +4,7 @@
 // as the export's summary sheet.
 import { runAudit, type AuditResult } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../ledgers/types.js';
-import { campaignStats, type CampaignStats, type Tally } from '../stats/campaignStats.js';
+import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
   ALSO,
   AUDIENCES,
@@ -48,24 +48,12 @@ export interface Problem {
   quotes: Quote[];
 }
 
-export interface ReportGroup {
-  id: string;
-  name: string;
-  type: string;
-  members: number;
-  visits: number;
-  peopleHeard: number;
-  opinions: number;
-  fourWinds: number;
+/** A group as the annex shows it: its figures (GroupStats), worded for the report. */
+export interface ReportGroup extends Omit<GroupStats, 'rectificationDone' | 'rectificationOverdue' | 'summary'> {
   done: number;
   overdue: number;
-  info: number;
-  appeals: number;
-  stability: number;
-  hardship: number;
   /** info + the three cards: the "one table and three cards" of the group. */
   cards: number;
-  photos: number;
   summary: string;
   makeup: boolean;
   state: string;
@@ -226,24 +214,14 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const groups: ReportGroup[] = s.perGroup.map((g) => {
     const findings = audit.findings.filter((f) => f.group === g.id);
     const makeup = audit.makeup.includes(g.id);
+    const { rectificationDone, rectificationOverdue, summary, ...figures } = g;
     return {
-      id: g.id,
-      name: g.name,
+      ...figures,
       type: label(GROUP_TYPES, g.type, lang),
-      members: g.members,
-      visits: g.visits,
-      peopleHeard: g.peopleHeard,
-      opinions: g.opinions,
-      fourWinds: g.fourWinds,
-      done: g.rectificationDone,
-      overdue: g.rectificationOverdue,
-      info: g.info,
-      appeals: g.appeals,
-      stability: g.stability,
-      hardship: g.hardship,
+      done: rectificationDone,
+      overdue: rectificationOverdue,
       cards: g.info + g.appeals + g.stability + g.hardship,
-      photos: g.photos,
-      summary: g.summary ? t('已报送', 'handed in') : t('未报送', 'missing'),
+      summary: summary ? t('已报送', 'handed in') : t('未报送', 'missing'),
       makeup,
       state: makeup ? t('须补课', 'must make up its work') : findings.length ? t('有提醒事项', 'has reminders') : t('合格', 'in order'),
       findings: findings.map((f) => ({ code: f.code, severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'), message: scrubText(f.message, lang) })),

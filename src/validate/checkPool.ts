@@ -62,6 +62,7 @@ export async function checkInWorkers(jobs: CheckJob[], threads: number, onProgre
                     contexts.push([ctx, job.ctx]);
                   }
                   const bytes = new Uint8Array(job.bytes); // a copy of its own, so it can be moved
+                  job.bytes = Buffer.alloc(0);
                   transfer.push(bytes.buffer);
                   return { i, rel: job.rel, bytes, ctx };
                 }),

@@ -3,14 +3,16 @@
 // is not parsed again. So merging again after one group resubmits reparses only that group.
 // A new tool version or a changed schema starts a fresh cache; so does a different group
 // context (members, period, photos present, today's date), which the checks depend on.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../hash.js';
 import type { FileResult, GroupContext } from '../model.js';
 import { allSchemas } from '../schema/jsonSchema.js';
 import { VERSION } from '../version.js';
 
-const FILE = 'files.jsonl';
+// One file per group, so a merge after one group resubmits rewrites only that group's part.
+const FOLDER = 'files';
+const groupOf = (rel: string) => /^groups\/([^/]+)\//.exec(rel)?.[1] ?? '_';
 
 interface Entry {
   rel: string;
@@ -38,7 +40,7 @@ export class FileCache {
   hits = 0;
   misses = 0;
 
-  private constructor(private readonly dir: string, lines: string[], writtenAt: number) {
+  private constructor(private readonly dir: string, lines: string[], writtenAt: number, private readonly groupsOnDisk: Set<string>) {
     this.writtenAt = writtenAt;
     for (const line of lines) {
       try {
@@ -51,18 +53,25 @@ export class FileCache {
   }
 
   static load(ledgersDir: string): FileCache {
-    const dir = path.join(ledgersDir, '.cache');
-    const file = path.join(dir, FILE);
-    if (existsSync(file)) {
-      try {
-        const [head, ...lines] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-        const meta = JSON.parse(head ?? '{}') as { key?: string; writtenAt?: number };
-        if (meta.key === versionKey()) return new FileCache(dir, lines, meta.writtenAt ?? 0);
-      } catch {
-        /* unreadable: start afresh */
+    const dir = path.join(ledgersDir, '.cache', FOLDER);
+    const lines: string[] = [];
+    const groups = new Set<string>();
+    let writtenAt = Number.POSITIVE_INFINITY;
+    if (existsSync(dir)) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
+        try {
+          const [head, ...rest] = readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean);
+          const meta = JSON.parse(head ?? '{}') as { key?: string; writtenAt?: number };
+          groups.add(name.slice(0, -'.jsonl'.length));
+          if (meta.key !== versionKey()) continue;
+          writtenAt = Math.min(writtenAt, meta.writtenAt ?? 0);
+          lines.push(...rest);
+        } catch {
+          /* unreadable: those files are checked again */
+        }
       }
     }
-    return new FileCache(dir, [], 0);
+    return new FileCache(dir, lines, Number.isFinite(writtenAt) ? writtenAt : 0, groups);
   }
 
   /** The cached entry when size and mtime show the file unchanged (and not racily recent). */
@@ -93,17 +102,31 @@ export class FileCache {
     this.misses++;
   }
 
-  /** Writes the entries seen in this run (files gone since are dropped). Never fails the merge. */
+  /** Writes the entries seen in this run (files gone since are dropped), only the groups that changed. Never fails the merge. */
   save(now: number = Date.now()): void {
     try {
       mkdirSync(this.dir, { recursive: true });
-      const file = path.join(this.dir, FILE);
-      const tmp = `${file}.tmp-${process.pid}`;
-      const body = [JSON.stringify({ key: versionKey(), writtenAt: now }), ...[...this.next.keys()].sort().map((k) => this.next.get(k) as string)].join('\n');
-      writeFileSync(tmp, `${body}\n`);
-      renameSync(tmp, file);
+      const byGroup = new Map<string, string[]>();
+      for (const rel of [...this.next.keys()].sort()) {
+        const g = groupOf(rel);
+        const list = byGroup.get(g);
+        if (list) list.push(rel);
+        else byGroup.set(g, [rel]);
+      }
+      const oldByGroup = new Map<string, number>();
+      for (const rel of this.old.keys()) oldByGroup.set(groupOf(rel), (oldByGroup.get(groupOf(rel)) ?? 0) + 1);
+      for (const [g, rels] of byGroup) {
+        const same = this.groupsOnDisk.has(g) && oldByGroup.get(g) === rels.length && rels.every((rel) => this.old.get(rel)?.line === this.next.get(rel));
+        if (same) continue;
+        const file = path.join(this.dir, `${g}.jsonl`);
+        const tmp = `${file}.tmp-${process.pid}`;
+        const body = [JSON.stringify({ key: versionKey(), writtenAt: now }), ...rels.map((rel) => this.next.get(rel) as string)].join('\n');
+        writeFileSync(tmp, `${body}\n`);
+        renameSync(tmp, file);
+      }
+      for (const g of this.groupsOnDisk) if (!byGroup.has(g)) rmSync(path.join(this.dir, `${g}.jsonl`), { force: true });
     } catch {
-      rmSync(path.join(this.dir, `${FILE}.tmp-${process.pid}`), { force: true });
+      /* the cache only makes merging faster */
     }
   }
 }
