@@ -41,56 +41,71 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function entries(o: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(o).filter(([, v]) => v !== undefined);
-}
-
-/** Appends the block for `value` at `indent`; `out` collects lines without trailing newlines. */
-function emitBlock(value: unknown, indent: string, out: string[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) emitItem(item, indent, out);
-  } else if (isObject(value)) {
-    for (const [k, v] of entries(value)) emitPair(k, v, indent, out);
+// Ledgers repeat the same few keys 100,000 times: each is checked for quoting once.
+const keyText = new Map<string, string>();
+function keyScalar(k: string): string {
+  let t = keyText.get(k);
+  if (t === undefined) {
+    t = scalar(k);
+    if (keyText.size < 10_000) keyText.set(k, t);
   }
+  return t;
 }
 
-function isEmptyCollection(v: unknown): string | null {
-  if (Array.isArray(v) && v.length === 0) return '[]';
-  if (isObject(v) && entries(v).length === 0) return '{}';
+function definedKeys(o: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined) keys.push(k);
+  return keys;
+}
+
+/** `[]` or `{}` for an empty collection, else null. */
+function emptyText(v: unknown, keys?: string[]): string | null {
+  if (Array.isArray(v)) return v.length === 0 ? '[]' : null;
+  if (isObject(v)) return (keys ?? definedKeys(v)).length === 0 ? '{}' : null;
   return null;
 }
 
-function emitPair(key: string, v: unknown, indent: string, out: string[]): void {
-  const k = scalar(key);
-  const empty = isEmptyCollection(v);
-  if (empty) out.push(`${indent}${k}: ${empty}`);
-  else if (Array.isArray(v)) {
-    out.push(`${indent}${k}:`);
-    emitBlock(v, indent + '  ', out);
-  } else if (isObject(v)) {
-    out.push(`${indent}${k}:`);
-    emitBlock(v, indent + '  ', out);
-  } else out.push(`${indent}${k}: ${scalar(v)}`);
+/**
+ * Appends the block for `value` at `indent`; `out` collects lines without trailing newlines.
+ * `first` replaces the indent of the first line (a map or list inside a list starts on the dash line).
+ */
+function emitBlock(value: unknown, indent: string, out: string[], first: string = indent): void {
+  let lead = first;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      emitItem(item, lead, indent, out);
+      lead = indent;
+    }
+  } else if (isObject(value)) {
+    for (const k of definedKeys(value)) {
+      emitPair(k, value[k], lead, indent, out);
+      lead = indent;
+    }
+  }
 }
 
-function emitItem(item: unknown, indent: string, out: string[]): void {
-  const empty = isEmptyCollection(item);
-  if (empty) {
-    out.push(`${indent}- ${empty}`);
-  } else if (isObject(item)) {
-    // A map inside a sequence starts on the dash line: `- id: g1/v1`.
-    const start = out.length;
-    emitBlock(item, indent + '  ', out);
-    out[start] = `${indent}- ${(out[start] as string).slice(indent.length + 2)}`;
-  } else if (Array.isArray(item)) {
-    const start = out.length;
-    emitBlock(item, indent + '  ', out);
-    out[start] = `${indent}- ${(out[start] as string).slice(indent.length + 2)}`;
-  } else out.push(`${indent}- ${scalar(item)}`);
+function emitPair(key: string, v: unknown, lead: string, indent: string, out: string[]): void {
+  const k = keyScalar(key);
+  if (Array.isArray(v) || isObject(v)) {
+    const keys = Array.isArray(v) ? undefined : definedKeys(v);
+    const empty = emptyText(v, keys);
+    if (empty) out.push(`${lead}${k}: ${empty}`);
+    else {
+      out.push(`${lead}${k}:`);
+      emitBlock(v, indent + '  ', out);
+    }
+  } else out.push(`${lead}${k}: ${scalar(v)}`);
+}
+
+function emitItem(item: unknown, lead: string, indent: string, out: string[]): void {
+  const empty = emptyText(item);
+  if (empty) out.push(`${lead}- ${empty}`);
+  else if (isObject(item) || Array.isArray(item)) emitBlock(item, indent + '  ', out, `${lead}- `);
+  else out.push(`${lead}- ${scalar(item)}`);
 }
 
 export function emitYaml(value: unknown): string {
-  const empty = isEmptyCollection(value);
+  const empty = emptyText(value);
   if (empty) return empty + '\n';
   if (!Array.isArray(value) && !isObject(value)) return scalar(value) + '\n';
   const out: string[] = [];
