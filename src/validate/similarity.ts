@@ -53,28 +53,50 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
     } else pairs.push({ a: first, b: i, similarity: 1 });
   });
 
-  // Tokens as integers (a bigram is its two code points as one number), each set sorted
-  // rarest first (ties by id): cheap to build, to order and to intersect.
+  // Tokens as small integers, each set sorted rarest first (ties by id): cheap to build, to
+  // order and to intersect. Characters get dense ids first, so a bigram is one small integer
+  // (a Map keyed by small integers is far faster than one keyed by strings or large numbers).
+  const charIds = new Map<number, number>();
+  const coded = repNorms.map((n) => {
+    const cs: number[] = [];
+    for (const ch of n) {
+      const cp = ch.codePointAt(0)!;
+      let id = charIds.get(cp);
+      if (id === undefined) charIds.set(cp, (id = charIds.size));
+      cs.push(id);
+    }
+    return cs;
+  });
+  const width = charIds.size + 1;
+  // A direct table of bigram → id when it fits in 64 MB (a few thousand distinct characters);
+  // a Map otherwise.
+  const table = width * width <= 2 ** 24 ? new Int32Array(width * width) : null;
   const ids = new Map<number, number>();
-  const raw = repNorms.map((n) => {
-    const cps: number[] = [];
-    for (const ch of n) cps.push(ch.codePointAt(0)!);
-    const keys = cps.length < 2 ? cps : cps.slice(1).map((c, i) => cps[i]! * 0x110000 + c);
-    const out = new Int32Array(keys.length);
-    keys.forEach((key, k) => {
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      out[k] = id;
-    });
+  let nextId = 0;
+  const idOf = (key: number) => {
+    if (table && key >= 0) {
+      const id = table[key]!;
+      if (id) return id - 1;
+      table[key] = ++nextId;
+      return nextId - 1;
+    }
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = nextId++));
+    return id;
+  };
+  const raw = coded.map((cs) => {
+    const n = cs.length < 2 ? cs.length : cs.length - 1;
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) out[k] = idOf(cs.length < 2 ? -1 - cs[k]! : cs[k]! * width + cs[k + 1]!);
     out.sort();
     let w = 0;
     for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[r - 1]) out[w++] = out[r]!;
     return out.slice(0, w);
   });
-  const freq = new Int32Array(ids.size);
+  const freq = new Int32Array(nextId);
   for (const s of raw) for (const t of s) freq[t] = freq[t]! + 1;
   const ordered = raw.map((s) => s.sort((x, y) => freq[x]! - freq[y]! || x - y));
-  const rank = (t: number) => freq[t]! * ids.size + t; // the order above as one number
+  const rank = (t: number) => freq[t]! * nextId + t; // the order above as one number
   const overlap = (x: Int32Array, y: Int32Array) => {
     let i = 0;
     let j = 0;
