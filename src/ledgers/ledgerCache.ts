@@ -2,7 +2,8 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 
@@ -14,30 +15,30 @@ const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CAC
 /** Writes the JSON copies of ledger files just written; a failure here never fails the merge. */
 export function writeLedgerCopies(ledgersDir: string, copies: Map<string, { sha256: string; data: unknown }>): void {
   try {
-    const dir = path.join(ledgersDir, CACHE_DIR, COPIES);
-    mkdirSync(dir, { recursive: true });
     for (const [name, { sha256, data }] of copies) {
       const file = copyPath(ledgersDir, name);
       if (copyMirrors(file, sha256)) continue; // unchanged ledger: its copy is still right
-      const tmp = `${file}.tmp-${process.pid}`;
-      writeFileSync(tmp, `${JSON.stringify({ sha256, tool: VERSION })}\n${JSON.stringify(data)}`);
-      renameSync(tmp, file);
+      writeFileAtomic(file, `${JSON.stringify({ sha256, tool: VERSION })}\n${JSON.stringify(data)}`);
     }
   } catch {
     /* the copies only make reading faster */
   }
 }
 
-/** Whether the copy at `file` was made from the ledger text with this hash, by this tool. */
+/** Whether a copy's first line says it was made from the ledger text with this hash, by this tool. */
+function headMatches(line: string, sha256: string): boolean {
+  const head = JSON.parse(line) as { sha256?: string; tool?: string };
+  return head.sha256 === sha256 && head.tool === VERSION;
+}
+
+/** Whether the copy at `file` mirrors the ledger text with this hash (reads its first line only). */
 function copyMirrors(file: string, sha256: string): boolean {
   try {
     const fd = openSync(file, 'r');
     try {
       const head = Buffer.alloc(256);
       const n = readSync(fd, head, 0, head.length, 0);
-      const line = head.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
-      const meta = JSON.parse(line) as { sha256?: string; tool?: string };
-      return meta.sha256 === sha256 && meta.tool === VERSION;
+      return headMatches(head.subarray(0, n).toString('utf8').split('\n')[0] ?? '', sha256);
     } finally {
       closeSync(fd);
     }
@@ -53,8 +54,7 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
   try {
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
-    const head = JSON.parse(text.slice(0, nl)) as { sha256?: string; tool?: string };
-    if (head.sha256 !== sha256 || head.tool !== VERSION) return { hit: false };
+    if (!headMatches(text.slice(0, nl), sha256)) return { hit: false };
     return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
   } catch {
     rmSync(file, { force: true });

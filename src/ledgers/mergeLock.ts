@@ -1,7 +1,7 @@
 // One merge at a time: a second `ledger merge` on the same campaign is refused while the first
 // runs. The lock file names its owner's pid and host; a lock whose process is gone (killed,
 // crashed machine) is taken over rather than blocking the office until someone deletes it.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -35,7 +35,7 @@ export function mergeRunning(ledgersDir: string): boolean {
 
 /** Takes the lock of ledgers/ (creating the folder); returns the function that releases it. */
 export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): () => void {
-  const created = !readdirSafe(path.dirname(ledgersDir)).includes(path.basename(ledgersDir));
+  const created = !existsSync(ledgersDir);
   mkdirSync(ledgersDir, { recursive: true });
   const file = path.join(ledgersDir, LOCK_FILE);
   const me: Owner = { pid: process.pid, host: hostname(), started: now.toISOString() };
@@ -73,12 +73,4 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
     rmSync(file, { force: true }); // its owner is gone: take it over
   }
   throw new UsageError(`cannot take the lock ${file}`);
-}
-
-function readdirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

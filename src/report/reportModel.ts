@@ -138,11 +138,18 @@ export interface ReportModel {
 
 const pct = (n: number, total: number) => (total === 0 ? '0%' : `${(Math.round((n / total) * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);
 
+/** Labelled counts as table rows: share of `total`, and a bar scaled to the largest count. */
+function toRows(items: readonly { label: string; count: number }[], total: number): Row[] {
+  const max = Math.max(0, ...items.map((x) => x.count));
+  return items.map((x) => ({ label: x.label, count: x.count, share: pct(x.count, total), bar: textBar(x.count, max) }));
+}
+
+/** A tally as rows in the vocabulary's order; zero rows left out unless `keepZero`. */
 function rows(vocab: Vocabulary, t: Tally, lang: Locale, total: number, keepZero = false): Row[] {
-  const max = Math.max(0, ...t.map((x) => x.count));
-  return t
-    .filter((x) => keepZero || x.count > 0)
-    .map((x) => ({ label: label(vocab, x.code, lang), count: x.count, share: pct(x.count, total), bar: textBar(x.count, max) }));
+  return toRows(
+    t.filter((x) => keepZero || x.count > 0).map((x) => ({ label: label(vocab, x.code, lang), count: x.count })),
+    total,
+  );
 }
 
 /** The most frequent categories with a few quotes each, people named only by audience kind. */
@@ -195,15 +202,14 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const r = s.rectification;
   const notActionable = count(r.byStatus, 'not-actionable');
 
-  const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] => {
-    const max = Math.max(0, ...values.map((v) => v.count));
-    return values.map((v) => ({
-      label: v.band === null ? t('部门转交', 'Referral sources') : t(BANDS[v.band as keyof typeof BANDS].zh, BANDS[v.band as keyof typeof BANDS].en),
-      count: v.count,
-      share: pct(v.count, of),
-      bar: textBar(v.count, max),
-    }));
-  };
+  const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] =>
+    toRows(
+      values.map((v) => ({
+        label: v.band === null ? t('部门转交', 'Referral sources') : t(BANDS[v.band as keyof typeof BANDS].zh, BANDS[v.band as keyof typeof BANDS].en),
+        count: v.count,
+      })),
+      of,
+    );
 
   const byCategory = rows(CATEGORIES, s.opinions.byCategory, lang, total, true).map((row, i) => ({
     ...row,

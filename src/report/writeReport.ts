@@ -1,7 +1,6 @@
 // `ledger report` as a library: ledgers in, one report file out. Reads the merged ledgers (and
 // the photos the manifest lists, for the html thumbnails), never the group records.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from '../fsAtomic.js';
 import type { LedgerSet } from '../ledgers/types.js';
 import { escapeStrings } from './markdown.js';
 import { markdownToDocx } from './markdownToDocx.js';
@@ -37,13 +36,6 @@ export async function renderReport(set: LedgerSet, options: WriteReportOptions):
 
 export async function writeReport(set: LedgerSet, outPath: string, options: WriteReportOptions): Promise<ReportModel> {
   const { model, content } = await renderReport(set, options);
-  mkdirSync(path.dirname(outPath), { recursive: true });
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, outPath);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writeFileAtomic(outPath, content);
   return model;
 }

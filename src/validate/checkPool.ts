@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult, GroupContext } from '../model.js';
 import type { CheckJob } from './validateCampaign.js';
 
+/** What a job's bytes become once they are checked or handed to a worker. */
+export const NO_BYTES = Buffer.alloc(0);
+
 /** Below this many files to check, starting workers costs more than it saves. */
 export const MIN_PARALLEL_FILES = 400;
 const BATCH = 40;
@@ -62,7 +65,7 @@ export async function checkInWorkers(jobs: CheckJob[], threads: number, onProgre
                     contexts.push([ctx, job.ctx]);
                   }
                   const bytes = new Uint8Array(job.bytes); // a copy of its own, so it can be moved
-                  job.bytes = Buffer.alloc(0);
+                  job.bytes = NO_BYTES;
                   transfer.push(bytes.buffer);
                   return { i, rel: job.rel, bytes, ctx };
                 }),

@@ -3,7 +3,8 @@
 // is not parsed again. So merging again after one group resubmits reparses only that group.
 // A new tool version or a changed schema starts a fresh cache; so does a different group
 // context (members, period, photos present, today's date), which the checks depend on.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
+import { writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
 import { sha256 } from '../hash.js';
 import type { FileResult, GroupContext } from '../model.js';
@@ -37,8 +38,6 @@ export class FileCache {
   private readonly next = new Map<string, string>();
   /** Entries whose mtime is this close to when the cache was written may hide a same-size edit. */
   private readonly writtenAt: number;
-  hits = 0;
-  misses = 0;
 
   private constructor(private readonly dir: string, lines: string[], writtenAt: number, private readonly groupsOnDisk: Set<string>) {
     this.writtenAt = writtenAt;
@@ -80,7 +79,6 @@ export class FileCache {
     if (!hit || hit.entry.ctx !== ctx || hit.entry.size !== st.size || hit.entry.mtimeMs !== st.mtimeMs) return undefined;
     if (st.mtimeMs >= this.writtenAt - 2000) return undefined;
     this.next.set(rel, hit.line);
-    this.hits++;
     return hit.entry;
   }
 
@@ -89,7 +87,6 @@ export class FileCache {
     const hit = this.old.get(rel);
     if (!hit || hit.entry.ctx !== ctx || hit.entry.sha256 !== hash) return undefined;
     this.store({ ...hit.entry, size: st.size, mtimeMs: st.mtimeMs });
-    this.hits++;
     return hit.entry;
   }
 
@@ -98,14 +95,9 @@ export class FileCache {
     this.next.set(entry.rel, JSON.stringify(entry));
   }
 
-  miss(): void {
-    this.misses++;
-  }
-
   /** Writes the entries seen in this run (files gone since are dropped), only the groups that changed. Never fails the merge. */
   save(now: number = Date.now()): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
       const byGroup = new Map<string, string[]>();
       for (const rel of [...this.next.keys()].sort()) {
         const g = groupOf(rel);
@@ -118,11 +110,8 @@ export class FileCache {
       for (const [g, rels] of byGroup) {
         const same = this.groupsOnDisk.has(g) && oldByGroup.get(g) === rels.length && rels.every((rel) => this.old.get(rel)?.line === this.next.get(rel));
         if (same) continue;
-        const file = path.join(this.dir, `${g}.jsonl`);
-        const tmp = `${file}.tmp-${process.pid}`;
         const body = [JSON.stringify({ key: versionKey(), writtenAt: now }), ...rels.map((rel) => this.next.get(rel) as string)].join('\n');
-        writeFileSync(tmp, `${body}\n`);
-        renameSync(tmp, file);
+        writeFileAtomic(path.join(this.dir, `${g}.jsonl`), `${body}\n`);
       }
       for (const g of this.groupsOnDisk) if (!byGroup.has(g)) rmSync(path.join(this.dir, `${g}.jsonl`), { force: true });
     } catch {

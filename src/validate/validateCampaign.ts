@@ -1,6 +1,6 @@
 // `ledger validate` as a library: read every group's files, check each, then check across the
 // records of each group. The CLI, merge and tests all call this.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, errorCount, type Diagnostic } from '../diagnostic.js';
 import type { Campaign, FileResult, GroupContext } from '../model.js';
@@ -14,8 +14,7 @@ import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { contextKey, type FileCache } from './fileCache.js';
-import { checkInWorkers, defaultThreads, MIN_PARALLEL_FILES, workerAvailable } from './checkPool.js';
-import { statSync } from 'node:fs';
+import { checkInWorkers, defaultThreads, MIN_PARALLEL_FILES, NO_BYTES, workerAvailable } from './checkPool.js';
 
 export interface ValidateOptions {
   /** Limit to these group folders or files (absolute paths inside the campaign). */
@@ -76,19 +75,12 @@ export interface CheckJob {
   ctx: GroupContext;
 }
 
-const NO_BYTES = Buffer.alloc(0);
-
-/** Checks one job on this thread and lets go of its bytes. */
-function runJob(job: CheckJob): FileResult {
-  const result = checkFile(job.bytes, job.rel, job.ctx);
-  job.bytes = NO_BYTES;
-  return result;
-}
 
 interface Prepared {
   result: ValidationResult;
   filter: ReturnType<typeof selection> | undefined;
-  groups: { scan: GroupScan; files: (FileResult | null)[]; jobs: number[]; store: ((i: number, r: FileResult) => void) | undefined }[];
+  /** Per group: its files (null until checked), their job numbers, and how to cache a fresh result. */
+  groups: { scan: GroupScan; files: (FileResult | null)[]; jobs: number[]; store: ((fresh: FileResult) => void)[] }[];
   jobs: CheckJob[];
 }
 
@@ -134,20 +126,21 @@ function prepare(root: string, options: ValidateOptions): Prepared {
       continue;
     }
     const ctx = groupContext(campaign, g, today);
-    const read = options.cache ? cachedReader(root, options.cache, contextKey(ctx)) : undefined;
-    const entry: Prepared['groups'][number] = { scan: g, files: [], jobs: [], store: undefined };
-    const hashes: string[] = [];
+    const ctxKey = options.cache ? contextKey(ctx) : '';
+    const read = options.cache ? cachedReader(root, options.cache) : undefined;
+    const entry: Prepared['groups'][number] = { scan: g, files: [], jobs: [], store: [] };
     g.recordFiles.forEach((f, i) => {
       let bytes: Buffer;
       if (read) {
-        const got = read(f, true);
+        const got = read(f, ctxKey);
         if (options.hashes) result.inputs[f] = got.hash;
-        hashes[i] = got.hash;
         if (got.result) {
           entry.files[i] = got.result;
           return;
         }
-        bytes = got.bytes as Buffer;
+        bytes = got.bytes;
+        const cache = options.cache as FileCache;
+        entry.store[i] = (fresh) => cache.store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey, result: fresh });
       } else {
         bytes = readFileSync(path.join(root, f));
         if (options.hashes) result.inputs[f] = sha256(bytes);
@@ -156,12 +149,11 @@ function prepare(root: string, options: ValidateOptions): Prepared {
       entry.jobs.push(prepared.jobs.length);
       prepared.jobs.push({ rel: f, bytes, ctx });
     });
-    if (read) entry.store = (i, r) => read.check(g.recordFiles[i] as string, hashes[i] as string, r);
     if (options.hashes) {
       for (const [rel, kind] of Object.entries(g.files)) {
         const key = `groups/${g.id}/${rel}`;
         if (kind === 'dir' || kind === 'outside' || result.inputs[key]) continue;
-        result.inputs[key] = read ? read(key, false).hash : sha256(readFileSync(path.join(g.dir, rel)));
+        result.inputs[key] = read ? read(key, null).hash : sha256(readFileSync(path.join(g.dir, rel)));
       }
     }
     prepared.groups.push(entry);
@@ -179,7 +171,7 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
     const files = g.files.map((f, i) => {
       if (f) return f;
       const fresh = checked[g.jobs[k++] as number] as FileResult;
-      g.store?.(i, fresh); // cached before the cross-record checks add reasons to it
+      g.store[i]?.(fresh); // cached before the cross-record checks add reasons to it
       return fresh;
     });
     const groupDiagnostics = checkGroup(g.scan.id, files.flatMap((f) => f.records));
@@ -197,16 +189,19 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
   return finish(result);
 }
 
+/** Checks every job on this thread, letting go of each file's bytes once it is checked. */
+function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgress']): FileResult[] {
+  return jobs.map((job, i) => {
+    onProgress?.(i + 1, jobs.length);
+    const result = checkFile(job.bytes, job.rel, job.ctx);
+    job.bytes = NO_BYTES;
+    return result;
+  });
+}
+
 export function validateCampaign(root: string, options: ValidateOptions = {}): ValidationResult {
   const p = prepare(root, options);
-  const total = p.jobs.length;
-  return assemble(
-    p,
-    p.jobs.map((job, i) => {
-      options.onProgress?.(i + 1, total);
-      return runJob(job);
-    }),
-  );
+  return assemble(p, checkHere(p.jobs, options.onProgress));
 }
 
 /**
@@ -216,42 +211,29 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
 export async function validateCampaignParallel(root: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidationResult> {
   const p = prepare(root, options);
   const threads = options.threads ?? defaultThreads();
-  if (threads <= 1 || p.jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) {
-    const total = p.jobs.length;
-    return assemble(p, p.jobs.map((job, i) => (options.onProgress?.(i + 1, total), runJob(job))));
-  }
+  if (threads <= 1 || p.jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) return assemble(p, checkHere(p.jobs, options.onProgress));
   return assemble(p, await checkInWorkers(p.jobs, threads, options.onProgress));
 }
 
 /**
  * Reads a file through the cache: unchanged by size and mtime → the cached hash and result
  * without reading; same bytes → the cached result without parsing; else the bytes to check.
+ * `ctx` is the group context's key for a record file, null for a file that is only hashed.
  */
-function cachedReader(root: string, cache: FileCache, ctx: string) {
-  const stats = new Map<string, import('node:fs').Stats>();
-  const read = (rel: string, record: boolean): { hash: string; result: FileResult | null; bytes?: Buffer } => {
+function cachedReader(root: string, cache: FileCache) {
+  return (rel: string, ctx: string | null): { hash: string; result: FileResult | null; bytes: Buffer; stat: Stats } => {
     const abs = path.join(root, rel);
-    const st = statSync(abs);
-    stats.set(rel, st);
-    const key = record ? ctx : '';
-    const byStat = cache.byStat(rel, st, key);
-    if (byStat && (!record || byStat.result)) return { hash: byStat.sha256, result: byStat.result };
+    const stat = statSync(abs);
+    const key = ctx ?? '';
+    const byStat = cache.byStat(rel, stat, key);
+    if (byStat && (ctx === null || byStat.result)) return { hash: byStat.sha256, result: byStat.result, bytes: NO_BYTES, stat };
     const bytes = readFileSync(abs);
     const hash = sha256(bytes);
-    const byHash = cache.byHash(rel, st, hash, key);
-    if (byHash && (!record || byHash.result)) return { hash, result: byHash.result };
-    if (!record) cache.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx: key, result: null });
-    else cache.miss();
-    return { hash, result: null, bytes };
+    const byHash = cache.byHash(rel, stat, hash, key);
+    if (byHash && (ctx === null || byHash.result)) return { hash, result: byHash.result, bytes: NO_BYTES, stat };
+    if (ctx === null) cache.store({ rel, size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, ctx: key, result: null });
+    return { hash, result: null, bytes, stat };
   };
-  return Object.assign(read, {
-    /** Stores a fresh result (before the cross-record checks add to it) and returns it. */
-    check(rel: string, hash: string, fresh: FileResult): FileResult {
-      const st = stats.get(rel) as import('node:fs').Stats;
-      cache.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx, result: fresh });
-      return fresh;
-    },
-  });
 }
 
 function finish(result: ValidationResult): ValidationResult {
