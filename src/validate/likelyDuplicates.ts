@@ -1,54 +1,145 @@
 // The same opinion heard by two groups (or written down twice) is kept twice — nothing is
 // filtered — but reported as a likely duplicate so the office does not count it double:
 // same kind of source, near-identical content.
+//
+// Which texts are alike depends only on the texts, so the merge keeps the alike pairs of the
+// last run (a `DuplicateMemo`) and, when a group resubmits, compares only the new texts with
+// the rest instead of joining 100,000 opinions again. Which record is reported against which
+// is then worked out from the pairs, the same way whether they were memoized or not.
 import type { Diagnostic } from '../diagnostic.js';
 import type { LikelyDuplicate } from '../ledgers/types.js';
 import type { RecordResult } from '../model.js';
-import { similarPairs } from './similarity.js';
+import { joinFew, joinNorms, normalizeText } from './similarity.js';
 
 export const DUPLICATE_THRESHOLD = 0.85;
+
+/** What duplicate detection needs of a valid opinion (small, so the merge can cache it per group). */
+export interface OpinionRef {
+  group: string;
+  /** The record's own id (the ledger id is `group/id`). */
+  id: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The source's kind: only opinions from the same kind of source are compared. */
+  source: string;
+  /** The content, normalized (normalizeText). */
+  norm: string;
+}
+
+/** Per kind of source: its distinct texts and which of them are alike (indexes, similarity). */
+export interface DuplicateMemo {
+  threshold: number;
+  blocks: Record<string, { norms: string[]; pairs: [number, number, number][] }>;
+}
 
 export interface DuplicateFinding {
   diagnostics: Diagnostic[];
   pairs: LikelyDuplicate[];
+  memo: DuplicateMemo;
 }
 
-/** `records` with their group, in ledger.yaml group order and file order. */
-export function likelyDuplicates(records: readonly { group: string; record: RecordResult }[]): DuplicateFinding {
-  const blocks = new Map<string, { group: string; record: RecordResult; content: string }[]>();
-  for (const x of records) {
-    const d = x.record.data;
-    if (x.record.kind !== 'opinion' || !d || x.record.reasons.length || typeof d.content !== 'string') continue;
+/** The opinions of one group's records that take part, in file order. */
+export function opinionRefs(group: string, records: readonly RecordResult[]): OpinionRef[] {
+  const out: OpinionRef[] = [];
+  for (const r of records) {
+    const d = r.data;
+    if (r.kind !== 'opinion' || !d || r.reasons.length || typeof d.content !== 'string') continue;
     const source = (d.source as { kind?: unknown } | undefined)?.kind;
-    const key = typeof source === 'string' ? source : '';
-    const block = blocks.get(key);
-    const item = { ...x, content: d.content };
-    if (block) block.push(item);
-    else blocks.set(key, [item]);
+    out.push({ group, id: String(r.id), file: r.file, line: r.line, column: r.column, source: typeof source === 'string' ? source : '', norm: normalizeText(d.content) });
   }
-  const found: { a: { group: string; record: RecordResult }; b: { group: string; record: RecordResult }; similarity: number }[] = [];
-  for (const block of blocks.values()) {
-    const reported = new Set<number>();
-    for (const p of similarPairs(block.map((x) => x.content), DUPLICATE_THRESHOLD)) {
-      // Each record is reported once, against the first record it resembles.
-      if (reported.has(p.b)) continue;
-      reported.add(p.b);
-      found.push({ a: block[p.a] as (typeof block)[number], b: block[p.b] as (typeof block)[number], similarity: p.similarity });
+  return out;
+}
+
+/** Above this share of new texts a whole join is cheaper than comparing the new ones with all. */
+const FEW = 0.02;
+
+/** `refs` in ledger.yaml group order and file order; `memo` from an earlier run, if any. */
+export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMemo): DuplicateFinding {
+  const blocks = new Map<string, number[]>();
+  refs.forEach((x, i) => {
+    const block = blocks.get(x.source);
+    if (block) block.push(i);
+    else blocks.set(x.source, [i]);
+  });
+  const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
+  const found: { a: number; b: number; similarity: number }[] = [];
+  for (const [source, members] of [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    // Each distinct text and the first record that has it.
+    const first = new Map<string, number>();
+    const norms: string[] = [];
+    for (const i of members) {
+      const norm = refs[i]!.norm;
+      if (norm !== '' && !first.has(norm)) {
+        first.set(norm, i);
+        norms.push(norm);
+      }
+    }
+    const pairs = alikePairs(norms, memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks[source] : undefined);
+    next.blocks[source] = { norms, pairs };
+    const alike: [number, number][][] = norms.map(() => []);
+    for (const [a, b, s] of pairs) {
+      alike[a]!.push([b, s]);
+      alike[b]!.push([a, s]);
+    }
+    const at = new Map(norms.map((n, k) => [n, k]));
+    // A record repeating an earlier text is reported against the first record with it; any
+    // other, against the earliest record whose text is alike. Each record at most once.
+    for (const i of members) {
+      const norm = refs[i]!.norm;
+      if (norm === '') continue;
+      const f = first.get(norm)!;
+      if (f < i) {
+        found.push({ a: f, b: i, similarity: 1 });
+        continue;
+      }
+      let best = -1;
+      let similarity = 0;
+      for (const [k, s] of alike[at.get(norm)!]!) {
+        const a = first.get(norms[k]!)!;
+        if (a < i && (best < 0 || a < best)) [best, similarity] = [a, s];
+      }
+      if (best >= 0) found.push({ a: best, b: i, similarity });
     }
   }
-  const order = new Map(records.map((x, i) => [x.record, i]));
-  found.sort((x, y) => (order.get(x.b.record) as number) - (order.get(y.b.record) as number));
-  const ledgerId = (x: { group: string; record: RecordResult }) => `${x.group}/${x.record.id}`;
+  found.sort((x, y) => x.b - y.b);
+  const ledgerId = (x: OpinionRef) => `${x.group}/${x.id}`;
   return {
-    pairs: found.map((f) => ({ a: ledgerId(f.a), b: ledgerId(f.b), similarity: Math.round(f.similarity * 100) / 100 })),
-    diagnostics: found.map((f) => ({
-      severity: 'warning',
-      code: 'likely-duplicate',
-      message: `opinion ${f.b.record.id} is ${f.similarity === 1 ? 'the same as' : `${Math.round(f.similarity * 100)}% alike`} ${ledgerId(f.a)} (${f.a.record.file}:${f.a.record.line}), from the same kind of source: both are kept; make sure it is not one opinion counted twice`,
-      file: f.b.record.file,
-      line: f.b.record.line,
-      column: f.b.record.column,
-      pointer: '/content',
-    })),
+    memo: next,
+    pairs: found.map((f) => ({ a: ledgerId(refs[f.a]!), b: ledgerId(refs[f.b]!), similarity: Math.round(f.similarity * 100) / 100 })),
+    diagnostics: found.map(({ a: ai, b: bi, similarity }) => {
+      const a = refs[ai]!;
+      const b = refs[bi]!;
+      return {
+        severity: 'warning',
+        code: 'likely-duplicate',
+        message: `opinion ${b.id} is ${similarity === 1 ? 'the same as' : `${Math.round(similarity * 100)}% alike`} ${ledgerId(a)} (${a.file}:${a.line}), from the same kind of source: both are kept; make sure it is not one opinion counted twice`,
+        file: b.file,
+        line: b.line,
+        column: b.column,
+        pointer: '/content',
+      };
+    }),
   };
+}
+
+/** The alike pairs among `norms`: from the memo for texts seen before, compared anew for the rest. */
+function alikePairs(norms: string[], old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] {
+  const whole = () => joinNorms(norms, DUPLICATE_THRESHOLD).map((p): [number, number, number] => [p.a, p.b, p.similarity]);
+  if (!old) return whole();
+  const at = new Map(norms.map((n, k) => [n, k]));
+  const fresh: number[] = [];
+  const known = new Set(old.norms);
+  norms.forEach((n, k) => {
+    if (!known.has(n)) fresh.push(k);
+  });
+  if (fresh.length > Math.max(16, FEW * norms.length)) return whole();
+  const pairs: [number, number, number][] = [];
+  for (const [a, b, s] of old.pairs) {
+    const x = at.get(old.norms[a]!);
+    const y = at.get(old.norms[b]!);
+    if (x !== undefined && y !== undefined) pairs.push(x < y ? [x, y, s] : [y, x, s]);
+  }
+  for (const p of joinFew(fresh, norms, DUPLICATE_THRESHOLD)) pairs.push([p.a, p.b, p.similarity]);
+  return pairs.sort((p, q) => p[1] - q[1] || p[0] - q[0]);
 }

@@ -52,7 +52,14 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
       repNorms.push(norm);
     } else pairs.push({ a: first, b: i, similarity: 1 });
   });
+  for (const p of joinNorms(repNorms, threshold)) pairs.push({ a: reps[p.a]!, b: reps[p.b]!, similarity: p.similarity });
+  return pairs.sort((p, q) => p.b - q.b || p.a - q.a);
+}
 
+/** The all-pairs join over distinct, non-empty normalized texts: every pair at or above the threshold. */
+export function joinNorms(norms: readonly string[], threshold: number): SimilarPair[] {
+  const pairs: SimilarPair[] = [];
+  const repNorms = norms;
   // Tokens as small integers, each set sorted rarest first (ties by id): cheap to build, to
   // order and to intersect. Characters get dense ids first, so a bigram is one small integer
   // (a Map keyed by small integers is far faster than one keyed by strings or large numbers).
@@ -130,8 +137,7 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
         if (o.length < jaccard * tokens.length) continue;
         const sim = (2 * overlap(tokens, o)) / (tokens.length + o.length);
         if (sim >= threshold) {
-          const [x, y] = [reps[k]!, reps[other]!];
-          pairs.push({ a: Math.min(x, y), b: Math.max(x, y), similarity: sim });
+          pairs.push({ a: Math.min(k, other), b: Math.max(k, other), similarity: sim });
         }
       }
     }
@@ -142,5 +148,66 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
       else index.set(t, [k]);
     }
   }
+  return pairs.sort((p, q) => p.b - q.b || p.a - q.a);
+}
+
+/**
+ * The pairs at or above the threshold that involve at least one of `fresh` (indexes into the
+ * distinct, non-empty `norms`): for a merge where a few texts are new, instead of a whole join.
+ * Each other text is scanned once against the new texts' bigrams; only one that shares enough
+ * of them to reach the threshold (overlap ≥ t/(2−t) of the new text's bigrams) is compared.
+ */
+export function joinFew(fresh: readonly number[], norms: readonly string[], threshold: number): SimilarPair[] {
+  const pairs: SimilarPair[] = [];
+  if (fresh.length === 0) return pairs;
+  const sets = fresh.map((i) => bigrams(norms[i]!));
+  const freshAt = new Map(fresh.map((f, r) => [f, r]));
+  // Bigram → the new texts holding it, keyed by a small integer hash of the two code points
+  // (a collision only lets one more candidate through to the exact comparison).
+  const index = new Map<number, number[]>();
+  const key = (a: number, b: number) => ((a * 65_599) ^ b) & 0x3fffffff;
+  sets.forEach((set, r) => {
+    for (const t of set) {
+      const cps = Array.from(t, (c) => c.codePointAt(0)!);
+      const k = cps.length === 1 ? key(cps[0]!, -1) : key(cps[0]!, cps[1]!);
+      const list = index.get(k);
+      if (!list) index.set(k, [r]);
+      else if (list[list.length - 1] !== r) list.push(r);
+    }
+  });
+  const need = sets.map((set) => Math.ceil((threshold / (2 - threshold)) * set.size - 1e-9));
+  const hits = new Int32Array(fresh.length);
+  const touched: number[] = [];
+  const seen = new Set<string>();
+  norms.forEach((text, s) => {
+    touched.length = 0;
+    let prev = -2;
+    const count = (k: number) => {
+      const list = index.get(k);
+      if (!list) return;
+      for (const r of list) if ((hits[r] = hits[r]! + 1) === 1) touched.push(r);
+    };
+    let n = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (prev !== -2) count(key(prev, cp));
+      prev = cp;
+      n++;
+    }
+    if (n === 1) count(key(prev, -1));
+    for (const r of touched) {
+      const enough = hits[r]! >= need[r]!;
+      hits[r] = 0;
+      const f = fresh[r]!;
+      if (!enough || f === s) continue;
+      const [a, b] = f < s ? [f, s] : [s, f];
+      const other = freshAt.get(s);
+      if (other !== undefined && seen.has(`${a},${b}`)) continue;
+      const similarity = dice(sets[r]!, other !== undefined ? sets[other]! : bigrams(text));
+      if (similarity < threshold) continue;
+      if (other !== undefined) seen.add(`${a},${b}`);
+      pairs.push({ a, b, similarity });
+    }
+  });
   return pairs.sort((p, q) => p.b - q.b || p.a - q.a);
 }

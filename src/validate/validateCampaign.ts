@@ -8,7 +8,7 @@ import { loadCampaign } from '../campaign/loadCampaign.js';
 import { scanGroups, type GroupScan } from '../campaign/scanGroups.js';
 import { checkFile } from './checkFile.js';
 import { checkGroup } from './checkGroup.js';
-import { likelyDuplicates } from './likelyDuplicates.js';
+import { likelyDuplicates, opinionRefs } from './likelyDuplicates.js';
 import type { LikelyDuplicate } from '../ledgers/types.js';
 import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
@@ -183,7 +183,7 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
     }
     diagnostics.push(...groupDiagnostics.filter((d) => !filter || filter.matches(d.file)));
   }
-  const dups = likelyDuplicates(result.byGroup.flatMap((g) => g.files.flatMap((f) => f.records.map((record) => ({ group: g.id, record })))));
+  const dups = likelyDuplicates(result.byGroup.flatMap((g) => opinionRefs(g.id, g.files.flatMap((f) => f.records))));
   result.duplicates = dups.pairs;
   diagnostics.push(...dups.diagnostics.filter((d) => !filter || filter.matches(d.file)));
   return finish(result);
