@@ -1,15 +1,28 @@
 // A file appears under its name only when complete: written beside it under a temporary name,
 // then renamed over it. A failed write leaves the old file (or none) and no temporary behind.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/** `data` may come in parts (a ledger's chunks), written one after the other. */
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   try {
-    writeFileSync(tmp, data);
+    if (Array.isArray(data)) writeParts(tmp, data, false);
+    else writeFileSync(tmp, data as string | Uint8Array);
     renameSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });
+  }
+}
+
+/** Writes parts to a new file; with `durable`, flushed to disk before it is closed. */
+export function writeParts(file: string, parts: readonly Uint8Array[], durable: boolean): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const p of parts) for (let off = 0; off < p.length; ) off += writeSync(fd, p, off, p.length - off);
+    if (durable) fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -19,9 +19,9 @@ export function freshLedgers(rt: Runtime, root: string, options: { merge?: boole
   if (options.merge) {
     const result = mergeCampaign(root, { tool: `ledger ${VERSION}` });
     if (result.diagnostics.length || !result.written) {
-      rt.stderr.write(formatDiagnosticsText(result.diagnostics, result.validation.summary, { color: rt.errColor }));
+      rt.stderr.write(formatDiagnosticsText(result.diagnostics, result.summary, { color: rt.errColor }));
     }
-    if (!result.written || !result.set) throw new MergeRefused('merge refused: fix the errors above first');
+    if (!result.written) throw new MergeRefused('merge refused: fix the errors above first');
   }
   const set = loadLedgers(path.join(root, LEDGERS_DIR));
   const stale = staleness(root, set.manifest);

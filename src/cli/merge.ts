@@ -32,7 +32,7 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
         onProgress: progress,
         ...(opts.jobs === undefined ? {} : { threads: Number(opts.jobs) }),
       }).finally(() => progress.end());
-      const v = result.validation;
+      const m = result.manifest;
       const ledgers = path.relative(r.cwd, result.ledgersDir) || '.';
       if (format === 'json') {
         r.stdout.write(
@@ -40,35 +40,34 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
             written: result.written,
             ledgers: result.written ? ledgers.split(path.sep).join('/') : null,
             diagnostics: result.diagnostics.map(diagnosticJson),
-            summary: { ...v.summary, ...(result.set ? { ...result.set.manifest.totals } : {}) },
+            summary: { ...result.summary, ...(m ? { ...m.totals } : {}) },
             groups:
-              result.set?.manifest.groups.map((g) => ({
+              m?.groups.map((g) => ({
                 id: g.id,
                 ...g.counts,
                 errors: g.errors,
                 warnings: g.warnings,
-                duplicates: result.set?.manifest.duplicates.filter((d) => d.b.startsWith(`${g.id}/`)).length ?? 0,
+                duplicates: m.duplicates.filter((d) => d.b.startsWith(`${g.id}/`)).length,
               })) ?? [],
-            duplicates: result.set?.manifest.duplicates ?? [],
+            duplicates: m?.duplicates ?? [],
           }),
         );
       } else {
-        const shown = result.written ? result.diagnostics : result.diagnostics;
-        r.stdout.write(formatDiagnosticsText(shown, v.summary, { color: r.color }));
-        if (result.set) {
+        r.stdout.write(formatDiagnosticsText(result.diagnostics, result.summary, { color: r.color }));
+        if (m) {
           const header = ['group', ...RECORD_KINDS, 'errors', 'warnings', 'duplicates'];
-          const dups = result.set.manifest.duplicates;
+          const dups = m.duplicates;
           const dupsOf = (id: string) => String(dups.filter((d) => d.b.startsWith(`${id}/`)).length);
-          const rows = result.set.manifest.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings), dupsOf(g.id)]);
-          const t = result.set.manifest.totals;
-          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(v.summary.errors), String(v.summary.warnings), String(dups.length)]);
+          const rows = m.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings), dupsOf(g.id)]);
+          const t = m.totals;
+          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(result.summary.errors), String(result.summary.warnings), String(dups.length)]);
           r.stdout.write('\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n');
           if (t.rejected) r.stdout.write(r.color.yellow(`${t.rejected} refused record(s) listed in ${ledgers}/rejected.yaml\n`));
           r.stdout.write(`ledgers written to ${ledgers}/\n`);
-        } else if (v.campaign) {
+        } else if (result.campaign) {
           r.stdout.write(r.color.red('merge refused: fix the errors above (or pass --allow-invalid to merge the valid records)\n'));
         }
       }
-      r.exitCode = result.validation.summary.errors > 0 ? 1 : 0;
+      r.exitCode = result.summary.errors > 0 ? 1 : 0;
     });
 }

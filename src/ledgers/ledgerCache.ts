@@ -13,16 +13,21 @@ const COPIES = 'ledgers';
 const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CACHE_DIR, COPIES, `${name}.json`);
 
 /** Writes the JSON copies of ledger files just written; a failure here never fails the merge. */
-export function writeLedgerCopies(ledgersDir: string, copies: Map<string, { sha256: string; data: unknown }>): void {
+export function writeLedgerCopies(ledgersDir: string, files: readonly { name: string; sha256: string; copy: readonly Buffer[] }[]): void {
   try {
-    for (const [name, { sha256, data }] of copies) {
+    for (const { name, sha256, copy } of files) {
       const file = copyPath(ledgersDir, name);
       if (copyMirrors(file, sha256)) continue; // unchanged ledger: its copy is still right
-      writeFileAtomic(file, `${JSON.stringify({ sha256, tool: VERSION })}\n${JSON.stringify(data)}`);
+      writeFileAtomic(file, copy);
     }
   } catch {
     /* the copies only make reading faster */
   }
+}
+
+/** Where the JSON copy of a ledger file is kept. */
+export function ledgerCopyPath(ledgersDir: string, name: string): string {
+  return copyPath(ledgersDir, name);
 }
 
 /** Whether a copy's first line says it was made from the ledger text with this hash, by this tool. */

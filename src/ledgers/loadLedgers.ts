@@ -10,7 +10,7 @@ import { JOURNAL, recoverInterruptedWrite } from './writeLedgers.js';
 import { mergeRunning } from './mergeLock.js';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from './types.js';
-import { emptyLedgers } from '../merge/buildLedgers.js';
+import { emptyLedgers } from '../merge/groupRecords.js';
 
 export const LEDGERS_DIR = 'ledgers';
 

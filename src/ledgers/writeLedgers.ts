@@ -7,6 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
+import { writeParts } from '../fsAtomic.js';
 
 export const TMP_PREFIX = '.tmp-';
 export const JOURNAL = '.commit';
@@ -22,13 +23,7 @@ function crashPoint(name: string): void {
 }
 
 function writeDurable(file: string, text: string): void {
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeParts(file, [Buffer.from(text)], true);
 }
 
 function syncDir(dir: string): void {
@@ -76,14 +71,16 @@ export function recoverInterruptedWrite(dir: string, options: { sweep: boolean }
   return rolled;
 }
 
-export function writeLedgerFiles(dir: string, files: Map<string, string>): void {
+/** Writes the files (name and bytes in parts) as one set: all of them, or none. */
+export function writeLedgerFiles(dir: string, files: readonly { name: string; parts: readonly Buffer[] }[]): void {
   mkdirSync(dir, { recursive: true });
   recoverInterruptedWrite(dir);
   const temps: [string, string][] = [];
+  const names = new Set(files.map((f) => f.name));
   try {
-    for (const [name, text] of files) {
+    for (const { name, parts } of files) {
       const tmp = `${TMP_PREFIX}${process.pid}-${name}`;
-      writeDurable(path.join(dir, tmp), text);
+      writeParts(path.join(dir, tmp), parts, true);
       temps.push([tmp, name]);
     }
   } catch (e) {
@@ -93,7 +90,7 @@ export function writeLedgerFiles(dir: string, files: Map<string, string>): void 
   crashPoint('after-temps');
   // The manifest is renamed last: a reader that sees the new manifest sees the new ledgers.
   temps.sort((a, b) => Number(a[1] === MANIFEST_FILE) - Number(b[1] === MANIFEST_FILE));
-  const journal: Journal = { renames: temps, remove: files.has(REJECTED_FILE) ? [] : [REJECTED_FILE] };
+  const journal: Journal = { renames: temps, remove: names.has(REJECTED_FILE) ? [] : [REJECTED_FILE] };
   const journalTmp = path.join(dir, `${TMP_PREFIX}${process.pid}-journal`);
   writeDurable(journalTmp, JSON.stringify(journal));
   renameSync(journalTmp, path.join(dir, JOURNAL));

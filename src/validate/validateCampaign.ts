@@ -76,16 +76,38 @@ export interface CheckJob {
 }
 
 
-interface Prepared {
+/** A group as read: its record files' hashes, and per file its result (cached) or a job. */
+export interface PreparedGroup {
+  scan: GroupScan;
+  ctx: GroupContext;
+  /** The key of the group context (for caches; '' without a cache). */
+  ctxKey: string;
+  /** Each record file and its sha256, in file order (hashes only with `hashes` or a cache). */
+  hashes: [string, string][];
+  /** Per file: its result, or null until checked. */
+  files: (FileResult | null)[];
+  /** The job numbers of the files to check, in file order. */
+  jobs: number[];
+  /** How to cache a file's fresh result, by file index. */
+  store: ((fresh: FileResult) => void)[];
+  /** Answered whole by `reuse`: no file results, no jobs. */
+  reused: boolean;
+}
+
+export interface Prepared {
   result: ValidationResult;
   filter: ReturnType<typeof selection> | undefined;
-  /** Per group: its files (null until checked), their job numbers, and how to cache a fresh result. */
-  groups: { scan: GroupScan; files: (FileResult | null)[]; jobs: number[]; store: ((fresh: FileResult) => void)[] }[];
+  groups: PreparedGroup[];
   jobs: CheckJob[];
 }
 
+export interface PrepareOptions extends ValidateOptions {
+  /** Whether a group whose files have these hashes needs no file results (the merge's group cache). */
+  reuse?: (group: Pick<PreparedGroup, 'scan' | 'ctxKey' | 'hashes'>) => boolean;
+}
+
 /** Reads the campaign and every record file; files the cache cannot answer become jobs. */
-function prepare(root: string, options: ValidateOptions): Prepared {
+export function prepare(root: string, options: PrepareOptions): Prepared {
   const today = options.today ?? localToday();
   const loaded = loadCampaign(root);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -110,6 +132,8 @@ function prepare(root: string, options: ValidateOptions): Prepared {
   const scan = scanGroups(root, campaign, filter?.groups);
   diagnostics.push(...scan.diagnostics);
   result.groups = scan.groups;
+  const cache = options.cache;
+  const read = cache ? cachedReader(root, cache) : undefined;
   for (const g of scan.groups) {
     if (!g.exists) {
       if (!filter) {
@@ -126,29 +150,38 @@ function prepare(root: string, options: ValidateOptions): Prepared {
       continue;
     }
     const ctx = groupContext(campaign, g, today);
-    const ctxKey = options.cache ? contextKey(ctx) : '';
-    const read = options.cache ? cachedReader(root, options.cache) : undefined;
-    const entry: Prepared['groups'][number] = { scan: g, files: [], jobs: [], store: [] };
-    g.recordFiles.forEach((f, i) => {
-      let bytes: Buffer;
+    const ctxKey = cache ? contextKey(ctx) : '';
+    const entry: PreparedGroup = { scan: g, ctx, ctxKey, hashes: [], files: [], jobs: [], store: [], reused: false };
+    // Per file: answered by the cache (its result parsed only if needed), or bytes to check.
+    const pending = g.recordFiles.map((f) => {
       if (read) {
         const got = read(f, ctxKey);
-        if (options.hashes) result.inputs[f] = got.hash;
-        if (got.result) {
-          entry.files[i] = got.result;
+        entry.hashes.push([f, got.hash]);
+        return { f, got, bytes: got.bytes };
+      }
+      const bytes = readFileSync(path.join(root, f));
+      if (options.hashes) entry.hashes.push([f, sha256(bytes)]);
+      return { f, got: null, bytes };
+    });
+    if (options.hashes) for (const [f, h] of entry.hashes) result.inputs[f] = h;
+    entry.reused = options.reuse?.(entry) ?? false;
+    if (!entry.reused) {
+      pending.forEach(({ f, got, bytes }, i) => {
+        const cached = got?.hit ? (cache as FileCache).result(f) : null;
+        if (cached) {
+          entry.files[i] = cached;
           return;
         }
-        bytes = got.bytes;
-        const cache = options.cache as FileCache;
-        entry.store[i] = (fresh) => cache.store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey, result: fresh });
-      } else {
-        bytes = readFileSync(path.join(root, f));
-        if (options.hashes) result.inputs[f] = sha256(bytes);
-      }
-      entry.files[i] = null;
-      entry.jobs.push(prepared.jobs.length);
-      prepared.jobs.push({ rel: f, bytes, ctx });
-    });
+        if (got) {
+          const b = got.hit ? readFileSync(path.join(root, f)) : bytes;
+          entry.store[i] = (fresh) => (cache as FileCache).store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey }, fresh);
+          bytes = b;
+        }
+        entry.files[i] = null;
+        entry.jobs.push(prepared.jobs.length);
+        prepared.jobs.push({ rel: f, bytes, ctx });
+      });
+    }
     if (options.hashes) {
       for (const [rel, kind] of Object.entries(g.files)) {
         const key = `groups/${g.id}/${rel}`;
@@ -161,19 +194,24 @@ function prepare(root: string, options: ValidateOptions): Prepared {
   return prepared;
 }
 
+/** A group's file results, the checked ones put in place and cached (before the cross-record checks add reasons). */
+export function placeChecked(g: PreparedGroup, checked: readonly FileResult[]): FileResult[] {
+  let k = 0;
+  return g.files.map((f, i) => {
+    if (f) return f;
+    const fresh = checked[g.jobs[k++] as number] as FileResult;
+    g.store[i]?.(fresh);
+    return fresh;
+  });
+}
+
 /** Puts the checked files back in place, then the checks across records. */
 function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
   const { result, filter } = p;
   const diagnostics = result.diagnostics;
   if (!result.campaign) return finish(result);
   for (const g of p.groups) {
-    let k = 0;
-    const files = g.files.map((f, i) => {
-      if (f) return f;
-      const fresh = checked[g.jobs[k++] as number] as FileResult;
-      g.store[i]?.(fresh); // cached before the cross-record checks add reasons to it
-      return fresh;
-    });
+    const files = placeChecked(g, checked);
     const groupDiagnostics = checkGroup(g.scan.id, files.flatMap((f) => f.records));
     result.byGroup.push({ id: g.scan.id, files, diagnostics: groupDiagnostics });
     for (const f of files) {
@@ -190,7 +228,7 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
 }
 
 /** Checks every job on this thread, letting go of each file's bytes once it is checked. */
-function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgress']): FileResult[] {
+export function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgress']): FileResult[] {
   return jobs.map((job, i) => {
     onProgress?.(i + 1, jobs.length);
     const result = checkFile(job.bytes, job.rel, job.ctx);
@@ -205,34 +243,40 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
 }
 
 /**
- * The same as validateCampaign, with the files to check spread over worker threads when there
- * are enough of them to be worth it (the checks are pure: bytes and context in, results out).
+ * Checks the jobs, spread over worker threads when there are enough of them to be worth it
+ * (the checks are pure: bytes and context in, results out).
  */
+export async function checkJobs(jobs: CheckJob[], threads: number | undefined, onProgress: ValidateOptions['onProgress']): Promise<FileResult[]> {
+  const n = threads ?? defaultThreads();
+  if (n <= 1 || jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) return checkHere(jobs, onProgress);
+  return checkInWorkers(jobs, n, onProgress);
+}
+
+/** The same as validateCampaign, with the files checked on worker threads. */
 export async function validateCampaignParallel(root: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidationResult> {
   const p = prepare(root, options);
-  const threads = options.threads ?? defaultThreads();
-  if (threads <= 1 || p.jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) return assemble(p, checkHere(p.jobs, options.onProgress));
-  return assemble(p, await checkInWorkers(p.jobs, threads, options.onProgress));
+  return assemble(p, await checkJobs(p.jobs, options.threads, options.onProgress));
 }
 
 /**
- * Reads a file through the cache: unchanged by size and mtime → the cached hash and result
- * without reading; same bytes → the cached result without parsing; else the bytes to check.
+ * Reads a file through the cache: unchanged by size and mtime → the cached hash without
+ * reading; same bytes → the cached hash and result without parsing; else the bytes to check.
  * `ctx` is the group context's key for a record file, null for a file that is only hashed.
+ * `hit`: the cache holds this file's result (for a record file).
  */
 function cachedReader(root: string, cache: FileCache) {
-  return (rel: string, ctx: string | null): { hash: string; result: FileResult | null; bytes: Buffer; stat: Stats } => {
+  return (rel: string, ctx: string | null): { hash: string; hit: boolean; bytes: Buffer; stat: Stats } => {
     const abs = path.join(root, rel);
     const stat = statSync(abs);
     const key = ctx ?? '';
     const byStat = cache.byStat(rel, stat, key);
-    if (byStat && (ctx === null || byStat.result)) return { hash: byStat.sha256, result: byStat.result, bytes: NO_BYTES, stat };
+    if (byStat && (ctx === null || byStat.checked)) return { hash: byStat.sha256, hit: ctx !== null, bytes: NO_BYTES, stat };
     const bytes = readFileSync(abs);
     const hash = sha256(bytes);
     const byHash = cache.byHash(rel, stat, hash, key);
-    if (byHash && (ctx === null || byHash.result)) return { hash, result: byHash.result, bytes: NO_BYTES, stat };
-    if (ctx === null) cache.store({ rel, size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, ctx: key, result: null });
-    return { hash, result: null, bytes, stat };
+    if (byHash && (ctx === null || byHash.checked)) return { hash, hit: ctx !== null, bytes: NO_BYTES, stat };
+    if (ctx === null) cache.store({ rel, size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash, ctx: key }, null);
+    return { hash, hit: false, bytes, stat };
   };
 }
 

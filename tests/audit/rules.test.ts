@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/runAudit.js';
 import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
+import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
 import { emitYaml } from '../../src/yaml/emit.js';
 import { JPEG, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 
@@ -80,7 +81,8 @@ function audit(records: Rec[], options: { summary?: string; campaign?: string; a
   const root = writeCampaign(files);
   const merged = mergeCampaign(root, { tool: 'test', today: '2026-11-24' });
   expect(merged.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return runAudit(merged.set!, { asOf: options.asOf ?? AS_OF });
+  expect(merged.written).toBe(true);
+  return runAudit(loadLedgers(merged.ledgersDir), { asOf: options.asOf ?? AS_OF });
 }
 
 const codes = (r: ReturnType<typeof audit>) => r.findings.map((f) => f.code);

@@ -52,12 +52,14 @@ describe('a merge killed mid-write', () => {
     const group = path.join(dir, 'groups', readdirSync(path.join(dir, 'groups'))[0] as string);
     const file = readdirSync(group, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith('.yaml'));
     const target = path.join(file!.parentPath, file!.name);
-    for (let i = 0; i < 4; i++) {
+    // Warm merges (one group changed) and cold ones (--no-cache) killed early and late.
+    for (let i = 0; i < 6; i++) {
       writeFileSync(target, readFileSync(target, 'utf8').replace(/^content: (.*)$/m, `content: "修改${i}"`));
-      const child = spawn(process.execPath, [BIN, 'merge'], { cwd: dir });
-      await new Promise((r) => setTimeout(r, 300 + i * 250));
+      const child = spawn(process.execPath, [BIN, 'merge', ...(i % 2 ? ['--no-cache'] : [])], { cwd: dir });
+      const exited = new Promise((r) => child.on('exit', r));
+      await new Promise((r) => setTimeout(r, 150 + i * 200));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const set = loadLedgers(path.join(dir, 'ledgers'), { verify: true });
       expect(set.ledgers.visit.length).toBeGreaterThan(0);
     }

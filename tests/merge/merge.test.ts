@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
+import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
 import { copyCampaign, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -134,7 +135,7 @@ describe('nothing is lost (property)', () => {
         const { dir, records } = write(files);
         const result = mergeCampaign(dir, { tool: 'test', allowInvalid: true, today: '2014-05-01' });
         expect(result.written).toBe(true);
-        const set = result.set!;
+        const set = loadLedgers(result.ledgersDir);
         const merged = set.ledgers.visit.length + set.ledgers.opinion.length;
         expect(merged + set.rejected.length).toBe(records);
         const ids = [...set.ledgers.visit, ...set.ledgers.opinion].map((r) => r.id);

@@ -1,0 +1,146 @@
+// The ledger files from the groups' pieces: each kind's file is the header and the groups'
+// chunks laid end to end (then the rollup units'), its JSON copy the same chunks as one array.
+// Pure: pieces in, bytes out, so the same inputs always give the same ledgers.
+import { createHash } from 'node:crypto';
+import type { Campaign } from '../model.js';
+import { RECORD_KINDS } from '../schema/spec.js';
+import { copyHead, ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../ledgers/serialize.js';
+import { FORMAT_VERSION, LEDGER_FILES, type LedgerSet, type LikelyDuplicate, type Manifest, type ManifestGroup, type ManifestUnit, type RejectedRecord } from '../ledgers/types.js';
+import { chunkOf, type Chunks, type GroupOutput } from './groupOutput.js';
+import { emptyCounts, sortedObject } from './groupRecords.js';
+
+export interface GroupPiece {
+  /** null for a group without a folder yet. */
+  output: GroupOutput | null;
+  chunks: Chunks;
+  photos: string[];
+  summary: string | null;
+}
+
+export interface AssembleInput {
+  campaign: Campaign;
+  tool: string;
+  /** In the group order of ledger.yaml. */
+  groups: GroupPiece[];
+  /** sha256 by path, every input file. */
+  inputs: Record<string, string>;
+  duplicates: LikelyDuplicate[];
+  /** Ledgers of lower-level campaigns merged in as units (rollup), already prefixed. */
+  units: LedgerSet[];
+  unitInfo: ManifestUnit[];
+}
+
+export interface LedgerFile {
+  name: string;
+  /** The file's bytes, in parts. */
+  parts: Buffer[];
+  sha256: string;
+  /** The bytes of its JSON copy, in parts. */
+  copy: Buffer[];
+}
+
+/** Where each group's chunk sits: per ledger file, per group, [start, length] in the file and in its copy. */
+export type ChunkRanges = Record<string, Record<string, [number, number, number, number]>>;
+
+export interface Assembled {
+  files: LedgerFile[];
+  manifest: Manifest;
+  ranges: ChunkRanges;
+}
+
+const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
+const EMPTY = Buffer.from('[]\n');
+
+function hashOf(parts: readonly Buffer[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+}
+
+/** A ledger file of list chunks (groups' and units'), and where each group's chunk went. */
+function listFile(name: string, chunks: { group: string | null; yaml: Buffer; json: Buffer }[], ranges: ChunkRanges): LedgerFile {
+  const header = Buffer.from(YAML_HEADER);
+  const parts: Buffer[] = [header];
+  const at: ChunkRanges[string] = {};
+  let y = header.length;
+  for (const c of chunks) {
+    parts.push(c.yaml);
+    if (c.group !== null) at[c.group] = [y, c.yaml.length, 0, c.json.length];
+    y += c.yaml.length;
+  }
+  if (!chunks.length) parts.push(EMPTY);
+  const sha256 = hashOf(parts);
+  const head = Buffer.from(copyHead(sha256));
+  const copy: Buffer[] = [head, OPEN];
+  let j = head.length + 1;
+  chunks.forEach((c, i) => {
+    if (i) {
+      copy.push(COMMA);
+      j++;
+    }
+    copy.push(c.json);
+    if (c.group !== null) (at[c.group] as [number, number, number, number])[2] = j;
+    j += c.json.length;
+  });
+  copy.push(CLOSE);
+  ranges[name] = at;
+  return { name, parts, sha256, copy };
+}
+
+/** A file written whole (the manifest, rejected.yaml). */
+function wholeFile(name: string, value: unknown): LedgerFile {
+  const text = Buffer.from(ledgerText(value));
+  const sha256 = hashOf([text]);
+  return { name, parts: [text], sha256, copy: [Buffer.from(copyHead(sha256)), Buffer.from(JSON.stringify(value))] };
+}
+
+export function assembleLedgers(input: AssembleInput): Assembled {
+  const files: LedgerFile[] = [];
+  const ranges: ChunkRanges = {};
+  const manifestGroups: ManifestGroup[] = [];
+  const rejected: RejectedRecord[] = [];
+  const totals = { ...emptyCounts(), rejected: 0 };
+  input.campaign.groups.forEach((group, i) => {
+    const piece = input.groups[i];
+    const out = piece?.output;
+    manifestGroups.push({ ...group, counts: out?.counts ?? emptyCounts(), photos: piece?.photos ?? [], summary: piece?.summary ?? null, errors: out?.errors ?? 0, warnings: out?.warnings ?? 0 });
+    rejected.push(...(out?.rejected ?? []));
+  });
+  const duplicates = [...input.duplicates];
+  for (const unit of input.units) {
+    manifestGroups.push(...unit.manifest.groups);
+    rejected.push(...unit.rejected);
+    duplicates.push(...unit.manifest.duplicates);
+  }
+  for (const kind of RECORD_KINDS) {
+    const chunks: { group: string | null; yaml: Buffer; json: Buffer }[] = [];
+    input.groups.forEach((piece) => {
+      const c = piece.chunks[kind];
+      if (c && piece.output) chunks.push({ group: piece.output.id, ...c });
+      totals[kind] += piece.output?.counts[kind] ?? 0;
+    });
+    for (const unit of input.units) {
+      if (unit.ledgers[kind].length) chunks.push({ group: null, ...chunkOf(unit.ledgers[kind]) });
+      totals[kind] += unit.ledgers[kind].length;
+    }
+    files.push(listFile(LEDGER_FILES[kind], chunks, ranges));
+  }
+  totals.rejected = rejected.length;
+  if (rejected.length) files.push(wholeFile(REJECTED_FILE, rejected));
+  const { groups: _g, units: _u, ...campaign } = input.campaign;
+  const manifest: Manifest = {
+    format: FORMAT_VERSION,
+    tool: input.tool,
+    campaign,
+    groups: manifestGroups,
+    totals,
+    inputs: sortedObject(input.inputs),
+    ledgers: Object.fromEntries(files.map((f) => [f.name, f.sha256])),
+    duplicates,
+    ...(input.unitInfo.length ? { units: input.unitInfo } : {}),
+  };
+  files.push(wholeFile(MANIFEST_FILE, manifest));
+  return { files, manifest, ranges };
+}

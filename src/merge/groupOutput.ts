@@ -1,0 +1,62 @@
+// What one group contributes to the ledgers, built from its checked files alone. The ledger
+// files are the groups' pieces laid end to end (group order of ledger.yaml), so a group whose
+// files did not change gives the same piece again: the merge can keep it from the last run
+// instead of parsing, checking and writing out that group's records once more.
+import type { Diagnostic } from '../diagnostic.js';
+import type { FileResult } from '../model.js';
+import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+import type { RejectedRecord } from '../ledgers/types.js';
+import { emitYaml } from '../yaml/emit.js';
+import { opinionRefs, type OpinionRef } from '../validate/likelyDuplicates.js';
+import { groupRecords } from './groupRecords.js';
+
+/** Everything about a group's part of the merge but its records' text (small: cached as JSON). */
+export interface GroupOutput {
+  id: string;
+  /** The hash of what the output was built from (context, record files' hashes, tool). */
+  key: string;
+  counts: Record<RecordKind, number>;
+  errors: number;
+  warnings: number;
+  /** Record files and records read, for the summary. */
+  files: number;
+  records: number;
+  /** The files' diagnostics and those of the checks across the group's records. */
+  diagnostics: Diagnostic[];
+  rejected: RejectedRecord[];
+  opinions: OpinionRef[];
+}
+
+/**
+ * A group's records of each kind as text: the YAML list items of the ledger file, and the
+ * JSON array elements (comma-separated, no brackets) of its JSON copy. Kinds without records
+ * have no chunk.
+ */
+export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer }>>;
+
+/** The chunks of a list of ledger records (also used for a rollup unit's records). */
+export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer } {
+  return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(records.map((r) => JSON.stringify(r)).join(',')) };
+}
+
+export function buildGroupOutput(id: string, key: string, files: readonly FileResult[], groupDiagnostics: readonly Diagnostic[]): { output: GroupOutput; chunks: Chunks } {
+  const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics);
+  const chunks: Chunks = {};
+  for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);
+  const records = files.flatMap((f) => f.records);
+  return {
+    output: {
+      id,
+      key,
+      counts,
+      errors,
+      warnings,
+      files: files.length,
+      records: records.length,
+      diagnostics: [...files.flatMap((f) => f.diagnostics), ...groupDiagnostics],
+      rejected,
+      opinions: opinionRefs(id, records),
+    },
+    chunks,
+  };
+}

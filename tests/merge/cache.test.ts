@@ -1,0 +1,90 @@
+// The merge's caches (ledgers/.cache/) only make merging faster: whatever they hold — fresh,
+// stale, edited by hand or garbage — a merge writes the same bytes as one without them.
+import { appendFileSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { mergeCampaign, type MergeResult } from '../../src/merge/mergeCampaign.js';
+import { generateCampaign } from '../../scripts/bench/generate.mjs';
+import { tempDir } from '../helpers/campaign.js';
+
+const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };
+
+function ledgerBytes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(path.join(dir, 'ledgers')).filter((n) => !n.startsWith('.')).sort()) out[f] = readFileSync(path.join(dir, 'ledgers', f), 'utf8');
+  for (const f of readdirSync(path.join(dir, 'ledgers/.cache/ledgers')).sort()) out[`copy:${f}`] = readFileSync(path.join(dir, 'ledgers/.cache/ledgers', f), 'utf8');
+  return out;
+}
+
+/** Merges with the caches, then again without them: both must write the same bytes. */
+function mergeBothWays(dir: string): { warm: MergeResult; bytes: Record<string, string> } {
+  const warm = mergeCampaign(dir, OPTIONS);
+  expect(warm.written).toBe(true);
+  const bytes = ledgerBytes(dir);
+  const cold = mergeCampaign(dir, { ...OPTIONS, cache: false });
+  expect(cold.reused).toBe(0);
+  expect(ledgerBytes(dir)).toEqual(bytes);
+  expect(warm.diagnostics).toEqual(cold.diagnostics);
+  expect(warm.summary).toEqual(cold.summary);
+  return { warm, bytes };
+}
+
+const file = (dir: string, group: string, n: number) => path.join(dir, 'groups', group, `records-${String(n).padStart(4, '0')}.yaml`);
+const firstOpinion = (text: string) => /^source: .*\n(?:.*\n)*?content: .*$/m.exec(text)?.[0] as string;
+
+describe('the merge cache', () => {
+  it('gives the same ledgers as a merge without it, through a series of resubmissions', () => {
+    const dir = path.join(tempDir(), 'c');
+    generateCampaign(dir, { groups: 5, records: 600, seed: 9 });
+
+    expect(mergeBothWays(dir).warm.reused).toBe(0);
+    // Nothing changed: every group is taken whole from the cache.
+    expect(mergeBothWays(dir).warm.reused).toBe(5);
+
+    // g3 resubmits with an opinion that repeats one of g1's, word for word and source kind.
+    const g3 = file(dir, 'g3', 1);
+    writeFileSync(g3, readFileSync(g3, 'utf8').replace(firstOpinion(readFileSync(g3, 'utf8')), firstOpinion(readFileSync(file(dir, 'g1', 1), 'utf8'))));
+    const dup = mergeBothWays(dir);
+    expect(dup.warm.reused).toBe(4);
+    const manifest = parse(dup.bytes['manifest.yaml'] as string) as { duplicates: { a: string; b: string; similarity: number }[] };
+    expect(manifest.duplicates.some((d) => d.a.startsWith('g1/') && d.b.startsWith('g3/') && d.similarity === 1)).toBe(true);
+
+    // g2 withdraws a file (its opinions' visits go missing: refused records) and g4 adds text.
+    rmSync(file(dir, 'g2', 2));
+    appendFileSync(file(dir, 'g4', 3), '（补充说明）\n');
+    expect(mergeBothWays(dir).warm.reused).toBe(3);
+
+    // The duplicate goes away again when g3 changes back to its own words.
+    writeFileSync(g3, readFileSync(g3, 'utf8').replace(/^content: (.*)$/m, 'content: $1，另外补充一句'));
+    const undone = mergeBothWays(dir);
+    expect(undone.warm.reused).toBe(4);
+  }, 60_000);
+
+  it('never copies text from a ledger file edited by hand', () => {
+    const dir = path.join(tempDir(), 'c');
+    generateCampaign(dir, { groups: 3, records: 200, seed: 4 });
+    mergeCampaign(dir, OPTIONS);
+    const opinions = path.join(dir, 'ledgers/opinions.yaml');
+    writeFileSync(opinions, readFileSync(opinions, 'utf8').replace(/content: (.)/, 'content: 改$1'));
+    const { warm, bytes } = mergeBothWays(dir);
+    expect(bytes['opinions.yaml']).not.toMatch(/content: 改/);
+    expect(warm.reused).toBe(0); // its groups' chunks are gone with the edit
+  }, 30_000);
+
+  it('survives cache files that are garbage, torn or missing', () => {
+    const dir = path.join(tempDir(), 'c');
+    generateCampaign(dir, { groups: 3, records: 200, seed: 5 });
+    const first = mergeBothWays(dir).bytes;
+    const cache = path.join(dir, 'ledgers/.cache');
+    writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "pairs": [[5, 9, 1]]}}}');
+    writeFileSync(path.join(cache, 'groups/g1.json'), 'not json');
+    truncateSync(path.join(cache, 'files/g2.results.jsonl'), 100);
+    writeFileSync(path.join(cache, 'files/g3.jsonl'), '{"key": "x"}\n');
+    expect(mergeBothWays(dir).bytes).toEqual(first);
+    writeFileSync(path.join(cache, 'chunks.json'), '[');
+    expect(mergeBothWays(dir).bytes).toEqual(first);
+    rmSync(path.join(cache, 'ledgers'), { recursive: true });
+    expect(mergeBothWays(dir).bytes).toEqual(first);
+  }, 30_000);
+});
