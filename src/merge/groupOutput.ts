@@ -36,7 +36,8 @@ export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer }>>
 
 /** The chunks of a list of ledger records (also used for a rollup unit's records). */
 export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer } {
-  return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(records.map((r) => JSON.stringify(r)).join(',')) };
+  // The array's JSON without its brackets: the elements, comma-separated.
+  return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(JSON.stringify(records).slice(1, -1)) };
 }
 
 export function buildGroupOutput(id: string, key: string, files: readonly FileResult[], groupDiagnostics: readonly Diagnostic[]): { output: GroupOutput; chunks: Chunks } {

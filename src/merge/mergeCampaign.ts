@@ -4,20 +4,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, errorCount, type Diagnostic } from '../diagnostic.js';
-import type { Campaign, FileResult } from '../model.js';
+import type { Campaign } from '../model.js';
 import { LEDGERS_DIR } from '../ledgers/loadLedgers.js';
 import { MANIFEST_FILE } from '../ledgers/serialize.js';
 import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { Manifest } from '../ledgers/types.js';
 import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { acquireMergeLock } from '../ledgers/mergeLock.js';
-import { checkGroup } from '../validate/checkGroup.js';
-import { checkHere, checkJobs, placeChecked, prepare, type Prepared, type ValidateOptions, type ValidationSummary } from '../validate/validateCampaign.js';
+import { prepare, type CheckJob, type Prepared, type ValidationSummary } from '../validate/validateCampaign.js';
+import { defaultThreads, MIN_PARALLEL_FILES, NO_BYTES } from '../validate/checkPool.js';
 import { likelyDuplicates } from '../validate/likelyDuplicates.js';
 import { FileCache } from '../validate/fileCache.js';
 import { assembleLedgers, type GroupPiece } from './assembleLedgers.js';
 import { GroupCache, groupKey } from './groupCache.js';
-import { buildGroupOutput, type Chunks, type GroupOutput } from './groupOutput.js';
+import type { GroupOutput } from './groupOutput.js';
+import { runGroupJob, type GroupBuilt, type GroupJob } from './groupJob.js';
+import { GroupPool, groupWorkerAvailable } from './groupPool.js';
 import { loadUnits } from './loadUnits.js';
 
 export interface MergeOptions {
@@ -45,87 +47,141 @@ export interface MergeResult {
 interface Caches {
   files: FileCache | undefined;
   groups: GroupCache | undefined;
-  /** Groups answered whole by the group cache. */
-  taken: Map<string, { output: GroupOutput; chunks: Chunks }>;
 }
 
-/** Reads the campaign; files the caches cannot answer become jobs to check. */
-function plan(ledgersDir: string, root: string, options: MergeOptions): { p: Prepared; caches: Caches } {
-  const caches: Caches = { files: undefined, groups: undefined, taken: new Map() };
+/**
+ * Reads the campaign group by group and hands each group that the cache cannot answer whole
+ * to `build` as soon as it is read. Returns what was read and every group's piece.
+ */
+function readAndBuild(
+  ledgersDir: string,
+  root: string,
+  options: MergeOptions,
+  build: (job: GroupJob) => GroupBuilt | Promise<GroupBuilt>,
+): { p: Prepared; caches: Caches; built: Map<string, GroupBuilt | Promise<GroupBuilt>> } {
+  const caches: Caches = { files: undefined, groups: undefined };
   if (options.cache !== false) {
     caches.files = FileCache.load(ledgersDir);
     caches.groups = GroupCache.load(ledgersDir);
   }
   const groups = caches.groups;
-  const validate: ValidateOptions = {
+  const built = new Map<string, GroupBuilt | Promise<GroupBuilt>>();
+  let total = -1;
+  let done = 0;
+  const progress = (files: number) => {
+    done += files;
+    if (total > 0) options.onProgress?.(done, total);
+  };
+  const p = prepare(root, {
     hashes: true,
     ...(caches.files ? { cache: caches.files } : {}),
     ...(options.today ? { today: options.today } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  };
-  const p = prepare(root, {
-    ...validate,
     ...(groups
       ? {
           reuse: (g) => {
             const got = groups.take(g.scan.id, groupKey(g.ctxKey, g.hashes));
-            if (got) caches.taken.set(g.scan.id, got);
+            if (got) built.set(g.scan.id, { ...got, fresh: [] });
             return got !== undefined;
           },
         }
       : {}),
+    onGroup: (g, prepared) => {
+      if (total < 0) total = prepared.result.groups.reduce((n, s) => n + (s.exists ? s.recordFiles.length : 0), 0);
+      if (g.reused) return progress(g.scan.recordFiles.length);
+      let k = 0;
+      const job: GroupJob = {
+        id: g.scan.id,
+        key: groupKey(g.ctxKey, g.hashes),
+        ctx: g.ctx,
+        json: caches.files !== undefined,
+        files: g.scan.recordFiles.map((rel, i) => {
+          const cached = g.files[i];
+          if (cached) return { rel, cached };
+          const j = prepared.jobs[g.jobs[k++] as number] as CheckJob;
+          const bytes = j.bytes;
+          j.bytes = NO_BYTES;
+          return { rel, bytes };
+        }),
+      };
+      const store = (b: GroupBuilt) => {
+        for (const [i, json] of b.fresh) g.store[i]?.(json);
+        progress(g.scan.recordFiles.length);
+        return b;
+      };
+      const got = build(job);
+      if (got instanceof Promise) {
+        const later = got.then(store);
+        later.catch(() => {}); // awaited (and thrown) once every group is read
+        built.set(g.scan.id, later);
+      } else built.set(g.scan.id, store(got));
+    },
   });
-  return { p, caches };
+  return { p, caches, built };
 }
 
 export function mergeCampaign(root: string, options: MergeOptions): MergeResult {
   const ledgersDir = path.join(root, LEDGERS_DIR);
   const release = acquireMergeLock(ledgersDir);
   try {
-    const { p, caches } = plan(ledgersDir, root, options);
-    return finish(root, ledgersDir, p, checkHere(p.jobs, options.onProgress), options, caches);
+    const { p, caches, built } = readAndBuild(ledgersDir, root, options, runGroupJob);
+    return finish(root, ledgersDir, p, built as Map<string, GroupBuilt>, options, caches);
   } finally {
     release();
   }
 }
 
-/** The same merge with the files checked on worker threads (`threads`: default, the cores up to 4). */
+/** The same merge with the groups built on worker threads (`threads`: default, the cores up to 4). */
 export async function mergeCampaignParallel(root: string, options: MergeOptions & { threads?: number }): Promise<MergeResult> {
   const ledgersDir = path.join(root, LEDGERS_DIR);
   const release = acquireMergeLock(ledgersDir);
+  const threads = options.threads ?? defaultThreads();
+  let pool: GroupPool | undefined;
   try {
-    const { p, caches } = plan(ledgersDir, root, options);
-    const checked = await checkJobs(p.jobs, options.threads, options.onProgress);
-    return finish(root, ledgersDir, p, checked, options, caches);
+    // Groups wait until enough files are known to need checking; then workers start and take
+    // them, and every later group goes to them as soon as it is read.
+    const waiting: { job: GroupJob; resolve: (b: GroupBuilt | Promise<GroupBuilt>) => void }[] = [];
+    let files = 0;
+    const parallel = threads > 1 && groupWorkerAvailable();
+    const { p, caches, built } = readAndBuild(ledgersDir, root, options, (job) => {
+      if (pool) return pool.build(job);
+      if (!parallel) return runGroupJob(job);
+      files += job.files.filter((f) => f.bytes).length;
+      const later = new Promise<GroupBuilt>((resolve) => waiting.push({ job, resolve }));
+      if (files >= MIN_PARALLEL_FILES) {
+        pool = new GroupPool(threads);
+        for (const w of waiting.splice(0)) w.resolve(pool.build(w.job));
+      }
+      return later;
+    });
+    for (const w of waiting.splice(0)) w.resolve(runGroupJob(w.job));
+    const settled = new Map<string, GroupBuilt>();
+    for (const [id, b] of built) settled.set(id, await b);
+    return finish(root, ledgersDir, p, settled, options, caches);
   } finally {
+    await pool?.close();
     release();
   }
 }
 
-function finish(root: string, ledgersDir: string, p: Prepared, checked: (FileResult | undefined)[], options: MergeOptions, caches: Caches): MergeResult {
+function finish(root: string, ledgersDir: string, p: Prepared, built: Map<string, GroupBuilt>, options: MergeOptions, caches: Caches): MergeResult {
   const campaign = p.result.campaign;
   const diagnostics = p.result.diagnostics;
-  const result: MergeResult = { campaign, diagnostics, summary: { files: 1, records: 0, errors: 0, warnings: 0 }, manifest: null, written: false, ledgersDir, reused: caches.taken.size };
+  const reused = p.groups.filter((g) => g.reused).length;
+  const result: MergeResult = { campaign, diagnostics, summary: { files: 1, records: 0, errors: 0, warnings: 0 }, manifest: null, written: false, ledgersDir, reused };
   if (!campaign) return summarize(result);
 
-  // Each group's piece, from the cache or built from its checked files (then let go of).
   const pieces = new Map<string, GroupPiece>();
   const outputs: GroupOutput[] = [];
   for (const g of p.groups) {
-    let built = caches.taken.get(g.scan.id);
-    if (!built) {
-      const files = placeChecked(g, checked as FileResult[]);
-      for (const j of g.jobs) checked[j] = undefined;
-      built = buildGroupOutput(g.scan.id, groupKey(g.ctxKey, g.hashes), files, checkGroup(g.scan.id, files.flatMap((f) => f.records)));
-    }
+    const { output, chunks } = built.get(g.scan.id) as GroupBuilt;
     const photos = Object.entries(g.scan.files)
       .filter(([, kind]) => kind === 'jpeg' || kind === 'png')
       .map(([rel]) => `groups/${g.scan.id}/${rel}`);
-    pieces.set(g.scan.id, { output: built.output, chunks: built.chunks, photos, summary: g.scan.summaryLength > 0 ? `groups/${g.scan.id}/summary.md` : null });
-    outputs.push(built.output);
-    diagnostics.push(...built.output.diagnostics);
-    result.summary.files += built.output.files;
-    result.summary.records += built.output.records;
+    pieces.set(g.scan.id, { output, chunks, photos, summary: g.scan.summaryLength > 0 ? `groups/${g.scan.id}/summary.md` : null });
+    outputs.push(output);
+    diagnostics.push(...output.diagnostics);
+    result.summary.files += output.files;
+    result.summary.records += output.records;
   }
   const dups = likelyDuplicates(
     outputs.flatMap((o) => o.opinions),

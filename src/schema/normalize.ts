@@ -14,7 +14,7 @@ export function normalize(spec: Spec, value: unknown): unknown {
     case 'object': {
       if (!isPlainObject(value)) return value;
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(spec.props)) {
+      for (const [key, sub] of propsOf(spec.props)) {
         if (Object.hasOwn(value, key) && value[key] !== undefined && value[key] !== null) out[key] = normalize(sub, value[key]);
       }
       return out;
@@ -24,24 +24,42 @@ export function normalize(spec: Spec, value: unknown): unknown {
   }
 }
 
+// A spec's properties as a list, made once: 100,000 records walk the same few specs.
+const propLists = new WeakMap<object, [string, Spec][]>();
+function propsOf(props: Record<string, Spec>): [string, Spec][] {
+  let list = propLists.get(props);
+  if (!list) propLists.set(props, (list = Object.entries(props)));
+  return list;
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Calls `fn` for every value present in `value` that the spec describes, depth first. */
+/**
+ * Calls `fn` for every value present in `value` that the spec describes, depth first. `path`
+ * is one array updated in place: `fn` must copy it to keep it.
+ */
 export function forEachValue(
   spec: Spec,
   value: unknown,
-  fn: (spec: Spec, value: unknown, path: (string | number)[]) => void,
+  fn: (spec: Spec, value: unknown, path: readonly (string | number)[]) => void,
   path: (string | number)[] = [],
 ): void {
   if (value === undefined || value === null) return;
   fn(spec, value, path);
   if (spec.t === 'list' && Array.isArray(value)) {
-    value.forEach((v, i) => forEachValue(spec.item, v, fn, [...path, i]));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      forEachValue(spec.item, value[i], fn, path);
+      path.pop();
+    }
   } else if (spec.t === 'object' && isPlainObject(value)) {
-    for (const [key, sub] of Object.entries(spec.props)) {
-      if (Object.hasOwn(value, key)) forEachValue(sub, value[key], fn, [...path, key]);
+    for (const [key, sub] of propsOf(spec.props)) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      forEachValue(sub, value[key], fn, path);
+      path.pop();
     }
   }
 }

@@ -78,7 +78,7 @@ function checkRecord(
   column: number,
 ): { record: RecordResult; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const add = (severity: Severity, code: string, message: string, path: (string | number)[], want: 'key' | 'value' = 'value') => {
+  const add = (severity: Severity, code: string, message: string, path: readonly (string | number)[], want: 'key' | 'value' = 'value') => {
     const pos = lines.position(locate(doc, path, want));
     diagnostics.push({ severity, code, message, file, line: pos.line, column: pos.column, pointer: pointerOf(path) });
   };
@@ -112,9 +112,10 @@ function checkRecord(
   const bad = schema.bad;
   const spec = RECORD_SPECS[kind];
 
-  forEachValue(spec, data, (s, value, path) => {
-    const ptr = pointerOf(path);
-    if (bad.has(ptr) || typeof value !== 'string') return;
+  forEachValue(spec, data, (s, value, at) => {
+    if (typeof value !== 'string' || (s.t !== 'date' && !(s.t === 'string' && s.personal))) return;
+    if (bad.size && bad.has(pointerOf(at))) return;
+    const path = at; // add() reads it at once, never keeps it
     if (s.t === 'date' && !isRealDate(value)) {
       add('error', 'invalid-date', `${show(value)} is not a real calendar date`, path);
     } else if (s.t === 'string' && s.personal === 'id_number') {

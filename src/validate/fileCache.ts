@@ -138,9 +138,10 @@ export class FileCache {
     }
   }
 
-  /** Records a freshly checked (or hashed) file; call before anything mutates `result`. */
-  store(entry: Omit<Entry, 'checked'>, result: FileResult | null): void {
-    this.next.set(entry.rel, { line: JSON.stringify({ ...entry, checked: result !== null }), result: result ? JSON.stringify(result) : null });
+  /** Records a freshly checked (or hashed) file, its result or the result's JSON; call before anything mutates `result`. */
+  store(entry: Omit<Entry, 'checked'>, result: FileResult | string | null): void {
+    const json = result === null || typeof result === 'string' ? result : JSON.stringify(result);
+    this.next.set(entry.rel, { line: JSON.stringify({ ...entry, checked: json !== null }), result: json });
   }
 
   /** Writes the entries seen in this run (files gone since are dropped), only the groups that changed. Never fails the merge. */

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { LikelyDuplicate } from '../ledgers/types.js';
 import type { RecordResult } from '../model.js';
-import { joinFew, joinNorms, normalizeText } from './similarity.js';
+import { joinFew, joinNormBlocks, normalizeText } from './similarity.js';
 
 export const DUPLICATE_THRESHOLD = 0.85;
 
@@ -64,21 +64,33 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
   });
   const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
   const found: { a: number; b: number; similarity: number }[] = [];
-  for (const [source, members] of [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-    // Each distinct text and the first record that has it.
+  // Each block's distinct texts (with the first record that has each), then their alike pairs:
+  // from the memo where it can, the blocks that need a whole join all joined in one go.
+  const sources = [...blocks.keys()].sort();
+  const distinct = sources.map((source) => {
     const first = new Map<string, number>();
     const norms: string[] = [];
-    for (const i of members) {
+    for (const i of blocks.get(source)!) {
       const norm = refs[i]!.norm;
       if (norm !== '' && !first.has(norm)) {
         first.set(norm, i);
         norms.push(norm);
       }
     }
-    const pairs = alikePairs(norms, memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks[source] : undefined);
-    next.blocks[source] = { norms, pairs };
+    return { source, first, norms, pairs: null as [number, number, number][] | null };
+  });
+  const old = memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks : {};
+  for (const d of distinct) d.pairs = pairsFromMemo(d.norms, old[d.source]);
+  const whole = distinct.filter((d) => d.pairs === null);
+  joinNormBlocks(
+    whole.map((d) => d.norms),
+    DUPLICATE_THRESHOLD,
+  ).forEach((pairs, k) => (whole[k]!.pairs = pairs.map((p): [number, number, number] => [p.a, p.b, p.similarity])));
+  for (const { source, first, norms, pairs } of distinct) {
+    const members = blocks.get(source)!;
+    next.blocks[source] = { norms, pairs: pairs! };
     const alike: [number, number][][] = norms.map(() => []);
-    for (const [a, b, s] of pairs) {
+    for (const [a, b, s] of pairs!) {
       alike[a]!.push([b, s]);
       alike[b]!.push([a, s]);
     }
@@ -123,17 +135,16 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
   };
 }
 
-/** The alike pairs among `norms`: from the memo for texts seen before, compared anew for the rest. */
-function alikePairs(norms: string[], old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] {
-  const whole = () => joinNorms(norms, DUPLICATE_THRESHOLD).map((p): [number, number, number] => [p.a, p.b, p.similarity]);
-  if (!old) return whole();
+/** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
+function pairsFromMemo(norms: string[], old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
+  if (!old) return null;
   const at = new Map(norms.map((n, k) => [n, k]));
   const fresh: number[] = [];
   const known = new Set(old.norms);
   norms.forEach((n, k) => {
     if (!known.has(n)) fresh.push(k);
   });
-  if (fresh.length > Math.max(16, FEW * norms.length)) return whole();
+  if (fresh.length > Math.max(16, FEW * norms.length)) return null;
   const pairs: [number, number, number][] = [];
   for (const [a, b, s] of old.pairs) {
     const x = at.get(old.norms[a]!);

@@ -58,13 +58,32 @@ export function similarPairs(texts: readonly string[], threshold: number): Simil
 
 /** The all-pairs join over distinct, non-empty normalized texts: every pair at or above the threshold. */
 export function joinNorms(norms: readonly string[], threshold: number): SimilarPair[] {
-  const pairs: SimilarPair[] = [];
-  const repNorms = norms;
-  // Tokens as small integers, each set sorted rarest first (ties by id): cheap to build, to
-  // order and to intersect. Characters get dense ids first, so a bigram is one small integer
-  // (a Map keyed by small integers is far faster than one keyed by strings or large numbers).
+  return joinNormBlocks([norms], threshold)[0]!;
+}
+
+/**
+ * joinNorms for several blocks of texts at once (texts are only paired within their block):
+ * the texts of all blocks share one token dictionary and one token order.
+ */
+export function joinNormBlocks(blocks: readonly (readonly string[])[], threshold: number): SimilarPair[][] {
+  const { sets } = tokenize(blocks.flat());
+  let base = 0;
+  return blocks.map((block) => {
+    const pairs = joinSets(sets.slice(base, base + block.length), threshold);
+    base += block.length;
+    return pairs;
+  });
+}
+
+/**
+ * Each text's set of bigrams as small integers, sorted rarest first. A bigram's number is its
+ * rank in (document frequency, first appearance) order, so a plain numeric sort puts a set
+ * rarest first and two sets intersect by a merge of sorted integers.
+ */
+function tokenize(texts: readonly string[]): { sets: Int32Array[] } {
+  // Characters get dense ids, so a bigram is one small integer key (fast Map keys).
   const charIds = new Map<number, number>();
-  const coded = repNorms.map((n) => {
+  const coded = texts.map((n) => {
     const cs: number[] = [];
     for (const ch of n) {
       const cp = ch.codePointAt(0)!;
@@ -75,42 +94,78 @@ export function joinNorms(norms: readonly string[], threshold: number): SimilarP
     return cs;
   });
   const width = charIds.size + 1;
-  // A direct table of bigram → id when it fits in 64 MB (a few thousand distinct characters);
-  // a Map otherwise.
-  const table = width * width <= 2 ** 24 ? new Int32Array(width * width) : null;
-  const ids = new Map<number, number>();
+  let total = 0;
+  for (const cs of coded) total += Math.max(1, cs.length - 1);
+  // Bigram key → id in an open-addressing table of integers (a Map of a million keys is slow);
+  // keys are below 2^30 unless the texts use over 32,000 different characters (then a Map).
+  const small = width * (width + 1) < 2 ** 30;
+  const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 1)));
+  const mask = (1 << bits) - 1;
+  const keys = small ? new Int32Array(mask + 1).fill(-1) : null;
+  const vals = small ? new Int32Array(mask + 1) : null;
+  const big = new Map<string, number>();
+  const freq = new Int32Array(total);
+  const seenIn = new Int32Array(total);
   let nextId = 0;
-  const idOf = (key: number) => {
-    if (table && key >= 0) {
-      const id = table[key]!;
-      if (id) return id - 1;
-      table[key] = ++nextId;
-      return nextId - 1;
+  const idOf = (a: number, b: number): number => {
+    if (!keys || !vals) {
+      const key = `${a},${b}`;
+      let id = big.get(key);
+      if (id === undefined) big.set(key, (id = nextId++));
+      return id;
     }
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = nextId++));
-    return id;
+    const key = b < 0 ? width * width + a : a * width + b;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    for (;;) {
+      const k = keys[slot]!;
+      if (k === key) return vals[slot]!;
+      if (k === -1) {
+        keys[slot] = key;
+        vals[slot] = nextId;
+        return nextId++;
+      }
+      slot = (slot + 1) & mask;
+    }
   };
-  const raw = coded.map((cs) => {
+  const raw = coded.map((cs, d) => {
     const n = cs.length < 2 ? cs.length : cs.length - 1;
-    const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) out[k] = idOf(cs.length < 2 ? -1 - cs[k]! : cs[k]! * width + cs[k + 1]!);
-    out.sort();
-    let w = 0;
-    for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[r - 1]) out[w++] = out[r]!;
-    return out.slice(0, w);
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const id = cs.length < 2 ? idOf(cs[k]!, -1) : idOf(cs[k]!, cs[k + 1]!);
+      if (seenIn[id] === d + 1) continue; // a bigram counts once per text
+      seenIn[id] = d + 1;
+      freq[id]!++;
+      out.push(id);
+    }
+    return out;
   });
-  const freq = new Int32Array(nextId);
-  for (const s of raw) for (const t of s) freq[t] = freq[t]! + 1;
-  const ordered = raw.map((s) => s.sort((x, y) => freq[x]! - freq[y]! || x - y));
-  const rank = (t: number) => freq[t]! * nextId + t; // the order above as one number
+  // Rank by frequency, then by id: a counting sort over the frequencies.
+  let maxFreq = 0;
+  for (let t = 0; t < nextId; t++) if (freq[t]! > maxFreq) maxFreq = freq[t]!;
+  const start = new Int32Array(maxFreq + 2);
+  for (let t = 0; t < nextId; t++) start[freq[t]! + 1]!++;
+  for (let f = 1; f < start.length; f++) start[f]! += start[f - 1]!;
+  const rank = new Int32Array(nextId);
+  for (let t = 0; t < nextId; t++) rank[t] = start[freq[t]!]!++;
+  return {
+    sets: raw.map((ts) => {
+      const set = new Int32Array(ts.length);
+      for (let k = 0; k < ts.length; k++) set[k] = rank[ts[k]!]!;
+      return set.sort();
+    }),
+  };
+}
+
+/** The prefix-filtered join over token sets (sorted rarest first); pairs as indexes, sorted by b then a. */
+function joinSets(ordered: readonly Int32Array[], threshold: number): SimilarPair[] {
+  const pairs: SimilarPair[] = [];
   const overlap = (x: Int32Array, y: Int32Array) => {
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < x.length && j < y.length) {
-      const a = rank(x[i]!);
-      const b = rank(y[j]!);
+      const a = x[i]!;
+      const b = y[j]!;
       if (a === b) {
         n++;
         i++;
@@ -122,30 +177,37 @@ export function joinNorms(norms: readonly string[], threshold: number): SimilarP
   };
   const jaccard = threshold / (2 - threshold);
   const bySize = ordered.map((_, k) => k).sort((x, y) => ordered[x]!.length - ordered[y]!.length || x - y);
-  const index = new Map<number, number[]>();
+  // Token → the texts with it in their prefix, as linked lists in flat arrays.
+  let entries = 0;
+  let tokens = 0;
+  for (const set of ordered) {
+    entries += set.length;
+    for (const t of set) if (t >= tokens) tokens = t + 1;
+  }
+  const head = new Int32Array(tokens).fill(-1);
+  const nextEntry = new Int32Array(entries);
+  const textOf = new Int32Array(entries);
+  let used = 0;
   const stamp = new Int32Array(ordered.length).fill(-1);
   for (const k of bySize) {
-    const tokens = ordered[k]!;
-    const prefix = tokens.length - Math.ceil(jaccard * tokens.length) + 1;
+    const set = ordered[k]!;
+    const prefix = set.length - Math.ceil(jaccard * set.length) + 1;
     for (let p = 0; p < prefix; p++) {
-      const list = index.get(tokens[p]!);
-      if (!list) continue;
-      for (const other of list) {
+      for (let e = head[set[p]!]!; e >= 0; e = nextEntry[e]!) {
+        const other = textOf[e]!;
         if (stamp[other] === k) continue;
         stamp[other] = k;
         const o = ordered[other]!;
-        if (o.length < jaccard * tokens.length) continue;
-        const sim = (2 * overlap(tokens, o)) / (tokens.length + o.length);
-        if (sim >= threshold) {
-          pairs.push({ a: Math.min(k, other), b: Math.max(k, other), similarity: sim });
-        }
+        if (o.length < jaccard * set.length) continue;
+        const sim = (2 * overlap(set, o)) / (set.length + o.length);
+        if (sim >= threshold) pairs.push({ a: Math.min(k, other), b: Math.max(k, other), similarity: sim });
       }
     }
     for (let p = 0; p < prefix; p++) {
-      const t = tokens[p]!;
-      const list = index.get(t);
-      if (list) list.push(k);
-      else index.set(t, [k]);
+      const t = set[p]!;
+      textOf[used] = k;
+      nextEntry[used] = head[t]!;
+      head[t] = used++;
     }
   }
   return pairs.sort((p, q) => p.b - q.b || p.a - q.a);

@@ -88,8 +88,8 @@ export interface PreparedGroup {
   files: (FileResult | null)[];
   /** The job numbers of the files to check, in file order. */
   jobs: number[];
-  /** How to cache a file's fresh result, by file index. */
-  store: ((fresh: FileResult) => void)[];
+  /** How to cache a file's fresh result (or its JSON), by file index. */
+  store: ((fresh: FileResult | string) => void)[];
   /** Answered whole by `reuse`: no file results, no jobs. */
   reused: boolean;
 }
@@ -104,6 +104,8 @@ export interface Prepared {
 export interface PrepareOptions extends ValidateOptions {
   /** Whether a group whose files have these hashes needs no file results (the merge's group cache). */
   reuse?: (group: Pick<PreparedGroup, 'scan' | 'ctxKey' | 'hashes'>) => boolean;
+  /** Called as each group has been read, so its files can be checked while the next is read. */
+  onGroup?: (group: PreparedGroup, prepared: Prepared) => void;
 }
 
 /** Reads the campaign and every record file; files the cache cannot answer become jobs. */
@@ -174,7 +176,7 @@ export function prepare(root: string, options: PrepareOptions): Prepared {
         }
         if (got) {
           const b = got.hit ? readFileSync(path.join(root, f)) : bytes;
-          entry.store[i] = (fresh) => (cache as FileCache).store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey }, fresh);
+          entry.store[i] = (fresh: FileResult | string) => (cache as FileCache).store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey }, fresh);
           bytes = b;
         }
         entry.files[i] = null;
@@ -190,6 +192,7 @@ export function prepare(root: string, options: PrepareOptions): Prepared {
       }
     }
     prepared.groups.push(entry);
+    options.onGroup?.(entry, prepared);
   }
   return prepared;
 }
