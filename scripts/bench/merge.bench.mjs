@@ -33,26 +33,41 @@ export async function run({ tmp }) {
 
   const root = path.join(tmp, 'merge-100k');
   const counts = generateCampaign(root, { groups: 200, records: 100_000 });
-  const parse = child('parse', root);
-  const single = child('merge1', root);
-  rmSync(path.join(root, 'ledgers'), { recursive: true, force: true });
-  const cold = child('merge', root);
+  // This machine's speed drifts by ±15% from minute to minute, so each side of a ratio is run
+  // twice, interleaved with the other, and the faster run of each counts (both are printed).
+  const cold = (mode) => {
+    rmSync(path.join(root, 'ledgers'), { recursive: true, force: true });
+    return child(mode, root);
+  };
+  const parses = [];
+  const singles = [];
+  const threaded = [];
+  for (let i = 0; i < 2; i++) {
+    parses.push(child('parse', root));
+    singles.push(cold('merge1'));
+    threaded.push(cold('merge'));
+  }
+  const fastest = (runs) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const parse = fastest(parses);
+  const single = fastest(singles);
+  const coldRun = fastest(threaded);
   touchOneGroup(root);
   const warm = child('merge', root);
   const v = validate10.ms / parse10.ms;
   const c1 = single.ms / parse.ms;
-  const c = cold.ms / parse.ms;
-  const w = warm.ms / cold.ms;
-  const peak = Math.max(single.maxRssMB, cold.maxRssMB, warm.maxRssMB);
+  const c = coldRun.ms / parse.ms;
+  const w = warm.ms / coldRun.ms;
+  const peak = Math.max(...singles.map((r) => r.maxRssMB), ...threaded.map((r) => r.maxRssMB), warm.maxRssMB);
+  const runs = (rs) => rs.map((r) => (r.ms / 1000).toFixed(1)).join(' / ');
   return [
     { name: 'validate 10,000 records (s)', value: (validate10.ms / 1000).toFixed(2) },
     { name: 'bare yaml parse of the same files (s)', value: (parse10.ms / 1000).toFixed(2) },
     { name: 'validate / bare parse', value: v.toFixed(2), target: '< 1.5', pass: v < 1.5 },
     { name: 'records generated (files)', value: `${counts.records} (${counts.files})` },
-    { name: 'bare yaml parse, single thread (s)', value: (parse.ms / 1000).toFixed(1) },
-    { name: 'cold merge, main thread only (s)', value: (single.ms / 1000).toFixed(1) },
+    { name: 'bare yaml parse, single thread (s), runs', value: runs(parses) },
+    { name: 'cold merge, main thread only (s), runs', value: runs(singles) },
     { name: 'cold merge, main thread only / bare parse', value: c1.toFixed(2), target: '≤ 1.3', pass: c1 <= 1.3 },
-    { name: `cold merge, worker threads (${availableParallelism()} cores) (s)`, value: (cold.ms / 1000).toFixed(1) },
+    { name: `cold merge, worker threads (${availableParallelism()} cores) (s), runs`, value: runs(threaded) },
     { name: 'cold merge, worker threads / bare parse', value: c.toFixed(2), target: '< 0.8', pass: c < 0.8 },
     { name: 'warm merge after one group changed (s)', value: (warm.ms / 1000).toFixed(1) },
     { name: 'warm / cold', value: `${(w * 100).toFixed(0)}%`, target: '< 10%', pass: w < 0.1 },

@@ -5,7 +5,7 @@ import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { pointerOf } from '../diagnostic.js';
 import { DEFAULT_AUDIT, type Campaign, type Group } from '../model.js';
-import { locate } from '../read/locate.js';
+import { locate, locator } from '../read/locate.js';
 import { decodeText, parseYaml } from '../read/parseYaml.js';
 import type { LineIndex } from '../position.js';
 import { normalize, isPlainObject } from '../schema/normalize.js';
@@ -44,7 +44,7 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
     diagnostics.push(diag('not-a-record', 'ledger.yaml must be a mapping (kind: campaign, title: …)', docs[0].line, docs[0].column, ''));
     return { campaign: null, diagnostics };
   }
-  const schema = schemaCheck('campaign', data, doc, parsed.lines, file);
+  const schema = schemaCheck('campaign', data, locator(doc), parsed.lines, file);
   diagnostics.push(...schema.diagnostics);
   const c = normalize(CAMPAIGN_SPEC, data) as Record<string, unknown>;
   const at = (code: string, message: string, p: (string | number)[], severity: 'error' | 'warning' = 'error') =>

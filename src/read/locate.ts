@@ -2,6 +2,14 @@
 // key or value rather than at the record.
 import { isMap, isScalar, isSeq, isPair, type Document, type Node } from 'yaml';
 
+/** Where a path's key or value sits in a document, as a text offset (the nearest existing ancestor if it is not there). */
+export type Locator = (path: readonly (string | number)[], want?: 'key' | 'value') => number;
+
+/** The locator of a document the `yaml` library composed. */
+export function locator(doc: Document): Locator {
+  return (path, want) => locate(doc, path, want);
+}
+
 /** Offset of the key (`key`) or value (`value`) at `path`; the nearest existing ancestor otherwise. */
 export function locate(doc: Document, path: readonly (string | number)[], want: 'key' | 'value' = 'value'): number {
   let node = doc.contents as Node | null;

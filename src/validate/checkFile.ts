@@ -1,15 +1,15 @@
 // Checks one record file given its group's context. Pure: bytes and context in, records and
 // diagnostics out, so it runs the same in the CLI, in worker threads and in tests.
-import type { Document } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { pointerOf } from '../diagnostic.js';
 import type { FileResult, GroupContext, RecordResult } from '../model.js';
 import { checkIdNumber } from '../personal/idNumber.js';
 import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
-import { locate } from '../read/locate.js';
+import { locator, type Locator } from '../read/locate.js';
 import { decodeText, parseYaml } from '../read/parseYaml.js';
-import type { LineIndex } from '../position.js';
+import { fastParse, locateSpot } from '../read/fastYaml.js';
+import { LineIndex } from '../position.js';
 import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
 import { kindCode, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
@@ -37,8 +37,35 @@ export function checkFile(bytes: Uint8Array, file: string, ctx: GroupContext): F
   return checkText(decoded.text, file, ctx);
 }
 
+/** A document to check: its data (undefined when untrustworthy), where it starts, and how to find paths in it. */
+interface RecordDoc {
+  data: unknown;
+  errors: Diagnostic[];
+  line: number;
+  column: number;
+  locate: Locator;
+}
+
+/**
+ * The file's documents: from the fast reader when the text is plain record YAML (most files),
+ * else from the `yaml` library, with its diagnostics. Both give the same data and positions.
+ */
+function readDocs(text: string, file: string): { lines: LineIndex; docs: RecordDoc[]; diagnostics: Diagnostic[] } {
+  const fast = fastParse(text);
+  if (!fast) {
+    const parsed = parseYaml(text, file);
+    return { lines: parsed.lines, diagnostics: parsed.diagnostics, docs: parsed.docs.map((d) => ({ data: d.data, errors: d.errors, line: d.line, column: d.column, locate: locator(d.doc) })) };
+  }
+  const lines = new LineIndex(text);
+  return {
+    lines,
+    diagnostics: [],
+    docs: fast.map((d) => ({ data: d.data, errors: [], ...lines.position(d.spot.at), locate: (path, want) => locateSpot(d.spot, path, want) })),
+  };
+}
+
 export function checkText(text: string, file: string, ctx: GroupContext): FileResult {
-  const parsed = parseYaml(text, file);
+  const parsed = readDocs(text, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const records: RecordResult[] = [];
   if (parsed.docs.length === 0) {
@@ -57,7 +84,7 @@ export function checkText(text: string, file: string, ctx: GroupContext): FileRe
       records.push(refused(file, pdoc.line, pdoc.column, pdoc.errors));
       continue;
     }
-    const result = checkRecord(pdoc.data, pdoc.doc, parsed.lines, file, ctx, pdoc.line, pdoc.column);
+    const result = checkRecord(pdoc.data, pdoc.locate, parsed.lines, file, ctx, pdoc.line, pdoc.column);
     diagnostics.push(...result.diagnostics);
     records.push(result.record);
   }
@@ -70,7 +97,7 @@ function refused(file: string, line: number, column: number, errors: Diagnostic[
 
 function checkRecord(
   data: unknown,
-  doc: Document,
+  locate: Locator,
   lines: LineIndex,
   file: string,
   ctx: GroupContext,
@@ -79,7 +106,7 @@ function checkRecord(
 ): { record: RecordResult; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const add = (severity: Severity, code: string, message: string, path: readonly (string | number)[], want: 'key' | 'value' = 'value') => {
-    const pos = lines.position(locate(doc, path, want));
+    const pos = lines.position(locate(path, want));
     diagnostics.push({ severity, code, message, file, line: pos.line, column: pos.column, pointer: pointerOf(path) });
   };
   const record: RecordResult = { kind: null, id: null, file, line, column, data: null, reasons: [] };
@@ -94,7 +121,7 @@ function checkRecord(
   }
   if (typeof data.id === 'string' || typeof data.id === 'number') {
     record.id = String(data.id);
-    const pos = lines.position(locate(doc, ['id']));
+    const pos = lines.position(locate(['id']));
     record.idAt = { line: pos.line, column: pos.column };
   }
   const kind = kindCode(data.kind);
@@ -107,7 +134,7 @@ function checkRecord(
     return finish();
   }
   record.kind = kind;
-  const schema = schemaCheck(kind, data, doc, lines, file);
+  const schema = schemaCheck(kind, data, locate, lines, file);
   diagnostics.push(...schema.diagnostics);
   const bad = schema.bad;
   const spec = RECORD_SPECS[kind];
@@ -173,7 +200,7 @@ function checkRecord(
   }
 
   if (typeof data.visit === 'string' && !bad.has('/visit')) {
-    const pos = lines.position(locate(doc, ['visit']));
+    const pos = lines.position(locate(['visit']));
     record.visitRef = { value: data.visit, line: pos.line, column: pos.column };
   }
   record.data = normalize(spec, data) as Record<string, unknown>;

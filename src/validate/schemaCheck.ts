@@ -1,10 +1,9 @@
 // ajv checks structure; this turns its errors into Diagnostics that speak the clerk's language
 // and point at the offending key or value.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { pointerOf } from '../diagnostic.js';
-import { locate } from '../read/locate.js';
+import type { Locator } from '../read/locate.js';
 import type { LineIndex } from '../position.js';
 import { campaignSchema, recordSchema, type JsonSchema } from '../schema/jsonSchema.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
@@ -76,7 +75,7 @@ function isPersonal(schema: unknown): boolean {
 export function schemaCheck(
   kind: RecordKind | 'campaign',
   data: unknown,
-  doc: Document,
+  locate: Locator,
   lines: LineIndex,
   file: string,
 ): { diagnostics: Diagnostic[]; bad: Set<string> } {
@@ -86,7 +85,7 @@ export function schemaCheck(
   if (validate(data)) return { diagnostics, bad };
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    const d = toDiagnostic(e, doc, lines, file);
+    const d = toDiagnostic(e, locate, lines, file);
     if (!d) continue;
     const key = `${d.pointer}|${d.code}`;
     if (seen.has(key)) continue;
@@ -97,7 +96,7 @@ export function schemaCheck(
   return { diagnostics, bad };
 }
 
-function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: string): Diagnostic | null {
+function toDiagnostic(e: ErrorObject, locate: Locator, lines: LineIndex, file: string): Diagnostic | null {
   const path: (string | number)[] = splitPath(e.instancePath);
   const schema = e.parentSchema as JsonSchema | undefined;
   const fieldName = String(path[path.length - 1] ?? 'record');
@@ -112,7 +111,7 @@ function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: str
       code = 'missing-field';
       message = `missing field "${missing}"${term(props[missing])}`;
       target = path;
-      return at(code, message, [...path, missing], doc.contents ? locate(doc, target) : 0);
+      return at(code, message, [...path, missing], locate(target));
     }
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -200,7 +199,7 @@ function toDiagnostic(e: ErrorObject, doc: Document, lines: LineIndex, file: str
       code = 'invalid-value';
       message = `${fieldName}: ${e.message ?? 'invalid'}`;
   }
-  return at(code, message, target, locate(doc, target, where));
+  return at(code, message, target, locate(target, where));
 
   function at(c: string, m: string, p: (string | number)[], offset: number): Diagnostic {
     const pos = lines.position(offset);
