@@ -1,12 +1,12 @@
 // Reads and checks ledger.yaml. Returns the campaign when it is usable, with diagnostics either way.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { pointerOf } from '../diagnostic.js';
 import { DEFAULT_AUDIT, type Campaign, type Group } from '../model.js';
-import { locate, locator } from '../read/locate.js';
-import { decodeText, parseYaml } from '../read/parseYaml.js';
+import type { Locator } from '../read/locate.js';
+import { decodeText } from '../read/parseYaml.js';
+import { readDocs } from '../read/readDocs.js';
 import type { LineIndex } from '../position.js';
 import { normalize, isPlainObject } from '../schema/normalize.js';
 import { CAMPAIGN_SPEC } from '../schema/spec.js';
@@ -31,7 +31,7 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
   const file = CAMPAIGN_FILE;
   const decoded = decodeText(bytes, file);
   if ('diagnostic' in decoded) return { campaign: null, diagnostics: [decoded.diagnostic] };
-  const parsed = parseYaml(decoded.text, file);
+  const parsed = readDocs(decoded.text, file);
   const diagnostics = [...parsed.diagnostics];
   const docs = parsed.docs;
   if (docs.length !== 1 || docs[0]?.data === undefined) {
@@ -39,16 +39,16 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
     if (docs.length === 0) diagnostics.push(diag('missing-field', 'ledger.yaml is empty: it needs kind: campaign, title, unit, period, deadlines and groups', 1, 1, ''));
     return { campaign: null, diagnostics };
   }
-  const { doc, data } = docs[0];
+  const { locate, data } = docs[0];
   if (!isPlainObject(data)) {
     diagnostics.push(diag('not-a-record', 'ledger.yaml must be a mapping (kind: campaign, title: …)', docs[0].line, docs[0].column, ''));
     return { campaign: null, diagnostics };
   }
-  const schema = schemaCheck('campaign', data, locator(doc), parsed.lines, file);
+  const schema = schemaCheck('campaign', data, locate, parsed.lines, file);
   diagnostics.push(...schema.diagnostics);
   const c = normalize(CAMPAIGN_SPEC, data) as Record<string, unknown>;
   const at = (code: string, message: string, p: (string | number)[], severity: 'error' | 'warning' = 'error') =>
-    diagnostics.push(atPath(doc, parsed.lines, code, message, p, severity));
+    diagnostics.push(atPath(locate, parsed.lines, code, message, p, severity));
 
   for (const [key, value] of [
     ['period', c.period],
@@ -101,7 +101,7 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
   }
 }
 
-function atPath(doc: Document, lines: LineIndex, code: string, message: string, p: (string | number)[], severity: 'error' | 'warning'): Diagnostic {
-  const pos = lines.position(locate(doc, p));
+function atPath(locate: Locator, lines: LineIndex, code: string, message: string, p: (string | number)[], severity: 'error' | 'warning'): Diagnostic {
+  const pos = lines.position(locate(p));
   return { severity, code, message, file: CAMPAIGN_FILE, line: pos.line, column: pos.column, pointer: pointerOf(p) };
 }

@@ -10,8 +10,7 @@ import { sha256 } from '../hash.js';
 import { loadLedgers } from '../ledgers/loadLedgers.js';
 import { MANIFEST_FILE } from '../ledgers/serialize.js';
 import type { LedgerRecord, LedgerSet, ManifestUnit } from '../ledgers/types.js';
-import { locate } from '../read/locate.js';
-import { parseYaml } from '../read/parseYaml.js';
+import { readDocs } from '../read/readDocs.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import type { Campaign } from '../model.js';
 
@@ -37,10 +36,10 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
   const result: LoadedUnits = { sets: [], units: [], diagnostics: [] };
   if (!campaign.units.length) return result;
   const text = readFileSync(path.join(root, 'ledger.yaml'), 'utf8').replace(/^\uFEFF/, '');
-  const parsed = parseYaml(text, 'ledger.yaml');
+  const parsed = readDocs(text, 'ledger.yaml');
   const at = (i: number, code: string, message: string) => {
-    const doc = parsed.docs[0]?.doc;
-    const pos = parsed.lines.position(doc ? locate(doc, ['units', i]) : 0);
+    const doc = parsed.docs[0];
+    const pos = parsed.lines.position(doc ? doc.locate(['units', i]) : 0);
     result.diagnostics.push({ severity: 'error', code, message, file: 'ledger.yaml', line: pos.line, column: pos.column, pointer: pointerOf(['units', i]) });
   };
   const taken = new Set(campaign.groups.map((g) => g.id));

@@ -6,10 +6,10 @@ import type { FileResult, GroupContext, RecordResult } from '../model.js';
 import { checkIdNumber } from '../personal/idNumber.js';
 import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
-import { locator, type Locator } from '../read/locate.js';
-import { decodeText, parseYaml } from '../read/parseYaml.js';
-import { fastParse, locateSpot } from '../read/fastYaml.js';
-import { LineIndex } from '../position.js';
+import type { Locator } from '../read/locate.js';
+import { decodeText } from '../read/parseYaml.js';
+import { readDocs } from '../read/readDocs.js';
+import type { LineIndex } from '../position.js';
 import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
 import { kindCode, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
@@ -35,33 +35,6 @@ export function checkFile(bytes: Uint8Array, file: string, ctx: GroupContext): F
     };
   }
   return checkText(decoded.text, file, ctx);
-}
-
-/** A document to check: its data (undefined when untrustworthy), where it starts, and how to find paths in it. */
-interface RecordDoc {
-  data: unknown;
-  errors: Diagnostic[];
-  line: number;
-  column: number;
-  locate: Locator;
-}
-
-/**
- * The file's documents: from the fast reader when the text is plain record YAML (most files),
- * else from the `yaml` library, with its diagnostics. Both give the same data and positions.
- */
-function readDocs(text: string, file: string): { lines: LineIndex; docs: RecordDoc[]; diagnostics: Diagnostic[] } {
-  const fast = fastParse(text);
-  if (!fast) {
-    const parsed = parseYaml(text, file);
-    return { lines: parsed.lines, diagnostics: parsed.diagnostics, docs: parsed.docs.map((d) => ({ data: d.data, errors: d.errors, line: d.line, column: d.column, locate: locator(d.doc) })) };
-  }
-  const lines = new LineIndex(text);
-  return {
-    lines,
-    diagnostics: [],
-    docs: fast.map((d) => ({ data: d.data, errors: [], ...lines.position(d.spot.at), locate: (path, want) => locateSpot(d.spot, path, want) })),
-  };
 }
 
 export function checkText(text: string, file: string, ctx: GroupContext): FileResult {
