@@ -8,18 +8,52 @@ import type { LineIndex } from '../position.js';
 import { campaignSchema, recordSchema, type JsonSchema } from '../schema/jsonSchema.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../hash.js';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 let validators: Map<string, ValidateFunction> | undefined;
 
+/** The ajv instance the schemas are compiled with (`source`: keep the code, for the build's standalone file). */
+export function ajvFor(options: { source?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, validateFormats: false, strict: true, ...(options.source ? { code: { source: true, esm: false } } : {}) });
+  ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
+  return ajv;
+}
+
+/** Adds every schema to `ajv`; returns kind → schema id. */
+export function validatorIds(ajv: Ajv2020): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [kind, schema] of [...RECORD_KINDS.map((k) => [k, recordSchema(k)] as const), ['campaign', campaignSchema()] as const]) {
+    const id = String(schema.$id);
+    ajv.addSchema(schema, id);
+    ids[kind] = id;
+  }
+  return ids;
+}
+
+export function schemaHash(): string {
+  return sha256(JSON.stringify([...RECORD_KINDS.map((k) => recordSchema(k)), campaignSchema()]));
+}
+
+/** The validators built with the package (dist/schema/validators.cjs) when they match these schemas, else compiled now. */
 function compiled(): Map<string, ValidateFunction> {
   if (validators) return validators;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, validateFormats: false, strict: true });
-  ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   validators = new Map();
-  for (const kind of RECORD_KINDS) validators.set(kind, ajv.compile(recordSchema(kind)));
-  validators.set('campaign', ajv.compile(campaignSchema()));
+  const built = fileURLToPath(new URL('../schema/validators.cjs', import.meta.url));
+  if (existsSync(built)) {
+    const mod = createRequire(import.meta.url)(built) as Record<string, ValidateFunction> & { schemaHash?: string };
+    if (mod.schemaHash === schemaHash()) {
+      for (const kind of [...RECORD_KINDS, 'campaign']) validators.set(kind, mod[kind] as ValidateFunction);
+      return validators;
+    }
+  }
+  const ajv = ajvFor();
+  const ids = validatorIds(ajv);
+  for (const [kind, id] of Object.entries(ids)) validators.set(kind, ajv.getSchema(id) as ValidateFunction);
   return validators;
 }
 

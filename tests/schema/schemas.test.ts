@@ -97,3 +97,23 @@ describe('ledger schema', () => {
     expect((await runCli(['schema'], { cwd: tempDir() })).code).toBe(2);
   });
 });
+
+describe('the validators built with the package', () => {
+  it('dist/schema/validators.cjs is built from these schemas and reports exactly what a fresh compile reports', async () => {
+    const { createRequire } = await import('node:module');
+    const { ajvFor, schemaHash, validatorIds } = await import('../../src/validate/schemaCheck.js');
+    const built = createRequire(import.meta.url)(path.join(REPO, 'dist/schema/validators.cjs')) as Record<string, ((d: unknown) => boolean) & { errors?: unknown[] }> & { schemaHash: string };
+    expect(built.schemaHash).toBe(schemaHash());
+    const fresh = ajvFor();
+    const ids = validatorIds(fresh);
+    const samples: unknown[] = [{}, { kind: 'opinion', id: 3, date: 'x', extra: true }, { kind: 'visit', audiences: [{ kind: 1 }], methods: 'a' }];
+    for (const file of yamlFiles(EXAMPLES)) for (const d of parseAllDocuments(readFileSync(file, 'utf8'))) samples.push(d.toJS());
+    for (const [kind, id] of Object.entries(ids)) {
+      const compiled = fresh.getSchema(id)!;
+      for (const data of samples) {
+        expect(built[kind]!(data)).toBe(compiled(data));
+        expect(built[kind]!.errors ?? null).toEqual(compiled.errors ?? null);
+      }
+    }
+  });
+});
