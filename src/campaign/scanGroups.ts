@@ -1,6 +1,6 @@
 // The read stage's disk walk: which group folders exist, their record files, their summary and
 // what every other file is by its bytes. Symlinks are followed only to say where they lead.
-import { lstatSync, openSync, readSync, closeSync, readdirSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { openSync, readSync, closeSync, readdirSync, realpathSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Campaign, FileSniff } from '../model.js';
@@ -65,11 +65,12 @@ export function scanGroup(root: string, id: string): GroupScan {
   }
   scan.exists = true;
   const walk = (abs: string, rel: string) => {
-    for (const name of readdirSync(abs).sort()) {
+    // Entries come with their type: no lstat per file (a campaign has tens of thousands).
+    for (const st of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = st.name;
       if (name.startsWith('.')) continue;
       const childAbs = path.join(abs, name);
       const childRel = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(childAbs);
       if (st.isSymbolicLink()) {
         let target: string;
         try {

@@ -68,47 +68,54 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
   // from the memo where it can, the blocks that need a whole join all joined in one go.
   const sources = [...blocks.keys()].sort();
   const distinct = sources.map((source) => {
-    const first = new Map<string, number>();
+    // Each distinct text (by number k), and the first record that has it.
+    const at = new Map<string, number>();
+    const firstRef: number[] = [];
     const norms: string[] = [];
     for (const i of blocks.get(source)!) {
       const norm = refs[i]!.norm;
-      if (norm !== '' && !first.has(norm)) {
-        first.set(norm, i);
+      if (norm !== '' && !at.has(norm)) {
+        at.set(norm, norms.length);
+        firstRef.push(i);
         norms.push(norm);
       }
     }
-    return { source, first, norms, pairs: null as [number, number, number][] | null };
+    return { source, at, firstRef, norms, pairs: null as [number, number, number][] | null };
   });
   const old = memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks : {};
-  for (const d of distinct) d.pairs = pairsFromMemo(d.norms, old[d.source]);
+  for (const d of distinct) d.pairs = pairsFromMemo(d.norms, d.at, old[d.source]);
   const whole = distinct.filter((d) => d.pairs === null);
   joinNormBlocks(
     whole.map((d) => d.norms),
     DUPLICATE_THRESHOLD,
   ).forEach((pairs, k) => (whole[k]!.pairs = pairs.map((p): [number, number, number] => [p.a, p.b, p.similarity])));
-  for (const { source, first, norms, pairs } of distinct) {
-    const members = blocks.get(source)!;
+  for (const { source, at, firstRef, norms, pairs } of distinct) {
     next.blocks[source] = { norms, pairs: pairs! };
-    const alike: [number, number][][] = norms.map(() => []);
+    const alike = new Map<number, [number, number][]>();
+    const link = (x: number, y: number, s: number) => {
+      const list = alike.get(x);
+      if (list) list.push([y, s]);
+      else alike.set(x, [[y, s]]);
+    };
     for (const [a, b, s] of pairs!) {
-      alike[a]!.push([b, s]);
-      alike[b]!.push([a, s]);
+      link(a, b, s);
+      link(b, a, s);
     }
-    const at = new Map(norms.map((n, k) => [n, k]));
     // A record repeating an earlier text is reported against the first record with it; any
     // other, against the earliest record whose text is alike. Each record at most once.
-    for (const i of members) {
+    for (const i of blocks.get(source)!) {
       const norm = refs[i]!.norm;
       if (norm === '') continue;
-      const f = first.get(norm)!;
+      const k = at.get(norm)!;
+      const f = firstRef[k]!;
       if (f < i) {
         found.push({ a: f, b: i, similarity: 1 });
         continue;
       }
       let best = -1;
       let similarity = 0;
-      for (const [k, s] of alike[at.get(norm)!]!) {
-        const a = first.get(norms[k]!)!;
+      for (const [other, s] of alike.get(k) ?? []) {
+        const a = firstRef[other]!;
         if (a < i && (best < 0 || a < best)) [best, similarity] = [a, s];
       }
       if (best >= 0) found.push({ a: best, b: i, similarity });
@@ -136,20 +143,20 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
 }
 
 /** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
-function pairsFromMemo(norms: string[], old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
+function pairsFromMemo(norms: string[], at: Map<string, number>, old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
   if (!old) return null;
-  const at = new Map(norms.map((n, k) => [n, k]));
+  // Where each text of the memo is now (-1: gone), and which texts are new.
+  const now = old.norms.map((n) => at.get(n) ?? -1);
+  const known = new Uint8Array(norms.length);
+  for (const k of now) if (k >= 0) known[k] = 1;
   const fresh: number[] = [];
-  const known = new Set(old.norms);
-  norms.forEach((n, k) => {
-    if (!known.has(n)) fresh.push(k);
-  });
+  for (let k = 0; k < norms.length; k++) if (!known[k]) fresh.push(k);
   if (fresh.length > Math.max(16, FEW * norms.length)) return null;
   const pairs: [number, number, number][] = [];
   for (const [a, b, s] of old.pairs) {
-    const x = at.get(old.norms[a]!);
-    const y = at.get(old.norms[b]!);
-    if (x !== undefined && y !== undefined) pairs.push(x < y ? [x, y, s] : [y, x, s]);
+    const x = now[a]!;
+    const y = now[b]!;
+    if (x >= 0 && y >= 0) pairs.push(x < y ? [x, y, s] : [y, x, s]);
   }
   for (const p of joinFew(fresh, norms, DUPLICATE_THRESHOLD)) pairs.push([p.a, p.b, p.similarity]);
   return pairs.sort((p, q) => p[1] - q[1] || p[0] - q[0]);
