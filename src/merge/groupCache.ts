@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { writeFileAtomic } from '../fsAtomic.js';
 import { sha256 } from '../hash.js';
+import { randomUUID } from 'node:crypto';
 import { CACHE_DIR, ledgerCopyPath } from '../ledgers/ledgerCache.js';
 import { copyHead } from '../ledgers/serialize.js';
 import { LEDGER_FILES } from '../ledgers/types.js';
@@ -35,6 +36,27 @@ export function groupKey(ctxKey: string, hashes: readonly [string, string][]): s
   return sha256(JSON.stringify([versionKey(), ctxKey, hashes]));
 }
 
+// Normalized opinion texts (8 MB of Chinese for 100,000 records) are kept beside the JSON in
+// UTF-16: decoding them is a copy, where decoding the same text from UTF-8 takes 40 times as
+// long. A random id shared by the two files tells a torn pair.
+function writeWithTexts(file: string, value: object, texts: string): void {
+  const id = randomUUID();
+  writeFileAtomic(`${file}.texts`, Buffer.from(`${id}\n${texts}`, 'utf16le'));
+  writeFileAtomic(file, JSON.stringify({ ...value, texts: id }));
+}
+
+function readWithTexts(file: string): { value: Record<string, unknown>; texts: string } | undefined {
+  const value = readJson(file) as Record<string, unknown> | undefined;
+  if (!value || typeof value.texts !== 'string') return undefined;
+  try {
+    const raw = readFileSync(`${file}.texts`).toString('utf16le');
+    const nl = raw.indexOf('\n');
+    return nl > 0 && raw.slice(0, nl) === value.texts ? { value, texts: raw.slice(nl + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -45,21 +67,21 @@ function readJson(file: string): unknown {
 
 /** A group's output on disk: its opinions by column (no repeated keys, texts in one string). */
 type StoredOutput = Omit<GroupOutput, 'opinions'> & {
-  opinions: { files: string[]; sources: string[]; rows: (string | number)[]; norms: string };
+  opinions: { files: string[]; sources: string[]; rows: (string | number)[] };
 };
 
-function toStored(o: GroupOutput): StoredOutput {
+function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
   const files = new Map<string, number>();
   const sources = new Map<string, number>();
   const index = (m: Map<string, number>, v: string) => m.get(v) ?? (m.set(v, m.size), m.size - 1);
   const rows: (string | number)[] = [];
   for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source));
-  return { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows, norms: o.opinions.map((r) => r.norm).join('\n') } };
+  return { stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } }, texts: o.opinions.map((r) => r.norm).join('\n') };
 }
 
-function fromStored(s: StoredOutput): GroupOutput | null {
-  const { files, sources, rows, norms } = s.opinions ?? {};
-  if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || typeof norms !== 'string' || rows.length % 5 !== 0) return null;
+function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
+  const { files, sources, rows } = s.opinions ?? {};
+  if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % 5 !== 0) return null;
   const texts = rows.length ? norms.split('\n') : [];
   if (texts.length !== rows.length / 5) return null;
   const opinions: GroupOutput['opinions'] = [];
@@ -69,7 +91,8 @@ function fromStored(s: StoredOutput): GroupOutput | null {
     if (typeof file !== 'string' || typeof source !== 'string') return null;
     opinions.push({ group: s.id, id: String(rows[k]), file, line: rows[k + 2] as number, column: rows[k + 3] as number, source, norm: texts[k / 5] as string });
   }
-  return { ...s, opinions };
+  const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
+  return { ...rest, opinions };
 }
 
 export class GroupCache {
@@ -93,12 +116,16 @@ export class GroupCache {
   memo(): DuplicateMemo | undefined {
     // On disk each block's texts are one string (normalized texts hold no line breaks) and its
     // pairs one flat list: far quicker to read back than 67,000 JSON strings and arrays.
-    const file = readJson(path.join(this.dir, MEMO)) as { key?: string; threshold?: unknown; blocks?: Record<string, { norms?: unknown; pairs?: unknown }> } | undefined;
-    if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null) return undefined;
+    const got = readWithTexts(path.join(this.dir, MEMO));
+    const file = got?.value as { key?: string; threshold?: unknown; blocks?: Record<string, { count?: unknown; pairs?: unknown }> } | undefined;
+    if (!got || !file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null) return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
+    const all = got.texts === '' ? [] : got.texts.split('\n');
+    let taken = 0;
     for (const [source, block] of Object.entries(file.blocks)) {
-      if (typeof block.norms !== 'string' || !Array.isArray(block.pairs) || block.pairs.length % 3 !== 0) return undefined;
-      const norms = block.norms === '' ? [] : block.norms.split('\n');
+      if (!Number.isInteger(block.count) || !Array.isArray(block.pairs) || block.pairs.length % 3 !== 0) return undefined;
+      const norms = all.slice(taken, (taken += block.count as number));
+      if (norms.length !== block.count) return undefined;
       const flat = block.pairs as unknown[];
       const pairs: [number, number, number][] = [];
       for (let k = 0; k < flat.length; k += 3) {
@@ -137,9 +164,10 @@ export class GroupCache {
   /** The group's output and chunks from the last merge, when built from this very key. */
   take(id: string, key: string): { output: GroupOutput; chunks: Chunks } | undefined {
     if (!this.index) return undefined;
-    const stored = readJson(path.join(this.dir, GROUPS, `${id}.json`)) as StoredOutput | undefined;
-    if (!stored || stored.key !== key || stored.id !== id || typeof stored.counts !== 'object') return undefined;
-    const output = fromStored(stored);
+    const got = readWithTexts(path.join(this.dir, GROUPS, `${id}.json`));
+    const stored = got?.value as StoredOutput | undefined;
+    if (!got || !stored || stored.key !== key || stored.id !== id || typeof stored.counts !== 'object') return undefined;
+    const output = fromStored(stored, got.texts);
     if (!output) return undefined;
     const chunks: Chunks = {};
     for (const kind of RECORD_KINDS) {
@@ -160,8 +188,12 @@ export class GroupCache {
   save(outputs: readonly GroupOutput[], files: readonly LedgerFile[], ranges: ChunkRanges, memo: DuplicateMemo): void {
     try {
       const groupsDir = path.join(this.dir, GROUPS);
-      const keep = new Set(outputs.map((o) => `${o.id}.json`));
-      for (const o of outputs) if (!this.taken.has(o.id)) writeFileAtomic(path.join(groupsDir, `${o.id}.json`), JSON.stringify(toStored(o)));
+      const keep = new Set(outputs.flatMap((o) => [`${o.id}.json`, `${o.id}.json.texts`]));
+      for (const o of outputs) {
+        if (this.taken.has(o.id)) continue;
+        const { stored, texts } = toStored(o);
+        writeWithTexts(path.join(groupsDir, `${o.id}.json`), stored, texts);
+      }
       if (existsSync(groupsDir)) for (const name of readdirSync(groupsDir)) if (!keep.has(name)) rmSync(path.join(groupsDir, name), { force: true });
       const index: Index = { key: versionKey(), files: {} };
       for (const f of files) {
@@ -171,8 +203,9 @@ export class GroupCache {
         index.files[f.name] = { sha256: f.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, copySize: f.copy.reduce((n, p) => n + p.length, 0), ranges: at };
       }
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
-      const blocks = Object.fromEntries(Object.entries(memo.blocks).map(([source, b]) => [source, { norms: b.norms.join('\n'), pairs: b.pairs.flat() }]));
-      writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
+      const entries = Object.entries(memo.blocks);
+      const blocks = Object.fromEntries(entries.map(([source, b]) => [source, { count: b.norms.length, pairs: b.pairs.flat() }]));
+      writeWithTexts(path.join(this.dir, MEMO), { key: versionKey(), threshold: memo.threshold, blocks }, entries.flatMap(([, b]) => b.norms).join('\n'));
     } catch {
       /* the cache only makes merging faster */
     }

@@ -67,6 +67,8 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
   // Each block's distinct texts (with the first record that has each), then their alike pairs:
   // from the memo where it can, the blocks that need a whole join all joined in one go.
   const sources = [...blocks.keys()].sort();
+  // Each record's distinct text, by number within its block (-1: empty).
+  const textOf = new Int32Array(refs.length).fill(-1);
   const distinct = sources.map((source) => {
     // Each distinct text (by number k), and the first record that has it.
     const at = new Map<string, number>();
@@ -74,11 +76,14 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     const norms: string[] = [];
     for (const i of blocks.get(source)!) {
       const norm = refs[i]!.norm;
-      if (norm !== '' && !at.has(norm)) {
-        at.set(norm, norms.length);
+      if (norm === '') continue;
+      let k = at.get(norm);
+      if (k === undefined) {
+        at.set(norm, (k = norms.length));
         firstRef.push(i);
         norms.push(norm);
       }
+      textOf[i] = k;
     }
     return { source, at, firstRef, norms, pairs: null as [number, number, number][] | null };
   });
@@ -89,7 +94,7 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     whole.map((d) => d.norms),
     DUPLICATE_THRESHOLD,
   ).forEach((pairs, k) => (whole[k]!.pairs = pairs.map((p): [number, number, number] => [p.a, p.b, p.similarity])));
-  for (const { source, at, firstRef, norms, pairs } of distinct) {
+  for (const { source, firstRef, norms, pairs } of distinct) {
     next.blocks[source] = { norms, pairs: pairs! };
     const alike = new Map<number, [number, number][]>();
     const link = (x: number, y: number, s: number) => {
@@ -104,9 +109,8 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     // A record repeating an earlier text is reported against the first record with it; any
     // other, against the earliest record whose text is alike. Each record at most once.
     for (const i of blocks.get(source)!) {
-      const norm = refs[i]!.norm;
-      if (norm === '') continue;
-      const k = at.get(norm)!;
+      const k = textOf[i]!;
+      if (k < 0) continue;
       const f = firstRef[k]!;
       if (f < i) {
         found.push({ a: f, b: i, similarity: 1 });
@@ -145,8 +149,19 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
 /** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
 function pairsFromMemo(norms: string[], at: Map<string, number>, old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
   if (!old) return null;
-  // Where each text of the memo is now (-1: gone), and which texts are new.
-  const now = old.norms.map((n) => at.get(n) ?? -1);
+  // Where each text of the memo is now (-1: gone), and which texts are new. Both lists are in
+  // ledger order and mostly the same, so they are walked side by side; the map is asked only
+  // where they part (a lookup hashes a long text, a comparison of equal neighbours does not).
+  const now = new Int32Array(old.norms.length);
+  for (let i = 0, j = 0; i < old.norms.length; i++) {
+    const n = old.norms[i]!;
+    if (j < norms.length && norms[j] === n) now[i] = j++;
+    else {
+      const k = at.get(n);
+      now[i] = k ?? -1;
+      if (k !== undefined) j = k + 1;
+    }
+  }
   const known = new Uint8Array(norms.length);
   for (const k of now) if (k >= 0) known[k] = 1;
   const fresh: number[] = [];
