@@ -71,14 +71,15 @@ export function recoverInterruptedWrite(dir: string, options: { sweep: boolean }
   return rolled;
 }
 
-/** Writes the files (name and bytes in parts) as one set: all of them, or none. */
-export function writeLedgerFiles(dir: string, files: readonly { name: string; parts: readonly Buffer[] }[]): void {
+/** Writes the files (name and bytes in parts) as one set: all of them, or none. Files marked unchanged are already in place. */
+export function writeLedgerFiles(dir: string, files: readonly { name: string; parts: readonly Buffer[]; unchanged?: boolean }[]): void {
   mkdirSync(dir, { recursive: true });
   recoverInterruptedWrite(dir);
   const temps: [string, string][] = [];
   const names = new Set(files.map((f) => f.name));
   try {
-    for (const { name, parts } of files) {
+    for (const { name, parts, unchanged } of files) {
+      if (unchanged) continue;
       const tmp = `${TMP_PREFIX}${process.pid}-${name}`;
       writeParts(path.join(dir, tmp), parts, true);
       temps.push([tmp, name]);

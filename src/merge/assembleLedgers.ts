@@ -28,6 +28,8 @@ export interface AssembleInput {
   /** Ledgers of lower-level campaigns merged in as units (rollup), already prefixed. */
   units: LedgerSet[];
   unitInfo: ManifestUnit[];
+  /** The ledger files as they are now (bytes and hash), where the chunks were cut from. */
+  previous?: Map<string, { bytes: Buffer; sha256: string }>;
 }
 
 export interface LedgerFile {
@@ -37,6 +39,8 @@ export interface LedgerFile {
   sha256: string;
   /** The bytes of its JSON copy, in parts. */
   copy: Buffer[];
+  /** The file on disk already holds exactly these bytes: nothing to write. */
+  unchanged?: boolean;
 }
 
 /** Where each group's chunk sits: per ledger file, per group, [start, length] in the file and in its copy. */
@@ -60,7 +64,21 @@ function hashOf(parts: readonly Buffer[]): string {
 }
 
 /** A ledger file of list chunks (groups' and units'), and where each group's chunk went. */
-function listFile(name: string, chunks: { group: string | null; yaml: Buffer; json: Buffer }[], ranges: ChunkRanges): LedgerFile {
+/**
+ * Whether `parts` laid end to end are the bytes of `whole`: a part cut from `whole` at its own
+ * place needs no comparing, so only rebuilt groups' chunks are compared byte for byte.
+ */
+function sameBytes(parts: readonly Buffer[], whole: Buffer): boolean {
+  let at = 0;
+  for (const p of parts) {
+    const inPlace = p.buffer === whole.buffer && p.byteOffset === whole.byteOffset + at;
+    if (!inPlace && (at + p.length > whole.length || !whole.subarray(at, at + p.length).equals(p))) return false;
+    at += p.length;
+  }
+  return at === whole.length;
+}
+
+function listFile(name: string, chunks: { group: string | null; yaml: Buffer; json: Buffer }[], ranges: ChunkRanges, previous?: { bytes: Buffer; sha256: string }): LedgerFile {
   const header = Buffer.from(YAML_HEADER);
   const parts: Buffer[] = [header];
   const at: ChunkRanges[string] = {};
@@ -71,7 +89,9 @@ function listFile(name: string, chunks: { group: string | null; yaml: Buffer; js
     y += c.yaml.length;
   }
   if (!chunks.length) parts.push(EMPTY);
-  const sha256 = hashOf(parts);
+  // The same bytes as the file on disk (all chunks from it, or rebuilt alike): it stays as it is.
+  const unchanged = previous !== undefined && sameBytes(parts, previous.bytes);
+  const sha256 = unchanged ? previous.sha256 : hashOf(parts);
   const head = Buffer.from(copyHead(sha256));
   const copy: Buffer[] = [head, OPEN];
   let j = head.length + 1;
@@ -86,7 +106,7 @@ function listFile(name: string, chunks: { group: string | null; yaml: Buffer; js
   });
   copy.push(CLOSE);
   ranges[name] = at;
-  return { name, parts, sha256, copy };
+  return { name, parts, sha256, copy, ...(unchanged ? { unchanged } : {}) };
 }
 
 /** A file written whole (the manifest, rejected.yaml). */
@@ -125,7 +145,7 @@ export function assembleLedgers(input: AssembleInput): Assembled {
       if (unit.ledgers[kind].length) chunks.push({ group: null, ...chunkOf(unit.ledgers[kind]) });
       totals[kind] += unit.ledgers[kind].length;
     }
-    files.push(listFile(LEDGER_FILES[kind], chunks, ranges));
+    files.push(listFile(LEDGER_FILES[kind], chunks, ranges, input.previous?.get(LEDGER_FILES[kind])));
   }
   totals.rejected = rejected.length;
   if (rejected.length) files.push(wholeFile(REJECTED_FILE, rejected));

@@ -161,6 +161,16 @@ export class GroupCache {
     return got;
   }
 
+  /** The ledger files chunks were cut from, with their hashes (for a merge to leave unchanged ones be). */
+  previous(): Map<string, { bytes: Buffer; sha256: string }> {
+    const out = new Map<string, { bytes: Buffer; sha256: string }>();
+    for (const [name, got] of this.files) {
+      const meta = this.index?.files[name];
+      if (got && meta) out.set(name, { bytes: got.yaml, sha256: meta.sha256 });
+    }
+    return out;
+  }
+
   /** The group's output and chunks from the last merge, when built from this very key. */
   take(id: string, key: string): { output: GroupOutput; chunks: Chunks } | undefined {
     if (!this.index) return undefined;

@@ -9,7 +9,7 @@ import { LEDGERS_DIR } from '../ledgers/loadLedgers.js';
 import { MANIFEST_FILE } from '../ledgers/serialize.js';
 import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { Manifest } from '../ledgers/types.js';
-import { writeLedgerFiles } from '../ledgers/writeLedgers.js';
+import { recoverInterruptedWrite, writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { acquireMergeLock } from '../ledgers/mergeLock.js';
 import { prepare, type CheckJob, type Prepared, type ValidationSummary } from '../validate/validateCampaign.js';
 import { defaultThreads, MIN_PARALLEL_FILES, NO_BYTES } from '../validate/checkPool.js';
@@ -60,6 +60,8 @@ function readAndBuild(
   build: (job: GroupJob) => GroupBuilt | Promise<GroupBuilt>,
 ): { p: Prepared; caches: Caches; built: Map<string, GroupBuilt | Promise<GroupBuilt>> } {
   const caches: Caches = { files: undefined, groups: undefined };
+  // A write killed after its journal is finished first: the caches describe the ledgers on disk.
+  recoverInterruptedWrite(ledgersDir);
   if (options.cache !== false) {
     caches.files = FileCache.load(ledgersDir);
     caches.groups = GroupCache.load(ledgersDir);
@@ -203,6 +205,7 @@ function finish(root: string, ledgersDir: string, p: Prepared, built: Map<string
       duplicates: dups.pairs,
       units: units.sets,
       unitInfo: units.units,
+      ...(caches.groups ? { previous: caches.groups.previous() } : {}),
     });
     writeLedgerFiles(ledgersDir, assembled.files);
     writeLedgerCopies(ledgersDir, assembled.files);

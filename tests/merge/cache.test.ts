@@ -1,6 +1,6 @@
 // The merge's caches (ledgers/.cache/) only make merging faster: whatever they hold — fresh,
 // stale, edited by hand or garbage — a merge writes the same bytes as one without them.
-import { appendFileSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('the merge cache', () => {
     expect(mergeBothWays(dir).warm.reused).toBe(0);
     // Nothing changed: every group is taken whole from the cache.
     expect(mergeBothWays(dir).warm.reused).toBe(5);
+
+    // Only opinions change: the other ledger files are left as they are, not written again.
+    const stamp = (f: string) => {
+      const st = statSync(path.join(dir, 'ledgers', f));
+      return [st.ino, st.mtimeMs];
+    };
+    const visitsBefore = stamp('visits.yaml');
+    const g5 = file(dir, 'g5', 1);
+    writeFileSync(g5, readFileSync(g5, 'utf8').replace(/^content: (.*)$/m, 'content: $1（更正）'));
+    const opinionsBefore = stamp('opinions.yaml');
+    expect(mergeCampaign(dir, OPTIONS).reused).toBe(4);
+    expect(stamp('visits.yaml')).toEqual(visitsBefore);
+    expect(stamp('opinions.yaml')).not.toEqual(opinionsBefore);
+    mergeBothWays(dir);
 
     // g3 resubmits with an opinion that repeats one of g1's, word for word and source kind.
     const g3 = file(dir, 'g3', 1);
