@@ -13,7 +13,7 @@ import { CACHE_DIR, ledgerCopyPath } from '../ledgers/ledgerCache.js';
 import { copyHead } from '../ledgers/serialize.js';
 import { LEDGER_FILES } from '../ledgers/types.js';
 import { RECORD_KINDS } from '../schema/spec.js';
-import type { DuplicateMemo } from '../validate/likelyDuplicates.js';
+import { textHash, type DuplicateMemo } from '../validate/likelyDuplicates.js';
 import { versionKey } from '../validate/fileCache.js';
 import type { ChunkRanges, LedgerFile } from './assembleLedgers.js';
 import type { Chunks, GroupOutput } from './groupOutput.js';
@@ -65,6 +65,9 @@ function readJson(file: string): unknown {
   }
 }
 
+/** Values per opinion row: id, file, line, column, source, hash of the text. */
+const ROW = 6;
+
 /** A group's output on disk: its opinions by column (no repeated keys, texts in one string). */
 type StoredOutput = Omit<GroupOutput, 'opinions'> & {
   opinions: { files: string[]; sources: string[]; rows: (string | number)[] };
@@ -75,21 +78,23 @@ function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
   const sources = new Map<string, number>();
   const index = (m: Map<string, number>, v: string) => m.get(v) ?? (m.set(v, m.size), m.size - 1);
   const rows: (string | number)[] = [];
-  for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source));
+  for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source), r.hash ?? textHash(r.norm));
   return { stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } }, texts: o.opinions.map((r) => r.norm).join('\n') };
 }
 
 function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   const { files, sources, rows } = s.opinions ?? {};
-  if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % 5 !== 0) return null;
+  if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % ROW !== 0) return null;
   const texts = rows.length ? norms.split('\n') : [];
-  if (texts.length !== rows.length / 5) return null;
+  if (texts.length !== rows.length / ROW) return null;
   const opinions: GroupOutput['opinions'] = [];
-  for (let k = 0; k < rows.length; k += 5) {
+  for (let k = 0; k < rows.length; k += ROW) {
     const file = files[rows[k + 1] as number];
     const source = sources[rows[k + 4] as number];
-    if (typeof file !== 'string' || typeof source !== 'string') return null;
-    opinions.push({ group: s.id, id: String(rows[k]), file, line: rows[k + 2] as number, column: rows[k + 3] as number, source, norm: texts[k / 5] as string });
+    const norm = texts[k / ROW] as string;
+    const hash = rows[k + 5];
+    if (typeof file !== 'string' || typeof source !== 'string' || !Number.isInteger(hash)) return null;
+    opinions.push({ group: s.id, id: String(rows[k]), file, line: rows[k + 2] as number, column: rows[k + 3] as number, source, norm, hash: hash as number });
   }
   const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
   return { ...rest, opinions };

@@ -25,6 +25,39 @@ export interface OpinionRef {
   source: string;
   /** The content, normalized (normalizeText). */
   norm: string;
+  /** textHash(norm), kept with the ref so a merge from the cache does not hash 67,000 texts again. */
+  hash?: number;
+}
+
+/** A 31-bit FNV-1a hash of a text's UTF-16 units: equal texts, equal hashes (and the texts are compared). */
+export function textHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x7fffffff;
+}
+
+/** Distinct texts by number, looked up by hash and confirmed by comparing the texts. */
+class TextIndex {
+  private readonly byHash = new Map<number, number | number[]>();
+  constructor(private readonly texts: string[]) {}
+
+  get(text: string, hash: number): number | undefined {
+    const hit = this.byHash.get(hash);
+    if (hit === undefined) return undefined;
+    if (typeof hit === 'number') return this.texts[hit] === text ? hit : undefined;
+    return hit.find((k) => this.texts[k] === text);
+  }
+
+  /** Adds `text` (not yet present) as number texts.length. */
+  add(text: string, hash: number): number {
+    const k = this.texts.length;
+    this.texts.push(text);
+    const hit = this.byHash.get(hash);
+    if (hit === undefined) this.byHash.set(hash, k);
+    else if (typeof hit === 'number') this.byHash.set(hash, [hit, k]);
+    else hit.push(k);
+    return k;
+  }
 }
 
 /** Per kind of source: its distinct texts and which of them are alike (indexes, similarity). */
@@ -39,6 +72,11 @@ export interface DuplicateFinding {
   memo: DuplicateMemo;
 }
 
+function normed(content: string): { norm: string; hash: number } {
+  const norm = normalizeText(content);
+  return { norm, hash: textHash(norm) };
+}
+
 /** The opinions of one group's records that take part, in file order. */
 export function opinionRefs(group: string, records: readonly RecordResult[]): OpinionRef[] {
   const out: OpinionRef[] = [];
@@ -46,7 +84,7 @@ export function opinionRefs(group: string, records: readonly RecordResult[]): Op
     const d = r.data;
     if (r.kind !== 'opinion' || !d || r.reasons.length || typeof d.content !== 'string') continue;
     const source = (d.source as { kind?: unknown } | undefined)?.kind;
-    out.push({ group, id: String(r.id), file: r.file, line: r.line, column: r.column, source: typeof source === 'string' ? source : '', norm: normalizeText(d.content) });
+    out.push({ group, id: String(r.id), file: r.file, line: r.line, column: r.column, source: typeof source === 'string' ? source : '', ...normed(d.content) });
   }
   return out;
 }
@@ -71,17 +109,17 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
   const textOf = new Int32Array(refs.length).fill(-1);
   const distinct = sources.map((source) => {
     // Each distinct text (by number k), and the first record that has it.
-    const at = new Map<string, number>();
     const firstRef: number[] = [];
     const norms: string[] = [];
+    const at = new TextIndex(norms);
     for (const i of blocks.get(source)!) {
-      const norm = refs[i]!.norm;
-      if (norm === '') continue;
-      let k = at.get(norm);
+      const ref = refs[i]!;
+      if (ref.norm === '') continue;
+      const hash = ref.hash ?? textHash(ref.norm);
+      let k = at.get(ref.norm, hash);
       if (k === undefined) {
-        at.set(norm, (k = norms.length));
+        k = at.add(ref.norm, hash);
         firstRef.push(i);
-        norms.push(norm);
       }
       textOf[i] = k;
     }
@@ -147,7 +185,7 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
 }
 
 /** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
-function pairsFromMemo(norms: string[], at: Map<string, number>, old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
+function pairsFromMemo(norms: string[], at: TextIndex, old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
   if (!old) return null;
   // Where each text of the memo is now (-1: gone), and which texts are new. Both lists are in
   // ledger order and mostly the same, so they are walked side by side; the map is asked only
@@ -157,7 +195,7 @@ function pairsFromMemo(norms: string[], at: Map<string, number>, old: DuplicateM
     const n = old.norms[i]!;
     if (j < norms.length && norms[j] === n) now[i] = j++;
     else {
-      const k = at.get(n);
+      const k = at.get(n, textHash(n));
       now[i] = k ?? -1;
       if (k !== undefined) j = k + 1;
     }
