@@ -3,7 +3,7 @@
 export { main } from './main.js';
 export type { Diagnostic, Severity } from './diagnostic.js';
 export type { Campaign, Group, Member, FileResult, RecordResult } from './model.js';
-export { validateCampaign, validateCampaignParallel, type ValidationResult } from './validate/validateCampaign.js';
+export { validateCampaign, type ValidationResult } from './validate/validateCampaign.js';
 export { loadCampaign } from './campaign/loadCampaign.js';
 export { findCampaignRoot } from './campaign/findCampaign.js';
 export { allSchemas } from './schema/jsonSchema.js';

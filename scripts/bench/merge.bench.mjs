@@ -18,8 +18,8 @@ function child(mode, root) {
 }
 
 /** One group resubmits: one of its record files changes. */
-function touchOneGroup(root) {
-  const dir = path.join(root, 'groups', 'g7');
+function touchOneGroup(root, group) {
+  const dir = path.join(root, 'groups', group);
   const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith('.yaml'));
   const abs = path.join(file.parentPath, file.name);
   writeFileSync(abs, readFileSync(abs, 'utf8').replace(/^content: (.*)$/m, 'content: $1（补充）'));
@@ -51,13 +51,17 @@ export async function run({ tmp }) {
   const parse = fastest(parses);
   const single = fastest(singles);
   const coldRun = fastest(threaded);
-  touchOneGroup(root);
-  const warm = child('merge', root);
+  // Two different groups resubmit, one after the other; the faster warm merge counts, as above.
+  const warms = ['g7', 'g8'].map((g) => {
+    touchOneGroup(root, g);
+    return child('merge', root);
+  });
+  const warm = fastest(warms);
   const v = validate10.ms / parse10.ms;
   const c1 = single.ms / parse.ms;
   const c = coldRun.ms / parse.ms;
   const w = warm.ms / coldRun.ms;
-  const peak = Math.max(...singles.map((r) => r.maxRssMB), ...threaded.map((r) => r.maxRssMB), warm.maxRssMB);
+  const peak = Math.max(...singles.map((r) => r.maxRssMB), ...threaded.map((r) => r.maxRssMB), ...warms.map((r) => r.maxRssMB));
   const runs = (rs) => rs.map((r) => (r.ms / 1000).toFixed(1)).join(' / ');
   return [
     { name: 'validate 10,000 records (s)', value: (validate10.ms / 1000).toFixed(2) },
@@ -69,8 +73,9 @@ export async function run({ tmp }) {
     { name: 'cold merge, main thread only / bare parse', value: c1.toFixed(2), target: '≤ 1.3', pass: c1 <= 1.3 },
     { name: `cold merge, worker threads (${availableParallelism()} cores) (s), runs`, value: runs(threaded) },
     { name: 'cold merge, worker threads / bare parse', value: c.toFixed(2), target: '< 0.8', pass: c < 0.8 },
-    { name: 'warm merge after one group changed (s)', value: (warm.ms / 1000).toFixed(1) },
-    { name: 'warm / cold', value: `${(w * 100).toFixed(0)}%`, target: '< 10%', pass: w < 0.1 },
+    { name: 'warm merge after one group changed (s), runs', value: runs(warms) },
+    { name: 'warm / cold merge with worker threads', value: `${(w * 100).toFixed(0)}%`, target: '< 10%', pass: w < 0.1 },
+    { name: 'warm / cold merge on the main thread only', value: `${((warm.ms / single.ms) * 100).toFixed(0)}%` },
     { name: 'merge peak memory (MB)', value: Math.round(peak), target: '< 1024', pass: peak < 1024 },
   ];
 }

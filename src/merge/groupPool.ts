@@ -2,6 +2,7 @@
 // alone, so groups are dealt out as soon as they are read (to the worker with the fewest bytes
 // still to do), and the main thread goes on reading while the workers parse.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RecordKind } from '../schema/spec.js';
@@ -15,6 +16,13 @@ export interface GroupReply {
   output: GroupOutput;
   chunks: [RecordKind, Uint8Array, Uint8Array][];
   fresh: [number, string][];
+}
+
+/** Below this many files to check, starting workers costs more than it saves. */
+export const MIN_PARALLEL_FILES = 400;
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** The compiled worker exists (not when running from the TypeScript sources). */

@@ -11,15 +11,14 @@ import { writeLedgerCopies } from '../ledgers/ledgerCache.js';
 import type { Manifest } from '../ledgers/types.js';
 import { recoverInterruptedWrite, writeLedgerFiles } from '../ledgers/writeLedgers.js';
 import { acquireMergeLock } from '../ledgers/mergeLock.js';
-import { prepare, type CheckJob, type Prepared, type ValidationSummary } from '../validate/validateCampaign.js';
-import { defaultThreads, MIN_PARALLEL_FILES, NO_BYTES } from '../validate/checkPool.js';
+import { NO_BYTES, prepare, type CheckJob, type Prepared, type ValidationSummary } from '../validate/validateCampaign.js';
 import { likelyDuplicates } from '../validate/likelyDuplicates.js';
 import { FileCache } from '../validate/fileCache.js';
 import { assembleLedgers, type GroupPiece } from './assembleLedgers.js';
 import { GroupCache, groupKey } from './groupCache.js';
 import type { GroupOutput } from './groupOutput.js';
 import { runGroupJob, type GroupBuilt, type GroupJob } from './groupJob.js';
-import { GroupPool, groupWorkerAvailable } from './groupPool.js';
+import { defaultThreads, GroupPool, groupWorkerAvailable, MIN_PARALLEL_FILES } from './groupPool.js';
 import { loadUnits } from './loadUnits.js';
 
 export interface MergeOptions {

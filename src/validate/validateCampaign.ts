@@ -14,7 +14,6 @@ import { localToday } from './dates.js';
 import { UsageError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { contextKey, type FileCache } from './fileCache.js';
-import { checkInWorkers, defaultThreads, MIN_PARALLEL_FILES, NO_BYTES, workerAvailable } from './checkPool.js';
 
 export interface ValidateOptions {
   /** Limit to these group folders or files (absolute paths inside the campaign). */
@@ -66,6 +65,9 @@ export function groupContext(campaign: Campaign, scan: GroupScan, today: string)
     files: scan.files,
   };
 }
+
+/** What a job's bytes become once they are checked or handed on. */
+export const NO_BYTES = Buffer.alloc(0);
 
 /** A record file that must be checked (not answered by the cache). */
 export interface CheckJob {
@@ -243,22 +245,6 @@ export function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgr
 export function validateCampaign(root: string, options: ValidateOptions = {}): ValidationResult {
   const p = prepare(root, options);
   return assemble(p, checkHere(p.jobs, options.onProgress));
-}
-
-/**
- * Checks the jobs, spread over worker threads when there are enough of them to be worth it
- * (the checks are pure: bytes and context in, results out).
- */
-export async function checkJobs(jobs: CheckJob[], threads: number | undefined, onProgress: ValidateOptions['onProgress']): Promise<FileResult[]> {
-  const n = threads ?? defaultThreads();
-  if (n <= 1 || jobs.length < MIN_PARALLEL_FILES || !workerAvailable()) return checkHere(jobs, onProgress);
-  return checkInWorkers(jobs, n, onProgress);
-}
-
-/** The same as validateCampaign, with the files checked on worker threads. */
-export async function validateCampaignParallel(root: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidationResult> {
-  const p = prepare(root, options);
-  return assemble(p, await checkJobs(p.jobs, options.threads, options.onProgress));
 }
 
 /**
