@@ -50,8 +50,12 @@ interface Line {
 }
 
 /** Parses `text` if it is all in the plain subset; null when the library must. */
+// Tabs, carriage returns, control characters, NEL, line/paragraph separators and BOMs: what
+// YAML may fold, refuse or treat as a break is the library's to judge.
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
 export function fastParse(text: string): FastDoc[] | null {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
+  if (UNUSUAL.test(text)) return null;
   try {
     return new Reader(text).documents();
   } catch (e) {
@@ -83,7 +87,8 @@ class Reader {
       if (end < 0) end = text.length;
       const raw = text.slice(start, end);
       if (raw.startsWith('---') && (raw.length === 3 || raw[3] === ' ')) {
-        if (raw.slice(3).trim() !== '' && !raw.slice(3).trim().startsWith('#')) no();
+        const after = spacesOff(raw.slice(3));
+        if (after !== '' && !after.startsWith('#')) no();
         // A first `---` with nothing but comments before it opens document 0; any other starts the next.
         if (seenMarker || hasContent) {
           flush();
@@ -243,6 +248,19 @@ class Reader {
   }
 }
 
+/**
+ * `s` without spaces at either end. Only the space: YAML's white space is space and tab (tabs
+ * never get here), while String.prototype.trim would also take no-break and ideographic
+ * spaces, which YAML keeps as text.
+ */
+function spacesOff(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return s.slice(a, b);
+}
+
 function isDash(body: string, at: number): boolean {
   return body[at] === '-' && (body.length === at + 1 || body[at + 1] === ' ');
 }
@@ -259,11 +277,10 @@ function stripComment(rest: string): { text: string; lead: number } {
   } else {
     const q = quoted(s, 0);
     const after = s.slice(q.end);
-    if (after.trim() !== '' && !after.trimStart().startsWith('#')) no();
     if (after !== '' && !/^ +(?:#.*)?$/.test(after)) no();
     s = s.slice(0, q.end);
   }
-  return { text: s.trimEnd(), lead };
+  return { text: spacesOff(s), lead };
 }
 
 /** A one-line quoted scalar starting at `from`: its value and where it ends. */
@@ -386,7 +403,7 @@ class Flow {
     // A plain scalar in flow: up to `,`, `]`, `}` or `: `; never empty, no indicators.
     let e = this.k;
     while (e < this.s.length && !',[]{}'.includes(this.s[e]!) && !(this.s[e] === ':' && this.s[e + 1] === ' ') && !(this.s[e] === ' ' && this.s[e + 1] === '#')) e++;
-    const raw = this.s.slice(this.k, e).trimEnd();
+    const raw = spacesOff(this.s.slice(this.k, e));
     if (raw === '' || '&*!|>%@`?:-#\'"'.includes(raw[0]!) || raw.includes(':') || raw.includes('#')) no();
     this.k = this.k + raw.length;
     return { value: plainValue(raw), spot: { at } };

@@ -52,7 +52,7 @@ function yamlFiles(dir: string): string[] {
 const SEEDS = [...yamlFiles(EXAMPLES), ...yamlFiles(FIXTURES)];
 
 const mutate = (text: string, edits: [number, string][]) => edits.reduce((t, [pos, s]) => t.slice(0, pos % (t.length + 1)) + s + t.slice(pos % (t.length + 1)), text);
-const edit = fc.tuple(fc.nat(), fc.constantFrom(' ', '  ', '\n', '#', ': ', ':', '- ', '-', '"', "'", ',', '[', ']', '{', '}', '---\n', '\t', 'x', '\\', '&', '*', '!', '%', '...\n', '\n  ', '\r', '0', '.'));
+const edit = fc.tuple(fc.nat(), fc.constantFrom(' ', '  ', '\n', '#', ': ', ':', '- ', '-', '"', "'", ',', '[', ']', '{', '}', '---\n', '\t', 'x', '\\', '&', '*', '!', '%', '...\n', '\n  ', '\r', '0', '.', '\u0007', '\u0085', '\u2028', '\ufeff', '\u00a0', '\u3000', '🙂'));
 
 // Record-like values rendered in a random mix of block and flow style.
 const text = fc.constantFrom('幸福社区', '会议太多，表格太多', 'Zhang Ming', '2014-04-25', 'x y', "it's", 'a "b"', 'c:d', 'e#f', '13800138000', 'true', 'null', '-5', '1.5', '0x1F', '~', 'a: b', ' lead', '');
