@@ -59,7 +59,7 @@ export function scanGroup(root: string, id: string): GroupScan {
   let real: string;
   try {
     if (!statSync(dir).isDirectory()) return scan;
-    real = realpathSync(dir);
+    real = realpathSync.native(dir);
   } catch {
     return scan;
   }

@@ -74,14 +74,24 @@ export class FileCache {
       if (meta.key !== versionKey() || typeof meta.id !== 'string') return;
       this.writtenAt = Math.min(this.writtenAt, meta.writtenAt ?? 0);
       this.ids.set(group, meta.id);
-      for (const line of lines) {
-        try {
-          const entry = JSON.parse(line) as Entry;
-          this.old.set(entry.rel, { entry, line });
-        } catch {
-          /* a torn line is a miss */
-        }
+      // One parse for the whole group (a parse per line costs more than the parsing); line by
+      // line only when some line is torn (that one is a miss).
+      let entries: (Entry | null)[];
+      try {
+        entries = JSON.parse(`[${lines.join(',')}]`) as Entry[];
+        if (entries.length !== lines.length || entries.some((e) => typeof e !== 'object' || e === null)) throw new Error('torn');
+      } catch {
+        entries = lines.map((line) => {
+          try {
+            return JSON.parse(line) as Entry;
+          } catch {
+            return null;
+          }
+        });
       }
+      entries.forEach((entry, i) => {
+        if (entry && typeof entry.rel === 'string') this.old.set(entry.rel, { entry, line: lines[i] as string });
+      });
     } catch {
       /* unreadable: those files are checked again */
     }
