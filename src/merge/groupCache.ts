@@ -21,6 +21,7 @@ import type { Chunks, GroupOutput } from './groupOutput.js';
 const GROUPS = 'groups';
 const INDEX = 'chunks.json';
 const MEMO = 'duplicates.json';
+const MEMO_TEXTS = 'duplicates';
 
 interface Index {
   key: string;
@@ -104,6 +105,8 @@ export class GroupCache {
   private readonly dir: string;
   private readonly index: Index | undefined;
   private readonly files = new Map<string, { yaml: Buffer; json: Buffer } | null>();
+  /** The texts of each kind of source as read from the memo, and their file's id. */
+  private readonly memoTexts = new Map<string, { id: string; norms: string[] }>();
   /** Groups taken from the cache this run (their output file is still right). */
   private readonly taken = new Set<string>();
 
@@ -119,17 +122,20 @@ export class GroupCache {
 
   /** The alike pairs of the last run's duplicate check, when they are well-formed. */
   memo(): DuplicateMemo | undefined {
-    // On disk each block's texts are one string (normalized texts hold no line breaks) and its
-    // pairs one flat list: far quicker to read back than 67,000 JSON strings and arrays.
-    const got = readWithTexts(path.join(this.dir, MEMO));
-    const file = got?.value as { key?: string; threshold?: unknown; blocks?: Record<string, { count?: unknown; pairs?: unknown }> } | undefined;
-    if (!got || !file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null) return undefined;
+    // Per kind of source: its pairs as one flat list in duplicates.json, its texts in a UTF-16
+    // file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
+    const file = readJson(path.join(this.dir, MEMO)) as { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
+    if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null) return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
-    const all = got.texts === '' ? [] : got.texts.split('\n');
-    let taken = 0;
     for (const [source, block] of Object.entries(file.blocks)) {
-      if (!Number.isInteger(block.count) || !Array.isArray(block.pairs) || block.pairs.length % 3 !== 0) return undefined;
-      const norms = all.slice(taken, (taken += block.count as number));
+      if (typeof block.texts !== 'string' || !/^[0-9a-f-]{36}$/.test(block.texts) || !Number.isInteger(block.count) || !Array.isArray(block.pairs) || block.pairs.length % 3 !== 0) return undefined;
+      let norms: string[];
+      try {
+        const raw = readFileSync(path.join(this.dir, MEMO_TEXTS, `${block.texts}.texts`)).toString('utf16le');
+        norms = raw === '' ? [] : raw.split('\n');
+      } catch {
+        return undefined;
+      }
       if (norms.length !== block.count) return undefined;
       const flat = block.pairs as unknown[];
       const pairs: [number, number, number][] = [];
@@ -139,6 +145,7 @@ export class GroupCache {
         pairs.push([a as number, b as number, s]);
       }
       memo.blocks[source] = { norms, pairs };
+      this.memoTexts.set(source, { id: block.texts, norms });
     }
     return memo;
   }
@@ -218,9 +225,21 @@ export class GroupCache {
         index.files[f.name] = { sha256: f.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, copySize: f.copy.reduce((n, p) => n + p.length, 0), ranges: at };
       }
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
-      const entries = Object.entries(memo.blocks);
-      const blocks = Object.fromEntries(entries.map(([source, b]) => [source, { count: b.norms.length, pairs: b.pairs.flat() }]));
-      writeWithTexts(path.join(this.dir, MEMO), { key: versionKey(), threshold: memo.threshold, blocks }, entries.flatMap(([, b]) => b.norms).join('\n'));
+      // A kind of source whose texts are those read at the start keeps its texts file.
+      const textsDir = path.join(this.dir, MEMO_TEXTS);
+      const blocks: Record<string, { texts: string; count: number; pairs: number[] }> = {};
+      for (const [source, b] of Object.entries(memo.blocks)) {
+        const old = this.memoTexts.get(source);
+        let id = old && old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k]) ? old.id : undefined;
+        if (!id) {
+          id = randomUUID();
+          writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
+        }
+        blocks[source] = { texts: id, count: b.norms.length, pairs: b.pairs.flat() };
+      }
+      writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
+      const used = new Set(Object.values(blocks).map((b) => `${b.texts}.texts`));
+      if (existsSync(textsDir)) for (const name of readdirSync(textsDir)) if (!used.has(name)) rmSync(path.join(textsDir, name), { force: true });
     } catch {
       /* the cache only makes merging faster */
     }
