@@ -2,7 +2,8 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { copyHead } from './serialize.js';
 import { writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
 import { VERSION } from '../version.js';
@@ -12,44 +13,86 @@ const COPIES = 'ledgers';
 
 const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CACHE_DIR, COPIES, `${name}.json`);
 
+/**
+ * A JSON copy as the merge hands it over: whole (the manifest, rejected.yaml), or as the
+ * groups' pieces in order, each a file of its own in .cache/ledgers/pieces/ named after what
+ * it was built from, so a merge after one group resubmits writes one piece, not 40 MB.
+ * A piece with no bytes is one the last merge wrote (same name, same content).
+ */
+export type CopyPlan = { whole: Buffer } | { pieces: { name: string; bytes: Buffer | null }[] };
+
+const PIECES = 'pieces';
+const piecePath = (ledgersDir: string, name: string) => path.join(ledgersDir, CACHE_DIR, COPIES, PIECES, name);
+
+/** Whether the piece of that name is on disk (for reusing it). */
+export function pieceExists(ledgersDir: string, name: string): boolean {
+  return existsSync(piecePath(ledgersDir, name));
+}
+
 /** Writes the JSON copies of ledger files just written; a failure here never fails the merge. */
-export function writeLedgerCopies(ledgersDir: string, files: readonly { name: string; sha256: string; copy: readonly Buffer[] }[]): void {
+export function writeLedgerCopies(ledgersDir: string, files: readonly { name: string; sha256: string; copy: CopyPlan }[]): void {
   try {
+    const used = new Set<string>();
     for (const { name, sha256, copy } of files) {
       const file = copyPath(ledgersDir, name);
-      if (copyMirrors(file, sha256)) continue; // unchanged ledger: its copy is still right
-      writeFileAtomic(file, copy);
+      const current = readHead(file);
+      const mirrors = current !== null && current.sha256 === sha256 && current.tool === VERSION;
+      if ('whole' in copy) {
+        if (!mirrors) writeFileAtomic(file, [Buffer.from(copyHead(sha256)), copy.whole]);
+        continue;
+      }
+      const names = copy.pieces.map((p) => p.name);
+      for (const n of names) used.add(n);
+      // Unchanged ledger, and its copy lists these very pieces: still right.
+      if (mirrors && current.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
+      let complete = true;
+      for (const p of copy.pieces) {
+        const at = piecePath(ledgersDir, p.name);
+        if (existsSync(at)) continue;
+        if (p.bytes) writeFileAtomic(at, p.bytes);
+        else complete = false;
+      }
+      if (complete) writeFileAtomic(file, copyHead(sha256, names));
+      else rmSync(file, { force: true });
     }
+    const dir = path.join(ledgersDir, CACHE_DIR, COPIES, PIECES);
+    if (existsSync(dir)) for (const n of readdirSync(dir)) if (!used.has(n)) rmSync(path.join(dir, n), { force: true });
   } catch {
     /* the copies only make reading faster */
   }
 }
 
-/** Where the JSON copy of a ledger file is kept. */
-export function ledgerCopyPath(ledgersDir: string, name: string): string {
-  return copyPath(ledgersDir, name);
+/** A copy's first line: the hash and tool it was made with, and its pieces if in pieces; null when unreadable. */
+function readHead(file: string): { sha256?: string; tool?: string; pieces?: string[] } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    for (let pos = 0; pos < 1 << 22; ) {
+      const buf = Buffer.alloc(1 << 16);
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      const nl = buf.subarray(0, n).indexOf(10);
+      chunks.push(buf.subarray(0, nl < 0 ? n : nl));
+      if (nl >= 0) break;
+      pos += n;
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sha256?: string; tool?: string; pieces?: string[] };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether a copy's first line says it was made from the ledger text with this hash, by this tool. */
-function headMatches(line: string, sha256: string): boolean {
-  const head = JSON.parse(line) as { sha256?: string; tool?: string };
-  return head.sha256 === sha256 && head.tool === VERSION;
-}
-
-/** Whether the copy at `file` mirrors the ledger text with this hash (reads its first line only). */
-function copyMirrors(file: string, sha256: string): boolean {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(256);
-      const n = readSync(fd, head, 0, head.length, 0);
-      return headMatches(head.subarray(0, n).toString('utf8').split('\n')[0] ?? '', sha256);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+function headMatches(line: string, sha256: string): { pieces?: string[] } | null {
+  const head = JSON.parse(line) as { sha256?: string; tool?: string; pieces?: string[] };
+  return head.sha256 === sha256 && head.tool === VERSION ? head : null;
 }
 
 /** The data of a ledger file from its JSON copy, when the copy mirrors exactly this content. */
@@ -59,8 +102,11 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
   try {
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
-    if (!headMatches(text.slice(0, nl), sha256)) return { hit: false };
-    return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
+    const head = headMatches(text.slice(0, nl), sha256);
+    if (!head) return { hit: false };
+    if (!head.pieces) return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
+    const parts = head.pieces.map((p) => readFileSync(piecePath(ledgersDir, p), 'utf8'));
+    return { hit: true, data: JSON.parse(`[${parts.join(',')}]`) };
   } catch {
     rmSync(file, { force: true });
     return { hit: false };

@@ -12,7 +12,7 @@ export function ledgerText(value: unknown): string {
   return YAML_HEADER + emitYaml(value);
 }
 
-/** The first line of a JSON copy made from the ledger text with this hash, by this tool. */
-export function copyHead(sha256: string): string {
-  return `${JSON.stringify({ sha256, tool: VERSION })}\n`;
+/** The first line of a JSON copy made from the ledger text with this hash, by this tool (and its pieces, if in pieces). */
+export function copyHead(sha256: string, pieces?: string[]): string {
+  return `${JSON.stringify(pieces ? { sha256, tool: VERSION, pieces } : { sha256, tool: VERSION })}\n`;
 }

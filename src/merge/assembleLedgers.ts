@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { Campaign } from '../model.js';
 import { RECORD_KINDS } from '../schema/spec.js';
-import { copyHead, ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../ledgers/serialize.js';
+import { ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../ledgers/serialize.js';
+import type { CopyPlan } from '../ledgers/ledgerCache.js';
 import { FORMAT_VERSION, LEDGER_FILES, type LedgerSet, type LikelyDuplicate, type Manifest, type ManifestGroup, type ManifestUnit, type RejectedRecord } from '../ledgers/types.js';
-import { chunkOf, type Chunks, type GroupOutput } from './groupOutput.js';
+import { chunkOf, pieceName, type Chunks, type GroupOutput } from './groupOutput.js';
 import { emptyCounts, sortedObject } from './groupRecords.js';
 
 export interface GroupPiece {
@@ -37,14 +38,14 @@ export interface LedgerFile {
   /** The file's bytes, in parts. */
   parts: Buffer[];
   sha256: string;
-  /** The bytes of its JSON copy, in parts. */
-  copy: Buffer[];
+  /** Its JSON copy: whole, or the groups' pieces. */
+  copy: CopyPlan;
   /** The file on disk already holds exactly these bytes: nothing to write. */
   unchanged?: boolean;
 }
 
-/** Where each group's chunk sits: per ledger file, per group, [start, length] in the file and in its copy. */
-export type ChunkRanges = Record<string, Record<string, [number, number, number, number]>>;
+/** Where each group's chunk sits: per ledger file, per group, [start, length] in the file. */
+export type ChunkRanges = Record<string, Record<string, [number, number]>>;
 
 export interface Assembled {
   files: LedgerFile[];
@@ -52,9 +53,6 @@ export interface Assembled {
   ranges: ChunkRanges;
 }
 
-const COMMA = Buffer.from(',');
-const OPEN = Buffer.from('[');
-const CLOSE = Buffer.from(']');
 const EMPTY = Buffer.from('[]\n');
 
 function hashOf(parts: readonly Buffer[]): string {
@@ -78,33 +76,29 @@ function sameBytes(parts: readonly Buffer[], whole: Buffer): boolean {
   return at === whole.length;
 }
 
-function listFile(name: string, chunks: { group: string | null; yaml: Buffer; json: Buffer }[], ranges: ChunkRanges, previous?: { bytes: Buffer; sha256: string }): LedgerFile {
+interface Piece {
+  /** The group whose chunk it is (null for a unit's). */
+  group: string | null;
+  piece: string;
+  yaml: Buffer;
+  json: Buffer | null;
+}
+
+function listFile(name: string, chunks: Piece[], ranges: ChunkRanges, previous?: { bytes: Buffer; sha256: string }): LedgerFile {
   const header = Buffer.from(YAML_HEADER);
   const parts: Buffer[] = [header];
   const at: ChunkRanges[string] = {};
   let y = header.length;
   for (const c of chunks) {
     parts.push(c.yaml);
-    if (c.group !== null) at[c.group] = [y, c.yaml.length, 0, c.json.length];
+    if (c.group !== null) at[c.group] = [y, c.yaml.length];
     y += c.yaml.length;
   }
   if (!chunks.length) parts.push(EMPTY);
   // The same bytes as the file on disk (all chunks from it, or rebuilt alike): it stays as it is.
   const unchanged = previous !== undefined && sameBytes(parts, previous.bytes);
   const sha256 = unchanged ? previous.sha256 : hashOf(parts);
-  const head = Buffer.from(copyHead(sha256));
-  const copy: Buffer[] = [head, OPEN];
-  let j = head.length + 1;
-  chunks.forEach((c, i) => {
-    if (i) {
-      copy.push(COMMA);
-      j++;
-    }
-    copy.push(c.json);
-    if (c.group !== null) (at[c.group] as [number, number, number, number])[2] = j;
-    j += c.json.length;
-  });
-  copy.push(CLOSE);
+  const copy: CopyPlan = { pieces: chunks.map((c) => ({ name: c.piece, bytes: c.json })) };
   ranges[name] = at;
   return { name, parts, sha256, copy, ...(unchanged ? { unchanged } : {}) };
 }
@@ -113,7 +107,7 @@ function listFile(name: string, chunks: { group: string | null; yaml: Buffer; js
 function wholeFile(name: string, value: unknown): LedgerFile {
   const text = Buffer.from(ledgerText(value));
   const sha256 = hashOf([text]);
-  return { name, parts: [text], sha256, copy: [Buffer.from(copyHead(sha256)), Buffer.from(JSON.stringify(value))] };
+  return { name, parts: [text], sha256, copy: { whole: Buffer.from(JSON.stringify(value)) } };
 }
 
 export function assembleLedgers(input: AssembleInput): Assembled {
@@ -135,14 +129,17 @@ export function assembleLedgers(input: AssembleInput): Assembled {
     duplicates.push(...unit.manifest.duplicates);
   }
   for (const kind of RECORD_KINDS) {
-    const chunks: { group: string | null; yaml: Buffer; json: Buffer }[] = [];
+    const chunks: Piece[] = [];
     input.groups.forEach((piece) => {
       const c = piece.chunks[kind];
-      if (c && piece.output) chunks.push({ group: piece.output.id, ...c });
+      if (c && piece.output) chunks.push({ group: piece.output.id, piece: pieceName(kind, piece.output.key), ...c });
       totals[kind] += piece.output?.counts[kind] ?? 0;
     });
     for (const unit of input.units) {
-      if (unit.ledgers[kind].length) chunks.push({ group: null, ...chunkOf(unit.ledgers[kind]) });
+      if (unit.ledgers[kind].length) {
+        const c = chunkOf(unit.ledgers[kind]);
+        chunks.push({ group: null, piece: pieceName(kind, `unit-${hashOf([c.json])}`), ...c });
+      }
       totals[kind] += unit.ledgers[kind].length;
     }
     files.push(listFile(LEDGER_FILES[kind], chunks, ranges, input.previous?.get(LEDGER_FILES[kind])));

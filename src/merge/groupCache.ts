@@ -9,14 +9,13 @@ import path from 'node:path';
 import { writeFileAtomic } from '../fsAtomic.js';
 import { sha256 } from '../hash.js';
 import { randomUUID } from 'node:crypto';
-import { CACHE_DIR, ledgerCopyPath } from '../ledgers/ledgerCache.js';
-import { copyHead } from '../ledgers/serialize.js';
+import { CACHE_DIR, pieceExists } from '../ledgers/ledgerCache.js';
 import { LEDGER_FILES } from '../ledgers/types.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { textHash, type DuplicateMemo } from '../validate/likelyDuplicates.js';
 import { versionKey } from '../validate/fileCache.js';
 import type { ChunkRanges, LedgerFile } from './assembleLedgers.js';
-import type { Chunks, GroupOutput } from './groupOutput.js';
+import { pieceName, type Chunks, type GroupOutput } from './groupOutput.js';
 
 const GROUPS = 'groups';
 const INDEX = 'chunks.json';
@@ -29,7 +28,7 @@ interface Index {
    * Per ledger file: its hash, its size, mtime and inode as written (a file that still shows
    * these is not hashed again), its JSON copy's size, and each group's chunk in both.
    */
-  files: Record<string, { sha256: string; size: number; mtimeMs: number; ino: number; copySize: number; ranges: ChunkRanges[string] }>;
+  files: Record<string, { sha256: string; size: number; mtimeMs: number; ino: number; ranges: ChunkRanges[string] }>;
 }
 
 /** The key of a group's output: tool and schemas, group context, and its record files' hashes. */
@@ -104,7 +103,7 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
 export class GroupCache {
   private readonly dir: string;
   private readonly index: Index | undefined;
-  private readonly files = new Map<string, { yaml: Buffer; json: Buffer } | null>();
+  private readonly files = new Map<string, { yaml: Buffer } | null>();
   /** The texts of each kind of source as read from the memo, and their file's id. */
   private readonly memoTexts = new Map<string, { id: string; norms: string[] }>();
   /** Groups taken from the cache this run (their output file is still right). */
@@ -150,8 +149,8 @@ export class GroupCache {
     return memo;
   }
 
-  /** The ledger file and its JSON copy as last written, or null when either is not that any more. */
-  private ledger(name: string): { yaml: Buffer; json: Buffer } | null {
+  /** The ledger file as last written, or null when it is not that any more. */
+  private ledger(name: string): { yaml: Buffer } | null {
     let got = this.files.get(name);
     if (got !== undefined) return got;
     got = null;
@@ -161,10 +160,8 @@ export class GroupCache {
         const file = path.join(this.ledgersDir, name);
         const st = statSync(file);
         const yaml = readFileSync(file);
-        const json = readFileSync(ledgerCopyPath(this.ledgersDir, name));
-        const head = Buffer.from(copyHead(meta.sha256));
         const unchanged = st.size === meta.size && st.mtimeMs === meta.mtimeMs && st.ino === meta.ino;
-        if (json.length === meta.copySize && json.subarray(0, head.length).equals(head) && (unchanged || sha256(yaml) === meta.sha256)) got = { yaml, json };
+        if (unchanged || sha256(yaml) === meta.sha256) got = { yaml };
       }
     } catch {
       got = null;
@@ -198,9 +195,10 @@ export class GroupCache {
       const range = this.index.files[name]?.ranges[id];
       const file = range ? this.ledger(name) : null;
       if (!range || !file) return undefined;
-      const [ys, yl, js, jl] = range;
-      if (ys + yl > file.yaml.length || js + jl > file.json.length) return undefined;
-      chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: file.json.subarray(js, js + jl) };
+      const [ys, yl] = range;
+      // Its piece of the JSON copy is named after the key: there, it holds these records.
+      if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, key))) return undefined;
+      chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null };
     }
     this.taken.add(id);
     return { output, chunks };
@@ -222,7 +220,7 @@ export class GroupCache {
         const at = ranges[f.name];
         if (!at) continue;
         const st = statSync(path.join(this.ledgersDir, f.name));
-        index.files[f.name] = { sha256: f.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, copySize: f.copy.reduce((n, p) => n + p.length, 0), ranges: at };
+        index.files[f.name] = { sha256: f.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, ranges: at };
       }
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
       // A kind of source whose texts are those read at the start keeps its texts file.

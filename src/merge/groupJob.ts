@@ -44,7 +44,7 @@ export function chunksOut(chunks: Chunks): { list: [RecordKind, Uint8Array, Uint
     const c = chunks[kind];
     if (!c) continue;
     const yaml = new Uint8Array(c.yaml);
-    const json = new Uint8Array(c.json);
+    const json = new Uint8Array(c.json ?? Buffer.alloc(0));
     list.push([kind, yaml, json]);
     transfer.push(yaml.buffer, json.buffer);
   }

@@ -29,10 +29,15 @@ export interface GroupOutput {
 
 /**
  * A group's records of each kind as text: the YAML list items of the ledger file, and the
- * JSON array elements (comma-separated, no brackets) of its JSON copy. Kinds without records
- * have no chunk.
+ * JSON array elements (comma-separated, no brackets) of its JSON copy's piece, or null when
+ * that piece is already on disk. Kinds without records have no chunk.
  */
-export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer }>>;
+export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer | null }>>;
+
+/** The name of a group's piece of a ledger's JSON copy: what it was built from says what it holds. */
+export function pieceName(kind: RecordKind, key: string): string {
+  return `${kind}-${key.slice(0, 40)}.json`;
+}
 
 /** The chunks of a list of ledger records (also used for a rollup unit's records). */
 export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer } {

@@ -82,7 +82,7 @@ export interface CheckJob {
 export interface PreparedGroup {
   scan: GroupScan;
   ctx: GroupContext;
-  /** The key of the group context (for caches; '' without a cache). */
+  /** The key of the group context (for caches, and the names of copy pieces). */
   ctxKey: string;
   /** Each record file and its sha256, in file order (hashes only with `hashes` or a cache). */
   hashes: [string, string][];
@@ -154,7 +154,7 @@ export function prepare(root: string, options: PrepareOptions): Prepared {
       continue;
     }
     const ctx = groupContext(campaign, g, today);
-    const ctxKey = cache ? contextKey(ctx) : '';
+    const ctxKey = contextKey(ctx);
     const entry: PreparedGroup = { scan: g, ctx, ctxKey, hashes: [], files: [], jobs: [], store: [], reused: false };
     // Per file: answered by the cache (its result parsed only if needed), or bytes to check.
     const pending = g.recordFiles.map((f) => {

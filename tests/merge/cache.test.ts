@@ -13,7 +13,11 @@ const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };
 function ledgerBytes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(path.join(dir, 'ledgers')).filter((n) => !n.startsWith('.')).sort()) out[f] = readFileSync(path.join(dir, 'ledgers', f), 'utf8');
-  for (const f of readdirSync(path.join(dir, 'ledgers/.cache/ledgers')).sort()) out[`copy:${f}`] = readFileSync(path.join(dir, 'ledgers/.cache/ledgers', f), 'utf8');
+  const copies = path.join(dir, 'ledgers/.cache/ledgers');
+  for (const e of readdirSync(copies, { recursive: true, withFileTypes: true }).filter((x) => x.isFile())) {
+    const rel = path.relative(copies, path.join(e.parentPath, e.name));
+    out[`copy:${rel}`] = readFileSync(path.join(copies, rel), 'utf8');
+  }
   return out;
 }
 
