@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { mergeCampaign, type MergeResult } from '../../src/merge/mergeCampaign.js';
 import { generateCampaign } from '../../scripts/bench/generate.mjs';
+import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
 import { tempDir } from '../helpers/campaign.js';
 
 const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };
@@ -103,6 +104,12 @@ describe('the merge cache', () => {
     writeFileSync(path.join(cache, 'chunks.json'), '[');
     expect(mergeBothWays(dir).bytes).toEqual(first);
     rmSync(path.join(cache, 'ledgers'), { recursive: true });
+    expect(mergeBothWays(dir).bytes).toEqual(first);
+    // A JSON copy missing one of its pieces is not used: readers parse the YAML instead.
+    const whole = loadLedgers(path.join(dir, 'ledgers'));
+    const pieces = path.join(cache, 'ledgers/pieces');
+    rmSync(path.join(pieces, readdirSync(pieces).find((n) => n.startsWith('opinion-')) as string));
+    expect(loadLedgers(path.join(dir, 'ledgers'))).toEqual(whole);
     expect(mergeBothWays(dir).bytes).toEqual(first);
   }, 30_000);
 });
