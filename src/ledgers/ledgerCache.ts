@@ -43,15 +43,16 @@ export function writeLedgerCopies(ledgersDir: string, files: readonly { name: st
       }
       const names = copy.pieces.map((p) => p.name);
       for (const n of names) used.add(n);
-      // Unchanged ledger, and its copy lists these very pieces: still right.
-      if (mirrors && current.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
+      // Freshly built pieces are written if missing; the others were found on disk by the merge.
       let complete = true;
       for (const p of copy.pieces) {
         const at = piecePath(ledgersDir, p.name);
-        if (existsSync(at)) continue;
-        if (p.bytes) writeFileAtomic(at, p.bytes);
-        else complete = false;
+        if (p.bytes) {
+          if (!existsSync(at)) writeFileAtomic(at, p.bytes);
+        } else if (!existsSync(at)) complete = false;
       }
+      // Unchanged ledger, and its copy lists these very pieces: the head is still right.
+      if (mirrors && current.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
       if (complete) writeFileAtomic(file, copyHead(sha256, names));
       else rmSync(file, { force: true });
     }
@@ -108,7 +109,8 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
     const parts = head.pieces.map((p) => readFileSync(piecePath(ledgersDir, p), 'utf8'));
     return { hit: true, data: JSON.parse(`[${parts.join(',')}]`) };
   } catch {
-    rmSync(file, { force: true });
+    // A torn copy, or a piece a merge running right now has just replaced: the YAML is read
+    // instead, and the copy is left for the next merge to mend.
     return { hit: false };
   }
 }
