@@ -1,6 +1,6 @@
 // A file appears under its name only when complete: written beside it under a temporary name,
 // then renamed over it. A failed write leaves the old file (or none) and no temporary behind.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** `data` may come in parts (a ledger's chunks), written one after the other. */
@@ -25,4 +25,10 @@ export function writeParts(file: string, parts: readonly Uint8Array[], durable: 
   } finally {
     closeSync(fd);
   }
+}
+
+/** Removes the entries of `dir` that are not in `keep` (a cache's files that nothing refers to any more). */
+export function removeAllBut(dir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(path.join(dir, name), { force: true });
 }

@@ -2,8 +2,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+/** sha256 of a string or bytes, or of byte parts laid end to end (a ledger file built from chunks). */
+export function sha256(data: string | Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
+  else for (const part of data) hash.update(part);
+  return hash.digest('hex');
 }
 
 /** sha256 of a file read in 1 MB chunks, so a 100 MB ledger never sits in memory to be hashed. */

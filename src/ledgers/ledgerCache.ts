@@ -2,9 +2,9 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { copyHead } from './serialize.js';
-import { writeFileAtomic } from '../fsAtomic.js';
+import { removeAllBut, writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 
@@ -56,8 +56,7 @@ export function writeLedgerCopies(ledgersDir: string, files: readonly { name: st
       if (complete) writeFileAtomic(file, copyHead(sha256, names));
       else rmSync(file, { force: true });
     }
-    const dir = path.join(ledgersDir, CACHE_DIR, COPIES, PIECES);
-    if (existsSync(dir)) for (const n of readdirSync(dir)) if (!used.has(n)) rmSync(path.join(dir, n), { force: true });
+    removeAllBut(path.join(ledgersDir, CACHE_DIR, COPIES, PIECES), used);
   } catch {
     /* the copies only make reading faster */
   }

@@ -1,7 +1,7 @@
 // The ledger files from the groups' pieces: each kind's file is the header and the groups'
-// chunks laid end to end (then the rollup units'), its JSON copy the same chunks as one array.
+// chunks laid end to end (then the rollup units'), its JSON copy the same chunks as pieces.
 // Pure: pieces in, bytes out, so the same inputs always give the same ledgers.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import type { Campaign } from '../model.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../ledgers/serialize.js';
@@ -55,13 +55,6 @@ export interface Assembled {
 
 const EMPTY = Buffer.from('[]\n');
 
-function hashOf(parts: readonly Buffer[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex');
-}
-
-/** A ledger file of list chunks (groups' and units'), and where each group's chunk went. */
 /**
  * Whether `parts` laid end to end are the bytes of `whole`: a part cut from `whole` at its own
  * place needs no comparing, so only rebuilt groups' chunks are compared byte for byte.
@@ -84,6 +77,7 @@ interface Piece {
   json: Buffer | null;
 }
 
+/** A ledger file of list chunks (groups' and units'), and where each group's chunk went. */
 function listFile(name: string, chunks: Piece[], ranges: ChunkRanges, previous?: { bytes: Buffer; sha256: string }): LedgerFile {
   const header = Buffer.from(YAML_HEADER);
   const parts: Buffer[] = [header];
@@ -97,17 +91,16 @@ function listFile(name: string, chunks: Piece[], ranges: ChunkRanges, previous?:
   if (!chunks.length) parts.push(EMPTY);
   // The same bytes as the file on disk (all chunks from it, or rebuilt alike): it stays as it is.
   const unchanged = previous !== undefined && sameBytes(parts, previous.bytes);
-  const sha256 = unchanged ? previous.sha256 : hashOf(parts);
+  const hash = unchanged ? previous.sha256 : sha256(parts);
   const copy: CopyPlan = { pieces: chunks.map((c) => ({ name: c.piece, bytes: c.json })) };
   ranges[name] = at;
-  return { name, parts, sha256, copy, ...(unchanged ? { unchanged } : {}) };
+  return { name, parts, sha256: hash, copy, ...(unchanged ? { unchanged } : {}) };
 }
 
 /** A file written whole (the manifest, rejected.yaml). */
 function wholeFile(name: string, value: unknown): LedgerFile {
   const text = Buffer.from(ledgerText(value));
-  const sha256 = hashOf([text]);
-  return { name, parts: [text], sha256, copy: { whole: Buffer.from(JSON.stringify(value)) } };
+  return { name, parts: [text], sha256: sha256(text), copy: { whole: Buffer.from(JSON.stringify(value)) } };
 }
 
 export function assembleLedgers(input: AssembleInput): Assembled {
@@ -138,7 +131,7 @@ export function assembleLedgers(input: AssembleInput): Assembled {
     for (const unit of input.units) {
       if (unit.ledgers[kind].length) {
         const c = chunkOf(unit.ledgers[kind]);
-        chunks.push({ group: null, piece: pieceName(kind, `unit-${hashOf([c.json])}`), ...c });
+        chunks.push({ group: null, piece: pieceName(kind, `unit-${sha256(c.json)}`), ...c });
       }
       totals[kind] += unit.ledgers[kind].length;
     }

@@ -4,9 +4,9 @@
 // key is taken as it was: its chunks are cut from the current ledger files (checked against
 // their hashes) instead of parsing, checking and writing out its records again. The alike
 // pairs of the duplicate check are kept too (duplicates.json), so only new texts are compared.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../fsAtomic.js';
+import { removeAllBut, writeFileAtomic } from '../fsAtomic.js';
 import { sha256 } from '../hash.js';
 import { randomUUID } from 'node:crypto';
 import { CACHE_DIR, pieceExists } from '../ledgers/ledgerCache.js';
@@ -26,7 +26,7 @@ interface Index {
   key: string;
   /**
    * Per ledger file: its hash, its size, mtime and inode as written (a file that still shows
-   * these is not hashed again), its JSON copy's size, and each group's chunk in both.
+   * these is not hashed again), and where each group's chunk sits in it.
    */
   files: Record<string, { sha256: string; size: number; mtimeMs: number; ino: number; ranges: ChunkRanges[string] }>;
 }
@@ -214,7 +214,7 @@ export class GroupCache {
         const { stored, texts } = toStored(o);
         writeWithTexts(path.join(groupsDir, `${o.id}.json`), stored, texts);
       }
-      if (existsSync(groupsDir)) for (const name of readdirSync(groupsDir)) if (!keep.has(name)) rmSync(path.join(groupsDir, name), { force: true });
+      removeAllBut(groupsDir, keep);
       const index: Index = { key: versionKey(), files: {} };
       for (const f of files) {
         const at = ranges[f.name];
@@ -236,8 +236,7 @@ export class GroupCache {
         blocks[source] = { texts: id, count: b.norms.length, pairs: b.pairs.flat() };
       }
       writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
-      const used = new Set(Object.values(blocks).map((b) => `${b.texts}.texts`));
-      if (existsSync(textsDir)) for (const name of readdirSync(textsDir)) if (!used.has(name)) rmSync(path.join(textsDir, name), { force: true });
+      removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));
     } catch {
       /* the cache only makes merging faster */
     }
