@@ -2,7 +2,7 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { copyHead } from './serialize.js';
 import { removeAllBut, writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CAC
  * A JSON copy as the merge hands it over: whole (the manifest, rejected.yaml), or as the
  * groups' pieces in order, each a file of its own in .cache/ledgers/pieces/ named after what
  * it was built from, so a merge after one group resubmits writes one piece, not 40 MB.
- * A piece with no bytes is one the last merge wrote (same name, same content).
+ * A piece with no bytes is one the merge found on disk (same name, same content).
  */
 export type CopyPlan = { whole: Buffer } | { pieces: { name: string; bytes: Buffer | null }[] };
 
@@ -35,26 +35,20 @@ export function writeLedgerCopies(ledgersDir: string, files: readonly { name: st
     const used = new Set<string>();
     for (const { name, sha256, copy } of files) {
       const file = copyPath(ledgersDir, name);
-      const current = readHead(file);
-      const mirrors = current !== null && current.sha256 === sha256 && current.tool === VERSION;
+      const current = mirroring(readHead(file), sha256);
       if ('whole' in copy) {
-        if (!mirrors) writeFileAtomic(file, [Buffer.from(copyHead(sha256)), copy.whole]);
+        if (!current) writeFileAtomic(file, [Buffer.from(copyHead(sha256)), copy.whole]);
         continue;
       }
       const names = copy.pieces.map((p) => p.name);
       for (const n of names) used.add(n);
-      // Freshly built pieces are written if missing; the others were found on disk by the merge.
-      let complete = true;
       for (const p of copy.pieces) {
         const at = piecePath(ledgersDir, p.name);
-        if (p.bytes) {
-          if (!existsSync(at)) writeFileAtomic(at, p.bytes);
-        } else if (!existsSync(at)) complete = false;
+        if (p.bytes && !existsSync(at)) writeFileAtomic(at, p.bytes);
       }
       // Unchanged ledger, and its copy lists these very pieces: the head is still right.
-      if (mirrors && current.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
-      if (complete) writeFileAtomic(file, copyHead(sha256, names));
-      else rmSync(file, { force: true });
+      if (current?.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
+      writeFileAtomic(file, copyHead(sha256, names));
     }
     removeAllBut(path.join(ledgersDir, CACHE_DIR, COPIES, PIECES), used);
   } catch {
@@ -63,7 +57,13 @@ export function writeLedgerCopies(ledgersDir: string, files: readonly { name: st
 }
 
 /** A copy's first line: the hash and tool it was made with, and its pieces if in pieces; null when unreadable. */
-function readHead(file: string): { sha256?: string; tool?: string; pieces?: string[] } | null {
+interface CopyHead {
+  sha256?: string;
+  tool?: string;
+  pieces?: string[];
+}
+
+function readHead(file: string): CopyHead | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -81,7 +81,7 @@ function readHead(file: string): { sha256?: string; tool?: string; pieces?: stri
       if (nl >= 0) break;
       pos += n;
     }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sha256?: string; tool?: string; pieces?: string[] };
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as CopyHead;
   } catch {
     return null;
   } finally {
@@ -89,10 +89,9 @@ function readHead(file: string): { sha256?: string; tool?: string; pieces?: stri
   }
 }
 
-/** Whether a copy's first line says it was made from the ledger text with this hash, by this tool. */
-function headMatches(line: string, sha256: string): { pieces?: string[] } | null {
-  const head = JSON.parse(line) as { sha256?: string; tool?: string; pieces?: string[] };
-  return head.sha256 === sha256 && head.tool === VERSION ? head : null;
+/** The head, when it says its copy was made from the ledger text with this hash, by this tool. */
+function mirroring(head: CopyHead | null, sha256: string): CopyHead | null {
+  return head !== null && head.sha256 === sha256 && head.tool === VERSION ? head : null;
 }
 
 /** The data of a ledger file from its JSON copy, when the copy mirrors exactly this content. */
@@ -102,7 +101,7 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
   try {
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
-    const head = headMatches(text.slice(0, nl), sha256);
+    const head = mirroring(JSON.parse(text.slice(0, nl)) as CopyHead, sha256);
     if (!head) return { hit: false };
     if (!head.pieces) return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
     const parts = head.pieces.map((p) => readFileSync(piecePath(ledgersDir, p), 'utf8'));
