@@ -24,6 +24,13 @@ export function errorCount(diagnostics: readonly Diagnostic[]): number {
   return n;
 }
 
+/** Puts diagnostics in report order (file, line, column) and counts them for a summary. */
+export function sortAndCount(diagnostics: Diagnostic[]): { errors: number; warnings: number } {
+  diagnostics.sort(compareDiagnostics);
+  const errors = errorCount(diagnostics);
+  return { errors, warnings: diagnostics.length - errors };
+}
+
 /** Stable order: file, line, column, code: output must not depend on discovery order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (

@@ -3,7 +3,7 @@
 // Groups whose files did not change since the last merge are taken from the cache whole.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compareDiagnostics, errorCount, type Diagnostic } from '../diagnostic.js';
+import { sortAndCount, type Diagnostic } from '../diagnostic.js';
 import type { Campaign } from '../model.js';
 import { LEDGERS_DIR } from '../ledgers/loadLedgers.js';
 import { MANIFEST_FILE } from '../ledgers/serialize.js';
@@ -219,9 +219,6 @@ function finish(root: string, ledgersDir: string, p: Prepared, built: Map<string
 }
 
 function summarize(result: MergeResult): MergeResult {
-  result.diagnostics.sort(compareDiagnostics);
-  const errors = errorCount(result.diagnostics);
-  result.summary.errors = errors;
-  result.summary.warnings = result.diagnostics.length - errors;
+  Object.assign(result.summary, sortAndCount(result.diagnostics));
   return result;
 }

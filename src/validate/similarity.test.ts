@@ -1,7 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigrams, dice, joinFew, normalizeText, similarPairs } from './similarity.js';
+import { bigrams, dice, joinFew, joinNormBlocks, normalizeText, type SimilarPair } from './similarity.js';
 import { likelyDuplicates, type OpinionRef } from './likelyDuplicates.js';
+
+/**
+ * The join over raw texts, as the brute-force oracle below states it: exact repeats (after
+ * normalizing) paired with their first occurrence, the distinct texts through joinNormBlocks.
+ */
+function similarPairs(texts: readonly string[], threshold: number): SimilarPair[] {
+  const pairs: SimilarPair[] = [];
+  const firstOf = new Map<string, number>();
+  const reps: number[] = [];
+  const repNorms: string[] = [];
+  texts.forEach((raw, i) => {
+    const norm = normalizeText(raw);
+    if (norm === '') return;
+    const first = firstOf.get(norm);
+    if (first === undefined) {
+      firstOf.set(norm, i);
+      reps.push(i);
+      repNorms.push(norm);
+    } else pairs.push({ a: first, b: i, similarity: 1 });
+  });
+  for (const p of joinNormBlocks([repNorms], threshold)[0]!) pairs.push({ a: reps[p.a]!, b: reps[p.b]!, similarity: p.similarity });
+  return pairs.sort((p, q) => p.b - q.b || p.a - q.a);
+}
 
 describe('similarity', () => {
   it('works on Chinese without segmentation, ignoring punctuation and width', () => {

@@ -32,38 +32,11 @@ export interface SimilarPair {
 }
 
 /**
- * Every pair of texts with Dice similarity ≥ threshold. Exact repeats (after normalizing) are
- * paired with their first occurrence without comparing; the rest go through an all-pairs join:
- * tokens ordered rarest first, and two texts are compared only when they share a token of
- * their prefixes, which any pair above the threshold must (Dice t ⇔ Jaccard t/(2−t)).
- */
-export function similarPairs(texts: readonly string[], threshold: number): SimilarPair[] {
-  const pairs: SimilarPair[] = [];
-  const firstOf = new Map<string, number>();
-  const reps: number[] = [];
-  const repNorms: string[] = [];
-  texts.forEach((raw, i) => {
-    const norm = normalizeText(raw);
-    if (norm === '') return;
-    const first = firstOf.get(norm);
-    if (first === undefined) {
-      firstOf.set(norm, i);
-      reps.push(i);
-      repNorms.push(norm);
-    } else pairs.push({ a: first, b: i, similarity: 1 });
-  });
-  for (const p of joinNorms(repNorms, threshold)) pairs.push({ a: reps[p.a]!, b: reps[p.b]!, similarity: p.similarity });
-  return pairs.sort((p, q) => p.b - q.b || p.a - q.a);
-}
-
-/** The all-pairs join over distinct, non-empty normalized texts: every pair at or above the threshold. */
-export function joinNorms(norms: readonly string[], threshold: number): SimilarPair[] {
-  return joinNormBlocks([norms], threshold)[0]!;
-}
-
-/**
- * joinNorms for several blocks of texts at once (texts are only paired within their block):
- * the texts of all blocks share one token dictionary and one token order.
+ * Every pair of texts with Dice similarity ≥ threshold, within each block of distinct,
+ * non-empty normalized texts: an all-pairs join with prefix filtering. Tokens are ordered
+ * rarest first, and two texts are compared only when they share a token of their prefixes,
+ * which any pair above the threshold must (Dice t ⇔ Jaccard t/(2−t)). The texts of all blocks
+ * share one token dictionary and one token order.
  */
 export function joinNormBlocks(blocks: readonly (readonly string[])[], threshold: number): SimilarPair[][] {
   const { sets } = tokenize(blocks.flat());

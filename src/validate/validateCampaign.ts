@@ -2,7 +2,7 @@
 // records of each group. The CLI, merge and tests all call this.
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { compareDiagnostics, errorCount, type Diagnostic } from '../diagnostic.js';
+import { sortAndCount, type Diagnostic } from '../diagnostic.js';
 import type { Campaign, FileResult, GroupContext } from '../model.js';
 import { loadCampaign } from '../campaign/loadCampaign.js';
 import { scanGroups, type GroupScan } from '../campaign/scanGroups.js';
@@ -200,7 +200,7 @@ export function prepare(root: string, options: PrepareOptions): Prepared {
 }
 
 /** A group's file results, the checked ones put in place and cached (before the cross-record checks add reasons). */
-export function placeChecked(g: PreparedGroup, checked: readonly FileResult[]): FileResult[] {
+function placeChecked(g: PreparedGroup, checked: readonly FileResult[]): FileResult[] {
   let k = 0;
   return g.files.map((f, i) => {
     if (f) return f;
@@ -233,7 +233,7 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
 }
 
 /** Checks every job on this thread, letting go of each file's bytes once it is checked. */
-export function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgress']): FileResult[] {
+function checkHere(jobs: CheckJob[], onProgress: ValidateOptions['onProgress']): FileResult[] {
   return jobs.map((job, i) => {
     onProgress?.(i + 1, jobs.length);
     const result = checkFile(job.bytes, job.rel, job.ctx);
@@ -270,13 +270,10 @@ function cachedReader(root: string, cache: FileCache) {
 }
 
 function finish(result: ValidationResult): ValidationResult {
-  result.diagnostics.sort(compareDiagnostics);
-  const errors = errorCount(result.diagnostics);
   result.summary = {
     files: result.files.length + 1,
     records: result.files.reduce((n, f) => n + f.records.length, 0),
-    errors,
-    warnings: result.diagnostics.length - errors,
+    ...sortAndCount(result.diagnostics),
   };
   return result;
 }
