@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import standalone from 'ajv/dist/standalone/index.js';
-import { ajvFor, schemaHash, validatorIds } from '../dist/validate/schemaCheck.js';
+import { schemaHash } from '../dist/schema/jsonSchema.js';
+import { ajvFor, validatorIds } from '../dist/validate/schemaCheck.js';
 
 const ajv = ajvFor({ source: true });
 const code = (standalone.default ?? standalone)(ajv, validatorIds(ajv));

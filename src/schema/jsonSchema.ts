@@ -1,6 +1,7 @@
 // JSON Schema (draft 2020-12) from the specs: what ajv validates with and what editors read.
 import { VOCABULARIES } from '../vocab.js';
 import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
+import { sha256 } from '../hash.js';
 
 export const SCHEMA_BASE_URL = 'https://ledger.local/schemas/';
 export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
@@ -121,6 +122,12 @@ export function schemaText(schema: JsonSchema): string {
 }
 
 /** Every schema file `ledger schema` writes and `schemas/` holds, by file name. */
+let hash: string | undefined;
+/** One hash of every schema: whatever was built or cached from the schemas is stale when it changes. */
+export function schemaHash(): string {
+  return (hash ??= sha256(JSON.stringify(allSchemas())));
+}
+
 export function allSchemas(): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = { 'campaign.schema.json': campaignSchema() };
   for (const kind of RECORD_KINDS) out[`${kind}.schema.json`] = recordSchema(kind);

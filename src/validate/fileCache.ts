@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fsAtomic.js';
 import path from 'node:path';
 import { sha256 } from '../hash.js';
 import type { FileResult, GroupContext } from '../model.js';
-import { allSchemas } from '../schema/jsonSchema.js';
+import { schemaHash } from '../schema/jsonSchema.js';
 import { VERSION } from '../version.js';
 
 // One file per group, so a merge after one group resubmits rewrites only that group's part.
@@ -28,7 +28,7 @@ export interface Entry {
 
 let schemaKey: string | undefined;
 /** Changes with the tool version, the schemas and the cache format: a new one starts every cache afresh. */
-export const versionKey = () => (schemaKey ??= sha256(`files-3\n${VERSION}\n${JSON.stringify(allSchemas())}`));
+export const versionKey = () => (schemaKey ??= sha256(`files-3\n${VERSION}\n${schemaHash()}`));
 
 export function contextKey(ctx: GroupContext): string {
   return sha256(JSON.stringify([ctx.group, ctx.members, ctx.period, ctx.today, Object.entries(ctx.files).sort()]));

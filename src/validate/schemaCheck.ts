@@ -5,13 +5,12 @@ import type { Diagnostic } from '../diagnostic.js';
 import { pointerOf } from '../diagnostic.js';
 import type { Locator } from '../read/locate.js';
 import type { LineIndex } from '../position.js';
-import { campaignSchema, recordSchema, type JsonSchema } from '../schema/jsonSchema.js';
+import { campaignSchema, recordSchema, schemaHash, type JsonSchema } from '../schema/jsonSchema.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from '../hash.js';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -33,10 +32,6 @@ export function validatorIds(ajv: Ajv2020): Record<string, string> {
     ids[kind] = id;
   }
   return ids;
-}
-
-export function schemaHash(): string {
-  return sha256(JSON.stringify([...RECORD_KINDS.map((k) => recordSchema(k)), campaignSchema()]));
 }
 
 /** The validators built with the package (dist/schema/validators.cjs) when they match these schemas, else compiled now. */
