@@ -4,7 +4,7 @@
 // A run killed before the journal leaves the old ledgers untouched (its temporaries are
 // swept); one killed after it is rolled forward by the next reader or merge. Either way the
 // ledgers are one whole set, old or new.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, REJECTED_FILE } from './serialize.js';
 import { writeParts } from '../fsAtomic.js';
@@ -20,10 +20,6 @@ interface Journal {
 /** Kills the process at a named point of the write, for the crash tests (child processes only). */
 function crashPoint(name: string): void {
   if (process.env.LEDGER_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
-}
-
-function writeDurable(file: string, text: string): void {
-  writeParts(file, [Buffer.from(text)], true);
 }
 
 function syncDir(dir: string): void {
@@ -93,7 +89,7 @@ export function writeLedgerFiles(dir: string, files: readonly { name: string; pa
   temps.sort((a, b) => Number(a[1] === MANIFEST_FILE) - Number(b[1] === MANIFEST_FILE));
   const journal: Journal = { renames: temps, remove: names.has(REJECTED_FILE) ? [] : [REJECTED_FILE] };
   const journalTmp = path.join(dir, `${TMP_PREFIX}${process.pid}-journal`);
-  writeDurable(journalTmp, JSON.stringify(journal));
+  writeParts(journalTmp, [Buffer.from(JSON.stringify(journal))], true);
   renameSync(journalTmp, path.join(dir, JOURNAL));
   syncDir(dir);
   crashPoint('after-journal');

@@ -6,7 +6,6 @@ import { runAudit, type AuditResult } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../ledgers/types.js';
 import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
-  ALSO,
   AUDIENCES,
   BANDS,
   CATEGORIES,

@@ -11,7 +11,7 @@ import { decodeText } from '../read/parseYaml.js';
 import { readDocs } from '../read/readDocs.js';
 import type { LineIndex } from '../position.js';
 import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
-import { kindCode, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
+import { kindCode, KIND_LABELS, RECORD_KINDS, RECORD_SPECS } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
 import { isRealDate } from './dates.js';
 import { schemaCheck, show } from './schemaCheck.js';
