@@ -48,4 +48,5 @@ console.log('\nDemo finished. Outputs:');
 console.log(`  campaign copy:  ${rel(out)}`);
 console.log(`  ledgers:        ${rel(path.join(out, 'ledgers'))}/`);
 const exportsDir = path.join(out, 'exports');
-if (existsSync(exportsDir)) for (const f of readdirSync(exportsDir).sort()) console.log(`  export/report:  ${rel(path.join(exportsDir, f))}`);
+if (existsSync(exportsDir))
+  for (const f of readdirSync(exportsDir).sort()) console.log(`  export/report:  ${rel(path.join(exportsDir, f))}`);

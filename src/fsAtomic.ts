@@ -20,7 +20,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array | readon
 export function writeParts(file: string, parts: readonly Uint8Array[], durable: boolean): void {
   const fd = openSync(file, 'w');
   try {
-    for (const p of parts) for (let off = 0; off < p.length; ) off += writeSync(fd, p, off, p.length - off);
+    for (const p of parts) for (let off = 0; off < p.length;) off += writeSync(fd, p, off, p.length - off);
     if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -71,7 +71,9 @@ Run ledger <command> --help for the options and examples of a command.`,
     const err = e as Error;
     const verbose = opts.argv.includes('--verbose');
     opts.stderr.write(`ledger: internal error: ${err?.message ?? String(e)}\n`);
-    opts.stderr.write(verbose ? `${err?.stack ?? ''}\n` : 'Rerun with --verbose to see the stack trace, and report it with the command you ran.\n');
+    opts.stderr.write(
+      verbose ? `${err?.stack ?? ''}\n` : 'Rerun with --verbose to see the stack trace, and report it with the command you ran.\n',
+    );
     return 2;
   }
 }

@@ -12,10 +12,7 @@ export type Vocabulary = readonly Term[];
 
 const t = (code: string, zh: string, en: string): Term => ({ code, zh, en });
 
-export const GROUP_TYPES: Vocabulary = [
-  t('work-group', '工作组', 'Work group'),
-  t('judicial-office', '司法所', 'Judicial office'),
-];
+export const GROUP_TYPES: Vocabulary = [t('work-group', '工作组', 'Work group'), t('judicial-office', '司法所', 'Judicial office')];
 
 export const PATTERNS: Vocabulary = [
   t('grassroots', '下基层', 'Going to the grassroots'),
@@ -34,10 +31,7 @@ export const METHODS: Vocabulary = [
   t('phone', '电话访谈', 'Phone interview'),
 ];
 
-export const ALSO: Vocabulary = [
-  t('send-warmth', '送温暖', 'Sending warmth'),
-  t('send-services', '送服务', 'Sending services'),
-];
+export const ALSO: Vocabulary = [t('send-warmth', '送温暖', 'Sending warmth'), t('send-services', '送服务', 'Sending services')];
 
 export const CHANNELS: Vocabulary = [
   t('face-to-face', '当面', 'Face to face'),
@@ -119,11 +113,7 @@ export const STABILITY_TYPES: Vocabulary = [
   t('other', '其他', 'Other'),
 ];
 
-export const RISKS: Vocabulary = [
-  t('low', '低', 'Low'),
-  t('medium', '中', 'Medium'),
-  t('high', '高', 'High'),
-];
+export const RISKS: Vocabulary = [t('low', '低', 'Low'), t('medium', '中', 'Medium'), t('high', '高', 'High')];
 
 export const STABILITY_STATUS: Vocabulary = [
   t('monitoring', '稳控中', 'Monitoring'),
@@ -142,10 +132,7 @@ export const HARDSHIP_CATEGORIES: Vocabulary = [
   t('other', '其他', 'Other'),
 ];
 
-export const GENDERS: Vocabulary = [
-  t('male', '男', 'Male'),
-  t('female', '女', 'Female'),
-];
+export const GENDERS: Vocabulary = [t('male', '男', 'Male'), t('female', '女', 'Female')];
 
 export type Band = 'A' | 'B' | 'C' | 'D';
 

@@ -11,7 +11,10 @@ export const title = 'export: 100,000 opinions and their cards to xlsx';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function child(mode, root, out) {
-  const stdout = execFileSync(process.execPath, [path.join(here, 'exportChild.mjs'), mode, root, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const stdout = execFileSync(process.execPath, [path.join(here, 'exportChild.mjs'), mode, root, out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 

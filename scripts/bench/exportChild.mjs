@@ -22,7 +22,10 @@ if (mode === 'ours') {
 } else {
   // The same values, computed before the clock starts: the baseline is the writing alone.
   const { model } = buildWorkbookModel(set, options);
-  const sheets = model.sheets.map((s) => ({ name: s.name, rows: s.tables.flatMap((t) => [t.columns.map((c) => c.header), ...[...t.rows()].map((r) => r.cells)]) }));
+  const sheets = model.sheets.map((s) => ({
+    name: s.name,
+    rows: s.tables.flatMap((t) => [t.columns.map((c) => c.header), ...[...t.rows()].map((r) => r.cells)]),
+  }));
   const t1 = performance.now();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
   let rows = 0;

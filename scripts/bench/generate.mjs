@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅文斌宇浩凯健俊帆帅旭宁龙林欣';
 const PLACES = ['幸福社区', '红星社区', '北山村', '西关镇', '东城街道', '南湖社区', '柳树村', '河湾村', '新华街道', '光明社区'];
 const CONTENTS = [
@@ -17,7 +18,16 @@ const CONTENTS = [
   '个别干部下基层走过场，拍照留痕多，解决问题少。',
   '公共法律服务站点开放时间与群众作息不符，周末无人值守。',
 ];
-const CATEGORIES = ['形式主义', '官僚主义', '享乐主义', '奢靡之风', '政治纪律和八项规定', '群众切身利益', '联系服务群众“最后一公里”', '一般性意见'];
+const CATEGORIES = [
+  '形式主义',
+  '官僚主义',
+  '享乐主义',
+  '奢靡之风',
+  '政治纪律和八项规定',
+  '群众切身利益',
+  '联系服务群众“最后一公里”',
+  '一般性意见',
+];
 const CHANNELS = ['当面', '座谈', '当面', '座谈', '电话', '书面'];
 const SOURCES = ['群众', '基层党员干部', '离退休老同志', '两代表一委员', '下属单位', '服务对象', '低收入家庭', '空巢老人'];
 
@@ -51,7 +61,8 @@ export function generateCampaign(dir, { groups = 200, records = 100_000, mix = {
   const date = () => `2014-${rand() < 0.5 ? '04' : '05'}-${String(10 + Math.floor(rand() * 12)).padStart(2, '0')}`;
   // What each speaker adds in their own words: as varied as real opinions are, so the
   // duplicate detector sees a realistic rate of near-identical texts (almost none).
-  const detail = () => Array.from({ length: 12 + Math.floor(rand() * 10) }, () => String.fromCodePoint(0x4e00 + Math.floor(rand() * 3000))).join('');
+  const detail = () =>
+    Array.from({ length: 12 + Math.floor(rand() * 10) }, () => String.fromCodePoint(0x4e00 + Math.floor(rand() * 3000))).join('');
   const phone = () => `1${pick('3578')}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
   const idNumber = () => {
     const first17 = `110101${1940 + Math.floor(rand() * 50)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(10 + Math.floor(rand() * 18))}${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
@@ -106,13 +117,21 @@ export function generateCampaign(dir, { groups = 200, records = 100_000, mix = {
             `kind: opinion\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nchannel: ${pick(CHANNELS)}\ncollected_by: ${ms[1]}\nsource: { kind: ${pick(SOURCES)}, name: ${name()}, phone: "${phone()}" }\ncategory: ${pick(CATEGORIES)}\nabout: 领导班子\ncontent: ${pick(CONTENTS)}${detail()}\nrectification:\n  measure: 制定整改清单，明确责任和时限，按期办结并反馈。\n  responsible: 办公室\n  due: 2014-06-30\n  status: ${rand() < 0.5 ? '已完成\n  done_on: 2014-05-20\n  feedback: true' : '整改中'}\n`,
           );
         } else if (kind === 'info') {
-          docs.push(`kind: info\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nplace: ${pick(PLACES)}\ninformant: { name: ${name()}, kind: 群众, phone: "${phone()}" }\ntopic: 就业\ncontent: 厂房关停后约二十名青年待业，希望提供就业信息。\nhandling: { action: 转街道就业服务站, by: ${ms[1]}, status: 已转办 }\n`);
+          docs.push(
+            `kind: info\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nplace: ${pick(PLACES)}\ninformant: { name: ${name()}, kind: 群众, phone: "${phone()}" }\ntopic: 就业\ncontent: 厂房关停后约二十名青年待业，希望提供就业信息。\nhandling: { action: 转街道就业服务站, by: ${ms[1]}, status: 已转办 }\n`,
+          );
         } else if (kind === 'appeal') {
-          docs.push(`kind: appeal\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nappellant: { name: ${name()}, id_number: "${idNumber()}", phone: "${phone()}", address: ${pick(PLACES)}${1 + Math.floor(rand() * 30)}号 }\ntopic: 社会保障\ncontent: 养老金三个月未发放。\nhandled_by: 民政办\ndue: 2014-06-20\nstatus: 办理中\n`);
+          docs.push(
+            `kind: appeal\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nappellant: { name: ${name()}, id_number: "${idNumber()}", phone: "${phone()}", address: ${pick(PLACES)}${1 + Math.floor(rand() * 30)}号 }\ntopic: 社会保障\ncontent: 养老金三个月未发放。\nhandled_by: 民政办\ndue: 2014-06-20\nstatus: 办理中\n`,
+          );
         } else if (kind === 'stability') {
-          docs.push(`kind: stability\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nsubject: 两户宅基地边界纠纷\nparties: [{ name: ${name()}, phone: "${phone()}" }, { name: ${name()} }]\ntype: 邻里\nrisk: 中\ncontent: 双方因院墙位置发生争执。\nmeasures: 司法所组织人民调解。\nresponsible: 东城司法所\nstatus: 调解中\n`);
+          docs.push(
+            `kind: stability\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nsubject: 两户宅基地边界纠纷\nparties: [{ name: ${name()}, phone: "${phone()}" }, { name: ${name()} }]\ntype: 邻里\nrisk: 中\ncontent: 双方因院墙位置发生争执。\nmeasures: 司法所组织人民调解。\nresponsible: 东城司法所\nstatus: 调解中\n`,
+          );
         } else {
-          docs.push(`kind: hardship\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nperson: { name: ${name()}, gender: 女, id_number: "${idNumber()}", address: ${pick(PLACES)} }\nhousehold: 1\ncategories: [空巢老人]\nsituation: 独居，患糖尿病，子女在外省工作。\nneeds: 定期探望，协助申请低保。\nassistance: [{ date: ${d}, by: ${ms[1]}, what: 送米面油，代办低保申请 }]\npaired_cadre: ${ms[1]}\n`);
+          docs.push(
+            `kind: hardship\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nperson: { name: ${name()}, gender: 女, id_number: "${idNumber()}", address: ${pick(PLACES)} }\nhousehold: 1\ncategories: [空巢老人]\nsituation: 独居，患糖尿病，子女在外省工作。\nneeds: 定期探望，协助申请低保。\nassistance: [{ date: ${d}, by: ${ms[1]}, what: 送米面油，代办低保申请 }]\npaired_cadre: ${ms[1]}\n`,
+          );
         }
         counts[kind]++;
         n++;

@@ -21,7 +21,7 @@ if (mode === 'parse') {
   for (const f of files) for (const d of parseAllDocuments(readFileSync(f, 'utf8'))) (d.toJS(), docs++);
   extra = { files: files.length, docs };
 } else if (mode === 'merge' || mode === 'merge1') {
-  const r = await mergeCampaignParallel(root, { tool: "bench", ...(mode === "merge1" ? { threads: 1 } : {}) });
+  const r = await mergeCampaignParallel(root, { tool: 'bench', ...(mode === 'merge1' ? { threads: 1 } : {}) });
   if (!r.written) throw new Error('the generated campaign did not merge');
   extra = { records: r.summary.records };
 } else {

@@ -45,10 +45,11 @@ const all = (f: GroupFacts) => [...f.visits, ...f.opinions, ...f.info, ...f.appe
 /** Bands heard by a group: audiences of its visits and the sources of its opinions. */
 export function bandsHeard(f: Pick<GroupFacts, 'visits' | 'opinions'>): Set<Band> {
   const heard = new Set<Band>();
-  for (const v of f.visits) for (const a of (v.audiences as { kind: string }[] | undefined) ?? []) {
-    const band = AUDIENCE_BANDS[a.kind];
-    if (band) heard.add(band);
-  }
+  for (const v of f.visits)
+    for (const a of (v.audiences as { kind: string }[] | undefined) ?? []) {
+      const band = AUDIENCE_BANDS[a.kind];
+      if (band) heard.add(band);
+    }
   for (const o of f.opinions) {
     const band = AUDIENCE_BANDS[(o.source as { kind: string } | undefined)?.kind ?? ''];
     if (band) heard.add(band);
@@ -65,7 +66,16 @@ export const RULES: readonly Rule[] = [
   {
     code: 'no-visits',
     severity: 'error',
-    check: (f) => (f.visits.length ? [] : [{ records: [], en: 'no visit recorded: the group has not gone to the grassroots', zh: '没有任何活动台账记录，未开展下基层活动' }]),
+    check: (f) =>
+      f.visits.length
+        ? []
+        : [
+            {
+              records: [],
+              en: 'no visit recorded: the group has not gone to the grassroots',
+              zh: '没有任何活动台账记录，未开展下基层活动',
+            },
+          ],
   },
   {
     code: 'no-opinions',
@@ -77,7 +87,13 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     check: (f) => {
       if (!f.visits.length || f.visits.some((v) => isLeading(f.group, v.led_by))) return [];
-      return [{ records: ids(f.visits), en: `none of its ${f.visits.length} visits was led by a leading cadre`, zh: `${f.visits.length}次活动均无领导干部带队` }];
+      return [
+        {
+          records: ids(f.visits),
+          en: `none of its ${f.visits.length} visits was led by a leading cadre`,
+          zh: `${f.visits.length}次活动均无领导干部带队`,
+        },
+      ];
     },
   },
   {
@@ -110,7 +126,11 @@ export const RULES: readonly Rule[] = [
       const bands: Band[] = f.group.type === 'judicial-office' ? ['A', 'D'] : ['A', 'B', 'C', 'D'];
       return bands
         .filter((b) => !heard.has(b))
-        .map((b) => ({ records: [], en: `band ${b} (${BANDS[b].en}) was not heard in any visit or opinion`, zh: `未听取${b}类对象（${BANDS[b].zh}）的意见` }));
+        .map((b) => ({
+          records: [],
+          en: `band ${b} (${BANDS[b].en}) was not heard in any visit or opinion`,
+          zh: `未听取${b}类对象（${BANDS[b].zh}）的意见`,
+        }));
     },
   },
   {
@@ -134,10 +154,16 @@ export const RULES: readonly Rule[] = [
     code: 'cursory-visit',
     severity: 'warning',
     check: (f) => {
-      const referred = new Set([...f.opinions, ...f.info, ...f.appeals, ...f.stability, ...f.hardship].map((r) => r.visit).filter((v) => v !== undefined));
+      const referred = new Set(
+        [...f.opinions, ...f.info, ...f.appeals, ...f.stability, ...f.hardship].map((r) => r.visit).filter((v) => v !== undefined),
+      );
       return f.visits
         .filter((v) => !((v.audiences as unknown[] | undefined) ?? []).length && !referred.has(v.id))
-        .map((v) => ({ records: [v.id], en: `visit ${v.id} heard nobody: no audiences, and no opinion, info or card refers to it`, zh: `活动${v.id}未记录听取对象，也没有任何意见、信息或登记卡与之关联` }));
+        .map((v) => ({
+          records: [v.id],
+          en: `visit ${v.id} heard nobody: no audiences, and no opinion, info or card refers to it`,
+          zh: `活动${v.id}未记录听取对象，也没有任何意见、信息或登记卡与之关联`,
+        }));
     },
   },
   {
@@ -145,7 +171,15 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     check: (f) => {
       const missing = f.opinions.filter((o) => !rect(o).measure || !rect(o).responsible || !rect(o).due);
-      return missing.length ? [{ records: ids(missing), en: `${missing.length} opinion(s) lack a rectification measure, responsible party or time limit`, zh: `${missing.length}条意见缺少整改措施、责任人或整改时限` }] : [];
+      return missing.length
+        ? [
+            {
+              records: ids(missing),
+              en: `${missing.length} opinion(s) lack a rectification measure, responsible party or time limit`,
+              zh: `${missing.length}条意见缺少整改措施、责任人或整改时限`,
+            },
+          ]
+        : [];
     },
   },
   {
@@ -153,7 +187,15 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     check: (f) => {
       const late = f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0);
-      return late.length ? [{ records: ids(late), en: `${late.length} rectification(s) past their time limit and not done`, zh: `${late.length}项整改已超过时限仍未完成` }] : [];
+      return late.length
+        ? [
+            {
+              records: ids(late),
+              en: `${late.length} rectification(s) past their time limit and not done`,
+              zh: `${late.length}项整改已超过时限仍未完成`,
+            },
+          ]
+        : [];
     },
   },
   {
@@ -161,7 +203,15 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     check: (f) => {
       const silent = f.opinions.filter((o) => rect(o).status === 'done' && rect(o).feedback !== true);
-      return silent.length ? [{ records: ids(silent), en: `${silent.length} done rectification(s) not fed back to the person who raised them`, zh: `${silent.length}项已完成的整改未向意见提出人反馈` }] : [];
+      return silent.length
+        ? [
+            {
+              records: ids(silent),
+              en: `${silent.length} done rectification(s) not fed back to the person who raised them`,
+              zh: `${silent.length}项已完成的整改未向意见提出人反馈`,
+            },
+          ]
+        : [];
     },
   },
   {
@@ -169,7 +219,13 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     check: (f) =>
       f.asOf > f.groupDeadline && f.group.summary === null
-        ? [{ records: [], en: `groups/${f.group.id}/summary.md is missing or empty after the group deadline ${f.groupDeadline}`, zh: `报送截止日（${f.groupDeadline}）后仍未提交文字总结（summary.md 缺失或为空）` }]
+        ? [
+            {
+              records: [],
+              en: `groups/${f.group.id}/summary.md is missing or empty after the group deadline ${f.groupDeadline}`,
+              zh: `报送截止日（${f.groupDeadline}）后仍未提交文字总结（summary.md 缺失或为空）`,
+            },
+          ]
         : [],
   },
   {
@@ -185,7 +241,15 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     check: (f) => {
       const late = all(f).filter((r) => r.date > f.groupDeadline);
-      return late.length ? [{ records: ids(late), en: `${late.length} record(s) dated after the group deadline ${f.groupDeadline} missed the group report`, zh: `${late.length}条记录日期晚于报送截止日（${f.groupDeadline}）` }] : [];
+      return late.length
+        ? [
+            {
+              records: ids(late),
+              en: `${late.length} record(s) dated after the group deadline ${f.groupDeadline} missed the group report`,
+              zh: `${late.length}条记录日期晚于报送截止日（${f.groupDeadline}）`,
+            },
+          ]
+        : [];
     },
   },
   {
@@ -193,7 +257,15 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     check: (f) => {
       const late = f.appeals.filter((a) => appealDaysOverdue(a, f.asOf) > 0);
-      return late.length ? [{ records: ids(late), en: `${late.length} livelihood appeal(s) past their time limit and not resolved`, zh: `${late.length}件民生诉求超过办理时限仍未办结` }] : [];
+      return late.length
+        ? [
+            {
+              records: ids(late),
+              en: `${late.length} livelihood appeal(s) past their time limit and not resolved`,
+              zh: `${late.length}件民生诉求超过办理时限仍未办结`,
+            },
+          ]
+        : [];
     },
   },
   {
@@ -201,7 +273,15 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     check: (f) => {
       const open = f.stability.filter((s) => s.risk === 'high' && s.status !== 'resolved');
-      return open.length ? [{ records: ids(open), en: `${open.length} high-risk stability item(s) not resolved`, zh: `${open.length}件高风险维稳事项尚未化解` }] : [];
+      return open.length
+        ? [
+            {
+              records: ids(open),
+              en: `${open.length} high-risk stability item(s) not resolved`,
+              zh: `${open.length}件高风险维稳事项尚未化解`,
+            },
+          ]
+        : [];
     },
   },
 ];

@@ -53,7 +53,13 @@ export function runAudit(set: LedgerSet, options: AuditOptions): AuditResult {
     const facts = groupFacts(set, g.id, options.asOf);
     for (const rule of RULES) {
       for (const hit of rule.check(facts)) {
-        findings.push({ code: rule.code, severity: rule.severity, group: g.id, message: lang === 'zh-CN' ? hit.zh : hit.en, records: hit.records });
+        findings.push({
+          code: rule.code,
+          severity: rule.severity,
+          group: g.id,
+          message: lang === 'zh-CN' ? hit.zh : hit.en,
+          records: hit.records,
+        });
       }
     }
   }

@@ -36,7 +36,10 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
   const docs = parsed.docs;
   if (docs.length !== 1 || docs[0]?.data === undefined) {
     if (docs.length > 1) diagnostics.push(diag('yaml-syntax', 'ledger.yaml must hold exactly one document', docs[1]?.line ?? 1, 1, ''));
-    if (docs.length === 0) diagnostics.push(diag('missing-field', 'ledger.yaml is empty: it needs kind: campaign, title, unit, period, deadlines and groups', 1, 1, ''));
+    if (docs.length === 0)
+      diagnostics.push(
+        diag('missing-field', 'ledger.yaml is empty: it needs kind: campaign, title, unit, period, deadlines and groups', 1, 1, ''),
+      );
     return { campaign: null, diagnostics };
   }
   const { locate, data } = docs[0];
@@ -56,7 +59,8 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
   ] as const) {
     if (!isPlainObject(value)) continue;
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v)) at('invalid-date', `${v} is not a real calendar date`, [key, k]);
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isRealDate(v))
+        at('invalid-date', `${v} is not a real calendar date`, [key, k]);
     }
   }
   const period = c.period as Campaign['period'] | undefined;
@@ -71,9 +75,18 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
       if (ids.has(g.id)) at('duplicate-id', `group id "${g.id}" is declared twice`, ['groups', i, 'id']);
       else ids.set(g.id, i);
     }
-    const members = Array.isArray(g.members) ? g.members.filter(isPlainObject).map((m) => m.name).filter((n): n is string => typeof n === 'string') : [];
+    const members = Array.isArray(g.members)
+      ? g.members
+          .filter(isPlainObject)
+          .map((m) => m.name)
+          .filter((n): n is string => typeof n === 'string')
+      : [];
     if (typeof g.leader === 'string' && members.length && !members.includes(g.leader)) {
-      at('unknown-member', `leader "${g.leader}" is not among the members of ${g.id}${didYouMean(g.leader, members)}`, ['groups', i, 'leader']);
+      at('unknown-member', `leader "${g.leader}" is not among the members of ${g.id}${didYouMean(g.leader, members)}`, [
+        'groups',
+        i,
+        'leader',
+      ]);
     }
     const seen = new Set<string>();
     (Array.isArray(g.members) ? g.members : []).forEach((m, j) => {
@@ -101,7 +114,14 @@ export function parseCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
   }
 }
 
-function atPath(locate: Locator, lines: LineIndex, code: string, message: string, p: (string | number)[], severity: 'error' | 'warning'): Diagnostic {
+function atPath(
+  locate: Locator,
+  lines: LineIndex,
+  code: string,
+  message: string,
+  p: (string | number)[],
+  severity: 'error' | 'warning',
+): Diagnostic {
   const pos = lines.position(locate(p));
   return { severity, code, message, file: CAMPAIGN_FILE, line: pos.line, column: pos.column, pointer: pointerOf(p) };
 }

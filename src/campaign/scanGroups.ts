@@ -104,7 +104,9 @@ export function scanGroup(root: string, id: string): GroupScan {
 }
 
 function readTrimmedLength(file: string): number {
-  const text = readHead(file, 1 << 16).toString('utf8').trim();
+  const text = readHead(file, 1 << 16)
+    .toString('utf8')
+    .trim();
   return Buffer.byteLength(text);
 }
 

@@ -30,7 +30,10 @@ export function registerExport(program: Command, rt: () => Runtime): void {
       const out = opts.out === undefined ? defaultExportPath(root, set, options) : path.resolve(r.cwd, opts.out);
       const progress = progressBar(r, 'export');
       const result = await exportWorkbook(set, out, { ...options, onProgress: progress }).finally(() => progress.end());
-      if (result.cut) r.stderr.write(`ledger: warning: ${result.cut} cell(s) were longer than Excel's 32,767 characters and were cut (marked in the cell)\n`);
+      if (result.cut)
+        r.stderr.write(
+          `ledger: warning: ${result.cut} cell(s) were longer than Excel's 32,767 characters and were cut (marked in the cell)\n`,
+        );
       const rows = result.sheets.map((s) => `${s.name} ${s.rows}`).join(', ');
       r.stdout.write(`${path.relative(r.cwd, out) || out}\n`);
       r.stderr.write(`ledger: wrote ${result.sheets.length} sheets (${rows})${options.redact ? ', personal data masked' : ''}\n`);

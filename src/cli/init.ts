@@ -14,7 +14,10 @@ export function registerInit(program: Command, rt: () => Runtime): void {
     .option('--unit <name>', 'the unit running the campaign')
     .option('--groups <n>', 'how many work groups to start with', '5')
     .option('--force', 'add the missing files to a folder that is not empty (nothing is overwritten)')
-    .addHelpText('after', '\nExamples:\n  $ ledger init campaign-2014 --unit 河东区司法局 --groups 5\n  $ ledger init district --lang en --groups 3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ledger init campaign-2014 --unit 河东区司法局 --groups 5\n  $ ledger init district --lang en --groups 3',
+    )
     .action((dir: string, opts: { lang: string; unit?: string; groups: string; force?: boolean }) => {
       const r = rt();
       const lang = parseFormat(opts.lang, LOCALES, '--lang');
@@ -28,7 +31,8 @@ export function registerInit(program: Command, rt: () => Runtime): void {
       });
       const shown = path.relative(r.cwd, target) || '.';
       for (const f of result.created) r.stdout.write(`${path.join(shown, f).split(path.sep).join('/')}\n`);
-      if (result.kept.length) r.stderr.write(`ledger: kept ${result.kept.length} existing file(s) as they were: ${result.kept.join(', ')}\n`);
+      if (result.kept.length)
+        r.stderr.write(`ledger: kept ${result.kept.length} existing file(s) as they were: ${result.kept.join(', ')}\n`);
       const cd = shown === '.' ? '' : `cd ${shown} && `;
       r.stderr.write(
         lang === 'zh-CN'

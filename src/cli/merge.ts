@@ -18,12 +18,16 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
     .option('--allow-invalid', 'merge the valid records anyway; refused ones go to ledgers/rejected.yaml')
     .option('--no-cache', 'check every file again instead of reusing ledgers/.cache/')
     .option('--jobs <n>', 'worker threads for checking files (default: the cores, up to 4; 1: none)')
-    .addHelpText('after', '\nExamples:\n  $ ledger merge\n  $ ledger merge --allow-invalid\n  $ ledger -C examples/zh-CN merge --format json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ledger merge\n  $ ledger merge --allow-invalid\n  $ ledger -C examples/zh-CN merge --format json',
+    )
     .action(async (opts: { format: string; allowInvalid?: boolean; cache: boolean; jobs?: string }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);
       const root = campaignRoot(r);
-      if (opts.jobs !== undefined && !/^[1-9]\d?$/.test(opts.jobs)) throw new UsageError(`--jobs needs a number of threads from 1 to 99 (got "${opts.jobs}")`);
+      if (opts.jobs !== undefined && !/^[1-9]\d?$/.test(opts.jobs))
+        throw new UsageError(`--jobs needs a number of threads from 1 to 99 (got "${opts.jobs}")`);
       const progress = progressBar(r, 'merge');
       const result = await mergeCampaignParallel(root, {
         tool: `ledger ${VERSION}`,
@@ -58,9 +62,21 @@ export function registerMerge(program: Command, rt: () => Runtime): void {
           const header = ['group', ...RECORD_KINDS, 'errors', 'warnings', 'duplicates'];
           const dups = m.duplicates;
           const dupsOf = (id: string) => String(dups.filter((d) => d.b.startsWith(`${id}/`)).length);
-          const rows = m.groups.map((g) => [g.id, ...RECORD_KINDS.map((k) => String(g.counts[k])), String(g.errors), String(g.warnings), dupsOf(g.id)]);
+          const rows = m.groups.map((g) => [
+            g.id,
+            ...RECORD_KINDS.map((k) => String(g.counts[k])),
+            String(g.errors),
+            String(g.warnings),
+            dupsOf(g.id),
+          ]);
           const t = m.totals;
-          rows.push(['total', ...RECORD_KINDS.map((k) => String(t[k])), String(result.summary.errors), String(result.summary.warnings), String(dups.length)]);
+          rows.push([
+            'total',
+            ...RECORD_KINDS.map((k) => String(t[k])),
+            String(result.summary.errors),
+            String(result.summary.warnings),
+            String(dups.length),
+          ]);
           r.stdout.write('\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n');
           if (t.rejected) r.stdout.write(r.color.yellow(`${t.rejected} refused record(s) listed in ${ledgers}/rejected.yaml\n`));
           r.stdout.write(`ledgers written to ${ledgers}/\n`);

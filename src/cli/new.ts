@@ -15,11 +15,15 @@ export function registerNew(program: Command, rt: () => Runtime): void {
     .option('--group <id>', 'the group (default: the group folder you are in)')
     .option('--date <date>', 'the date of the record (default: today)')
     .option('--with <kinds>', 'with a visit: records heard on it, e.g. opinions=3 or opinions=2,appeal=1')
-    .addHelpText('after', '\nExamples:\n  $ ledger new visit --group g1 --with opinions=3\n  $ ledger new appeal --group g2 --date 2014-04-25\n  $ cd groups/g3 && ledger new hardship')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ledger new visit --group g1 --with opinions=3\n  $ ledger new appeal --group g2 --date 2014-04-25\n  $ cd groups/g3 && ledger new hardship',
+    )
     .action((kindArg: string, opts: { group?: string; date?: string; with?: string }) => {
       const r = rt();
       const kind = kindCode(kindArg) ?? kindCode(kindArg.replace(/s$/, ''));
-      if (!kind) throw new UsageError(`no record kind "${kindArg}"${didYouMean(kindArg, RECORD_KINDS)} (the kinds: ${RECORD_KINDS.join(', ')})`);
+      if (!kind)
+        throw new UsageError(`no record kind "${kindArg}"${didYouMean(kindArg, RECORD_KINDS)} (the kinds: ${RECORD_KINDS.join(', ')})`);
       const root = campaignRoot(r);
       const { campaign } = loadCampaign(root);
       if (!campaign) throw new UsageError('ledger.yaml has errors: run `ledger validate` and fix them first');
@@ -27,7 +31,12 @@ export function registerNew(program: Command, rt: () => Runtime): void {
       const group = opts.group ?? (inside[0] === 'groups' && inside[1] ? inside[1] : undefined);
       if (group === undefined) throw new UsageError(`name the group with --group (one of: ${campaign.groups.map((g) => g.id).join(', ')})`);
       const date = opts.date === undefined ? localToday() : parseDate(opts.date, '--date');
-      const result = newRecord(root, campaign, { kind, group, date, ...(opts.with === undefined ? {} : { with: parseWith(opts.with, kindCode) }) });
+      const result = newRecord(root, campaign, {
+        kind,
+        group,
+        date,
+        ...(opts.with === undefined ? {} : { with: parseWith(opts.with, kindCode) }),
+      });
       r.stdout.write(`${path.relative(r.cwd, path.join(root, result.file)).split(path.sep).join('/')}\n`);
       r.stderr.write(
         campaign.locale === 'zh-CN'

@@ -23,8 +23,10 @@ export function registerReport(program: Command, rt: () => Runtime): void {
     .action(async (opts: { out?: string; format?: string; lang?: string; asOf?: string; template?: string; merge?: boolean }) => {
       const r = rt();
       const fromOut = opts.out === undefined ? undefined : /\.(md|html|docx)$/i.exec(opts.out)?.[1]?.toLowerCase();
-      const format = opts.format !== undefined ? parseFormat(opts.format, REPORT_FORMATS) : ((fromOut as ReportFormat | undefined) ?? 'html');
-      if (opts.out !== undefined && fromOut !== format) throw new UsageError(`--out must end in .${format} for --format ${format} (got "${opts.out}")`);
+      const format =
+        opts.format !== undefined ? parseFormat(opts.format, REPORT_FORMATS) : ((fromOut as ReportFormat | undefined) ?? 'html');
+      if (opts.out !== undefined && fromOut !== format)
+        throw new UsageError(`--out must end in .${format} for --format ${format} (got "${opts.out}")`);
       const asOf = asOfOption(opts.asOf);
       const root = campaignRoot(r);
       const set = freshLedgers(r, root, { merge: opts.merge ?? false });

@@ -64,7 +64,11 @@ export function parseFormat<T extends string>(value: string, allowed: readonly T
 }
 
 export function parseDate(value: string, option: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z')) || new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(value + 'T00:00:00Z')) ||
+    new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) !== value
+  ) {
     throw new UsageError(`${option} needs a date YYYY-MM-DD (got "${value}")`);
   }
   return value;

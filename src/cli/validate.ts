@@ -13,7 +13,10 @@ export function registerValidate(program: Command, rt: () => Runtime): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('-q, --quiet', 'show errors only (the exit code is unchanged)')
-    .addHelpText('after', '\nExamples:\n  $ ledger validate\n  $ ledger validate groups/g2\n  $ ledger validate --format json > problems.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ledger validate\n  $ ledger validate groups/g2\n  $ ledger validate --format json > problems.json',
+    )
     .action((paths: string[], opts: { format: string; strict?: boolean; quiet?: boolean }) => {
       const r = rt();
       const format = parseFormat(opts.format, ['text', 'json'] as const);

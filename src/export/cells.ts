@@ -36,13 +36,20 @@ const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
 
 /** Excel's rules for sheet names: ≤ 31 characters, none of []:*?/\, not blank, unique. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let name = wanted.replace(SHEET_NAME_BAD, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  let name =
+    wanted
+      .replace(SHEET_NAME_BAD, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   name = Array.from(name).slice(0, 31).join('');
   let n = 2;
   let candidate = name;
   while (taken.has(candidate.toLowerCase())) {
     const suffix = ` (${n++})`;
-    candidate = Array.from(name).slice(0, 31 - suffix.length).join('') + suffix;
+    candidate =
+      Array.from(name)
+        .slice(0, 31 - suffix.length)
+        .join('') + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;

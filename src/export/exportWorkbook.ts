@@ -65,7 +65,12 @@ export async function exportWorkbook(
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** exports/<campaign title>-<as-of>[-<group>][-<lang>][-redacted][-<what>].<ext> under the campaign root. */
-export function defaultExportPath(root: string, set: LedgerSet, options: ExportOptions, file: { ext: string; what?: string } = { ext: 'xlsx' }): string {
+export function defaultExportPath(
+  root: string,
+  set: LedgerSet,
+  options: ExportOptions,
+  file: { ext: string; what?: string } = { ext: 'xlsx' },
+): string {
   const { title, locale } = set.manifest.campaign;
   const parts = [title.replace(UNSAFE_FILE_CHARS, '_').trim() || 'ledger', options.asOf];
   if (options.group !== undefined) parts.push(options.group);

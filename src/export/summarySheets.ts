@@ -61,7 +61,14 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
     title: t('汇总', 'Summary'),
     ledger: false,
     tables: [
-      rowsTable(t('一、主要数据', '1. Key figures'), cols(ctx, [['项目', 'Item', 'text', true], ['数量', 'Count', 'int']]), figures.map(([zh, en, n]) => [t(zh, en), n])),
+      rowsTable(
+        t('一、主要数据', '1. Key figures'),
+        cols(ctx, [
+          ['项目', 'Item', 'text', true],
+          ['数量', 'Count', 'int'],
+        ]),
+        figures.map(([zh, en, n]) => [t(zh, en), n]),
+      ),
       rowsTable(
         t('二、各工作组情况', '2. By group'),
         perGroupCols,
@@ -85,12 +92,20 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
       ),
       rowsTable(
         t('三、意见按类别', '3. Opinions by category'),
-        cols(ctx, [['意见类别', 'Category', 'text', true], ['条数', 'Opinions', 'int'], ['占比', 'Share', 'pct']]),
+        cols(ctx, [
+          ['意见类别', 'Category', 'text', true],
+          ['条数', 'Opinions', 'int'],
+          ['占比', 'Share', 'pct'],
+        ]),
         s.opinions.byCategory.map((c) => [label(CATEGORIES, c.code, ctx.lang), c.count, share(c.count, total)]),
       ),
       rowsTable(
         t('四、听取对象', '4. Who was heard'),
-        cols(ctx, [['对象', 'Audience band', 'text', true], ['听取人次', 'People heard', 'int'], ['提出意见（条）', 'Opinions raised', 'int']]),
+        cols(ctx, [
+          ['对象', 'Audience band', 'text', true],
+          ['听取人次', 'People heard', 'int'],
+          ['提出意见（条）', 'Opinions raised', 'int'],
+        ]),
         [
           ...s.peopleHeard.byBand.map((b) => [
             t(BANDS[b.band].zh, BANDS[b.band].en),
@@ -102,7 +117,11 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
       ),
       rowsTable(
         t('五、整改进度', '5. Rectification progress'),
-        cols(ctx, [['整改状态', 'Status', 'text', true], ['项数', 'Count', 'int'], ['占比', 'Share', 'pct']]),
+        cols(ctx, [
+          ['整改状态', 'Status', 'text', true],
+          ['项数', 'Count', 'int'],
+          ['占比', 'Share', 'pct'],
+        ]),
         [
           ...s.rectification.byStatus.map((c) => [label(RECTIFICATION_STATUS, c.code, ctx.lang), c.count, share(c.count, total)]),
           [t('尚未制定整改措施', 'No measure yet'), s.rectification.missing, share(s.rectification.missing, total)],
@@ -142,7 +161,15 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult, groups: reado
         findings,
         audit.findings,
         (f: AuditResult['findings'][number], i: number) => ({
-          cells: [i + 1, f.group, ctx.text(name(f.group)), f.code, severity(f.severity), ctx.text(f.message), ctx.text(f.records.join(', '))],
+          cells: [
+            i + 1,
+            f.group,
+            ctx.text(name(f.group)),
+            f.code,
+            severity(f.severity),
+            ctx.text(f.message),
+            ctx.text(f.records.join(', ')),
+          ],
           ...(f.severity === 'error' ? { highlight: true } : {}),
         }),
         t('一、督导发现的问题', '1. Findings'),

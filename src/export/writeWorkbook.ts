@@ -115,7 +115,12 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   let done = 0;
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: tmp,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   wb.creator = 'ledger';
   wb.title = model.title;
   wb.subject = model.subject;
@@ -176,7 +181,16 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
           cell.value = c.header;
           cell.style = st.header;
         });
-        hr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(t.columns.map((c) => c.header), widths, []) + 6);
+        hr.height = Math.min(
+          MAX_ROW_HEIGHT,
+          LINE_HEIGHT *
+            rowLines(
+              t.columns.map((c) => c.header),
+              widths,
+              [],
+            ) +
+            6,
+        );
         hr.commit();
         if (sheet.ledger) ws.autoFilter = { from: { row: r, column: 1 }, to: { row: r + t.rowCount, column: t.columns.length } };
         r++;

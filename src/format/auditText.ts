@@ -5,15 +5,35 @@ import type { ManifestGroup } from '../ledgers/types.js';
 import type { Locale } from '../vocab.js';
 
 const WORDS = {
-  en: { title: 'Audit as of', none: 'no findings', makeup: 'Must make up their work', nobody: 'No group has to make up its work.', records: 'records', summary: (e: number, w: number, g: number) => `${e} error(s), ${w} warning(s) in ${g} group(s)` },
-  'zh-CN': { title: '督导检查，截至', none: '未发现问题', makeup: '责令补课的小组', nobody: '没有需要补课的小组。', records: '涉及记录', summary: (e: number, w: number, g: number) => `共${g}个组：${e}个严重问题，${w}个一般问题` },
+  en: {
+    title: 'Audit as of',
+    none: 'no findings',
+    makeup: 'Must make up their work',
+    nobody: 'No group has to make up its work.',
+    records: 'records',
+    summary: (e: number, w: number, g: number) => `${e} error(s), ${w} warning(s) in ${g} group(s)`,
+  },
+  'zh-CN': {
+    title: '督导检查，截至',
+    none: '未发现问题',
+    makeup: '责令补课的小组',
+    nobody: '没有需要补课的小组。',
+    records: '涉及记录',
+    summary: (e: number, w: number, g: number) => `共${g}个组：${e}个严重问题，${w}个一般问题`,
+  },
 };
 
-export function formatAuditText(result: AuditResult, groups: readonly ManifestGroup[], options: { color: ChalkInstance; lang: Locale }): string {
+export function formatAuditText(
+  result: AuditResult,
+  groups: readonly ManifestGroup[],
+  options: { color: ChalkInstance; lang: Locale },
+): string {
   const { color } = options;
   const w = WORDS[options.lang];
   const out: string[] = [color.bold(`${w.title} ${result.asOf}`), ''];
-  const shown = groups.filter((g) => result.findings.some((f) => f.group === g.id) || result.summary.groups === groups.length || result.makeup.includes(g.id));
+  const shown = groups.filter(
+    (g) => result.findings.some((f) => f.group === g.id) || result.summary.groups === groups.length || result.makeup.includes(g.id),
+  );
   for (const g of shown) {
     const fs = result.findings.filter((f) => f.group === g.id);
     if (!fs.length && result.summary.groups !== groups.length) continue;

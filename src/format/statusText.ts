@@ -5,10 +5,27 @@ import { renderTable } from '../text/displayWidth.js';
 import type { Locale } from '../vocab.js';
 
 const HEAD = {
-  en: ['group', 'name', 'visits', 'opinions', 'info', 'appeals', 'stability', 'hardship', 'photos', 'summary', 'errors', 'warnings', 'state'],
+  en: [
+    'group',
+    'name',
+    'visits',
+    'opinions',
+    'info',
+    'appeals',
+    'stability',
+    'hardship',
+    'photos',
+    'summary',
+    'errors',
+    'warnings',
+    'state',
+  ],
   'zh-CN': ['编号', '名称', '活动', '意见', '民情', '诉求', '维稳', '困难', '图片', '总结', '错误', '警告', '状态'],
 };
-const STATE = { en: { complete: 'complete', incomplete: 'incomplete', overdue: 'overdue' }, 'zh-CN': { complete: '已齐全', incomplete: '未齐全', overdue: '逾期未齐' } };
+const STATE = {
+  en: { complete: 'complete', incomplete: 'incomplete', overdue: 'overdue' },
+  'zh-CN': { complete: '已齐全', incomplete: '未齐全', overdue: '逾期未齐' },
+};
 
 function days(n: number, lang: Locale): string {
   if (lang === 'zh-CN') return n > 0 ? `还有${n}天` : n === 0 ? '今天截止' : `已逾期${-n}天`;
@@ -37,18 +54,32 @@ export function formatStatusText(s: StatusResult, options: { color: ChalkInstanc
   const table = renderTable([HEAD[lang], ...rows], { align: ['left', 'left', ...Array(10).fill('right'), 'left'] });
   const painted = table
     .split('\n')
-    .map((line, i) => (i < 2 ? color.bold(line) : line.endsWith(STATE[lang].overdue) ? color.red(line) : line.endsWith(STATE[lang].incomplete) ? color.yellow(line) : line))
+    .map((line, i) =>
+      i < 2
+        ? color.bold(line)
+        : line.endsWith(STATE[lang].overdue)
+          ? color.red(line)
+          : line.endsWith(STATE[lang].incomplete)
+            ? color.yellow(line)
+            : line,
+    )
     .join('\n');
   const l = lang === 'zh-CN';
-  return [
-    l ? `报送情况，截至 ${s.asOf}` : `Status as of ${s.asOf}`,
-    '',
-    painted,
-    '',
-    l ? `小组报送截止 ${s.deadlines.groups}：${days(s.daysToGroupDeadline, lang)}` : `Group deadline ${s.deadlines.groups}: ${days(s.daysToGroupDeadline, lang)}`,
-    l ? `书面报告截止 ${s.deadlines.report}：${days(s.daysToReportDeadline, lang)}` : `Report deadline ${s.deadlines.report}: ${days(s.daysToReportDeadline, lang)}`,
-    l
-      ? `已齐全 ${s.summary.complete} 个，未齐全 ${s.summary.incomplete} 个，逾期未齐 ${s.summary.overdue} 个`
-      : `${s.summary.complete} complete, ${s.summary.incomplete} incomplete, ${s.summary.overdue} overdue`,
-  ].join('\n') + '\n';
+  return (
+    [
+      l ? `报送情况，截至 ${s.asOf}` : `Status as of ${s.asOf}`,
+      '',
+      painted,
+      '',
+      l
+        ? `小组报送截止 ${s.deadlines.groups}：${days(s.daysToGroupDeadline, lang)}`
+        : `Group deadline ${s.deadlines.groups}: ${days(s.daysToGroupDeadline, lang)}`,
+      l
+        ? `书面报告截止 ${s.deadlines.report}：${days(s.daysToReportDeadline, lang)}`
+        : `Report deadline ${s.deadlines.report}: ${days(s.daysToReportDeadline, lang)}`,
+      l
+        ? `已齐全 ${s.summary.complete} 个，未齐全 ${s.summary.incomplete} 个，逾期未齐 ${s.summary.overdue} 个`
+        : `${s.summary.complete} complete, ${s.summary.incomplete} incomplete, ${s.summary.overdue} overdue`,
+    ].join('\n') + '\n'
+  );
 }

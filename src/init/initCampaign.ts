@@ -62,7 +62,9 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
     throw new UsageError(`--groups must be a whole number from 1 to 99 (got ${options.groups})`);
   }
   if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
-    throw new UsageError(`${dir} is not empty: choose an empty folder, or pass --force to add only the files that are missing (nothing is overwritten)`);
+    throw new UsageError(
+      `${dir} is not empty: choose an empty folder, or pass --force to add only the files that are missing (nothing is overwritten)`,
+    );
   }
   const zh = options.lang === 'zh-CN';
   const start = options.today;
@@ -94,7 +96,10 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
   mkdirSync(dir, { recursive: true });
   write('ledger.yaml', alignComments(renderBuiltIn(`init/ledger.${options.lang}.yaml.hbs`, view), 44));
   for (const g of groups) {
-    write(`groups/${g.id}/README.md`, renderBuiltIn(`init/group-README.${options.lang}.md.hbs`, { ...g, name: g.plainName, title, groupsDeadline: view.groupsDeadline }));
+    write(
+      `groups/${g.id}/README.md`,
+      renderBuiltIn(`init/group-README.${options.lang}.md.hbs`, { ...g, name: g.plainName, title, groupsDeadline: view.groupsDeadline }),
+    );
     mkdirSync(path.join(dir, 'groups', g.id, 'photos'), { recursive: true });
   }
   write('.vscode/settings.json', VSCODE_SETTINGS);

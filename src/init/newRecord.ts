@@ -13,8 +13,22 @@ import { didYouMean } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
-export const ID_PREFIX: Readonly<Record<RecordKind, string>> = { visit: 'v', opinion: 'o', info: 'i', appeal: 'a', stability: 's', hardship: 'h' };
-const FOLDER: Readonly<Record<RecordKind, string>> = { visit: 'visits', opinion: 'opinions', info: 'info', appeal: 'cards', stability: 'cards', hardship: 'cards' };
+export const ID_PREFIX: Readonly<Record<RecordKind, string>> = {
+  visit: 'v',
+  opinion: 'o',
+  info: 'i',
+  appeal: 'a',
+  stability: 's',
+  hardship: 'h',
+};
+const FOLDER: Readonly<Record<RecordKind, string>> = {
+  visit: 'visits',
+  opinion: 'opinions',
+  info: 'info',
+  appeal: 'cards',
+  stability: 'cards',
+  hardship: 'cards',
+};
 
 export interface NewOptions {
   kind: RecordKind;
@@ -73,13 +87,23 @@ function options(lang: Locale): Record<VocabularyName, string> {
   return out;
 }
 
-function skeleton(kind: RecordKind, lang: Locale, view: { id: string; date: string; leader: string; visit: string | null; options: Record<VocabularyName, string> }): string {
+function skeleton(
+  kind: RecordKind,
+  lang: Locale,
+  view: { id: string; date: string; leader: string; visit: string | null; options: Record<VocabularyName, string> },
+): string {
   return renderBuiltIn(`new/${kind}.${lang}.yaml.hbs`, view);
 }
 
 export function findGroup(campaign: Campaign, id: string): Group {
   const g = campaign.groups.find((x) => x.id === id);
-  if (!g) throw new UsageError(`no group "${id}" in ledger.yaml${didYouMean(id, campaign.groups.map((x) => x.id))}`);
+  if (!g)
+    throw new UsageError(
+      `no group "${id}" in ledger.yaml${didYouMean(
+        id,
+        campaign.groups.map((x) => x.id),
+      )}`,
+    );
   return g;
 }
 
@@ -110,7 +134,9 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
   let rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}.yaml`;
   for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}-${n}.yaml`;
   const file = path.join(root, rel);
-  const header = existsSync(schemaFile) ? `# yaml-language-server: $schema=${path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')}\n` : '';
+  const header = existsSync(schemaFile)
+    ? `# yaml-language-server: $schema=${path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')}\n`
+    : '';
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
   return { file: rel, ids };
@@ -119,13 +145,21 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
 /** `opinions=3,appeal=1` → { opinion: 3, appeal: 1 } (kinds as codes, zh-CN labels or plurals). */
 export function parseWith(value: string, kindOf: (s: string) => RecordKind | undefined): Partial<Record<RecordKind, number>> {
   const out: Partial<Record<RecordKind, number>> = {};
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([^=\s]+)\s*=\s*(\d+)$/.exec(part);
     if (!m) throw new UsageError(`--with needs kind=count, e.g. opinions=3 (got "${part}")`);
     const name = m[1] as string;
     const kind = kindOf(name) ?? kindOf(name.replace(/s$/, ''));
     if (!kind || kind === 'visit') {
-      throw new UsageError(`--with: "${name}" is not a kind to add to a visit${didYouMean(name, RECORD_KINDS.filter((k) => k !== 'visit'))}`);
+      throw new UsageError(
+        `--with: "${name}" is not a kind to add to a visit${didYouMean(
+          name,
+          RECORD_KINDS.filter((k) => k !== 'visit'),
+        )}`,
+      );
     }
     const n = Number(m[2]);
     if (n > 50) throw new UsageError(`--with ${name}=${n}: at most 50 at a time`);

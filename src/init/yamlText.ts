@@ -23,7 +23,8 @@ export function alignComments(text: string, maxColumn = 36): string {
   const lines = text.split('\n');
   // a field line, or a commented-out optional field (`# notes: ""   # …`)
   const parts = lines.map((line) => /^(\s*(?:# )?[^#\s].*?)\s{2,}(# .*)$/.exec(line));
-  const column = Math.min(maxColumn, Math.max(0, ...parts.map((m) => (m ? displayWidth(m[1] as string) : 0)).filter((w) => w <= maxColumn))) + 2;
+  const column =
+    Math.min(maxColumn, Math.max(0, ...parts.map((m) => (m ? displayWidth(m[1] as string) : 0)).filter((w) => w <= maxColumn))) + 2;
   return lines
     .map((line, i) => {
       const m = parts[i];

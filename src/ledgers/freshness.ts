@@ -44,7 +44,12 @@ export function listInputs(root: string, groups: readonly string[]): string[] {
 }
 
 export function staleness(root: string, manifest: Manifest): Staleness {
-  const now = new Set(listInputs(root, manifest.groups.filter((g) => g.unit === undefined).map((g) => g.id)));
+  const now = new Set(
+    listInputs(
+      root,
+      manifest.groups.filter((g) => g.unit === undefined).map((g) => g.id),
+    ),
+  );
   const result: Staleness = { changed: [], added: [], removed: [] };
   for (const [file, hash] of Object.entries(manifest.inputs)) {
     if (!now.has(file)) result.removed.push(file);

@@ -72,7 +72,7 @@ function readHead(file: string): CopyHead | null {
   }
   try {
     const chunks: Buffer[] = [];
-    for (let pos = 0; pos < 1 << 22; ) {
+    for (let pos = 0; pos < 1 << 22;) {
       const buf = Buffer.alloc(1 << 16);
       const n = readSync(fd, buf, 0, buf.length, pos);
       if (n <= 0) break;

@@ -33,7 +33,8 @@ export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = 
   // A merge killed after it committed is finished first, so readers see one whole set; while a
   // live merge is renaming its files (the only moment the set is mixed) readers wait for it.
   if (existsSync(path.join(ledgersDir, JOURNAL))) {
-    if (mergeRunning(ledgersDir)) throw new UsageError('`ledger merge` is writing the ledgers right now: run this again when it has finished');
+    if (mergeRunning(ledgersDir))
+      throw new UsageError('`ledger merge` is writing the ledgers right now: run this again when it has finished');
     recoverInterruptedWrite(ledgersDir, { sweep: false });
   }
   const manifestPath = path.join(ledgersDir, MANIFEST_FILE);
@@ -52,7 +53,8 @@ export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = 
   };
   for (const kind of RECORD_KINDS) {
     const name = LEDGER_FILES[kind];
-    if (!(name in manifest.ledgers)) throw new UsageError(`${path.join(ledgersDir, name)} is missing from the manifest: run \`ledger merge\` again`);
+    if (!(name in manifest.ledgers))
+      throw new UsageError(`${path.join(ledgersDir, name)} is missing from the manifest: run \`ledger merge\` again`);
     ledgers[kind] = (read(name) as LedgerRecord[] | null) ?? [];
   }
   const rejected = REJECTED_FILE in manifest.ledgers ? ((read(REJECTED_FILE) as RejectedRecord[] | null) ?? []) : [];

@@ -65,10 +65,14 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
       owner = null;
     }
     if (owner && owner.host === me.host && owner.pid !== me.pid && alive(owner.pid)) {
-      throw new UsageError(`another \`ledger merge\` is running on this campaign (pid ${owner.pid}, since ${owner.started}): wait for it to finish`);
+      throw new UsageError(
+        `another \`ledger merge\` is running on this campaign (pid ${owner.pid}, since ${owner.started}): wait for it to finish`,
+      );
     }
     if (owner && owner.host !== me.host) {
-      throw new UsageError(`another \`ledger merge\` is running on this campaign from ${owner.host} (pid ${owner.pid}, since ${owner.started}); if it is not, delete ${file}`);
+      throw new UsageError(
+        `another \`ledger merge\` is running on this campaign from ${owner.host} (pid ${owner.pid}, since ${owner.started}); if it is not, delete ${file}`,
+      );
     }
     rmSync(file, { force: true }); // its owner is gone: take it over
   }

@@ -6,7 +6,16 @@ import type { Campaign } from '../model.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../ledgers/serialize.js';
 import type { CopyPlan } from '../ledgers/ledgerCache.js';
-import { FORMAT_VERSION, LEDGER_FILES, type LedgerSet, type LikelyDuplicate, type Manifest, type ManifestGroup, type ManifestUnit, type RejectedRecord } from '../ledgers/types.js';
+import {
+  FORMAT_VERSION,
+  LEDGER_FILES,
+  type LedgerSet,
+  type LikelyDuplicate,
+  type Manifest,
+  type ManifestGroup,
+  type ManifestUnit,
+  type RejectedRecord,
+} from '../ledgers/types.js';
 import { chunkOf, pieceName, type Chunks, type GroupOutput } from './groupOutput.js';
 import { emptyCounts, sortedObject } from './groupRecords.js';
 
@@ -112,7 +121,14 @@ export function assembleLedgers(input: AssembleInput): Assembled {
   input.campaign.groups.forEach((group, i) => {
     const piece = input.groups[i];
     const out = piece?.output;
-    manifestGroups.push({ ...group, counts: out?.counts ?? emptyCounts(), photos: piece?.photos ?? [], summary: piece?.summary ?? null, errors: out?.errors ?? 0, warnings: out?.warnings ?? 0 });
+    manifestGroups.push({
+      ...group,
+      counts: out?.counts ?? emptyCounts(),
+      photos: piece?.photos ?? [],
+      summary: piece?.summary ?? null,
+      errors: out?.errors ?? 0,
+      warnings: out?.warnings ?? 0,
+    });
     rejected.push(...(out?.rejected ?? []));
   });
   const duplicates = [...input.duplicates];

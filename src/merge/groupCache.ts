@@ -79,7 +79,10 @@ function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
   const index = (m: Map<string, number>, v: string) => m.get(v) ?? (m.set(v, m.size), m.size - 1);
   const rows: (string | number)[] = [];
   for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source), r.hash ?? textHash(r.norm));
-  return { stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } }, texts: o.opinions.map((r) => r.norm).join('\n') };
+  return {
+    stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } },
+    texts: o.opinions.map((r) => r.norm).join('\n'),
+  };
 }
 
 function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
@@ -94,7 +97,16 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
     const norm = texts[k / ROW] as string;
     const hash = rows[k + 5];
     if (typeof file !== 'string' || typeof source !== 'string' || !Number.isInteger(hash)) return null;
-    opinions.push({ group: s.id, id: String(rows[k]), file, line: rows[k + 2] as number, column: rows[k + 3] as number, source, norm, hash: hash as number });
+    opinions.push({
+      group: s.id,
+      id: String(rows[k]),
+      file,
+      line: rows[k + 2] as number,
+      column: rows[k + 3] as number,
+      source,
+      norm,
+      hash: hash as number,
+    });
   }
   const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
   return { ...rest, opinions };
@@ -123,11 +135,20 @@ export class GroupCache {
   memo(): DuplicateMemo | undefined {
     // Per kind of source: its pairs as one flat list in duplicates.json, its texts in a UTF-16
     // file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
-    const file = readJson(path.join(this.dir, MEMO)) as { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
-    if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null) return undefined;
+    const file = readJson(path.join(this.dir, MEMO)) as
+      { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
+    if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
+      return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
     for (const [source, block] of Object.entries(file.blocks)) {
-      if (typeof block.texts !== 'string' || !/^[0-9a-f-]{36}$/.test(block.texts) || !Number.isInteger(block.count) || !Array.isArray(block.pairs) || block.pairs.length % 3 !== 0) return undefined;
+      if (
+        typeof block.texts !== 'string' ||
+        !/^[0-9a-f-]{36}$/.test(block.texts) ||
+        !Number.isInteger(block.count) ||
+        !Array.isArray(block.pairs) ||
+        block.pairs.length % 3 !== 0
+      )
+        return undefined;
       let norms: string[];
       try {
         const raw = readFileSync(path.join(this.dir, MEMO_TEXTS, `${block.texts}.texts`)).toString('utf16le');
@@ -140,7 +161,16 @@ export class GroupCache {
       const pairs: [number, number, number][] = [];
       for (let k = 0; k < flat.length; k += 3) {
         const [a, b, s] = [flat[k], flat[k + 1], flat[k + 2]];
-        if (!Number.isInteger(a) || !Number.isInteger(b) || typeof s !== 'number' || (a as number) < 0 || (b as number) < 0 || (a as number) >= norms.length || (b as number) >= norms.length) return undefined;
+        if (
+          !Number.isInteger(a) ||
+          !Number.isInteger(b) ||
+          typeof s !== 'number' ||
+          (a as number) < 0 ||
+          (b as number) < 0 ||
+          (a as number) >= norms.length ||
+          (b as number) >= norms.length
+        )
+          return undefined;
         pairs.push([a as number, b as number, s]);
       }
       memo.blocks[source] = { norms, pairs };

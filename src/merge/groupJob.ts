@@ -32,7 +32,15 @@ export function runGroupJob(job: GroupJob): GroupBuilt {
     if (job.json) fresh.push([i, JSON.stringify(result)]);
     return result;
   });
-  const built = buildGroupOutput(job.id, job.key, files, checkGroup(job.id, files.flatMap((f) => f.records)));
+  const built = buildGroupOutput(
+    job.id,
+    job.key,
+    files,
+    checkGroup(
+      job.id,
+      files.flatMap((f) => f.records),
+    ),
+  );
   return { ...built, fresh };
 }
 
@@ -53,6 +61,10 @@ export function chunksOut(chunks: Chunks): { list: [RecordKind, Uint8Array, Uint
 
 export function chunksIn(list: [RecordKind, Uint8Array, Uint8Array][]): Chunks {
   const chunks: Chunks = {};
-  for (const [kind, yaml, json] of list) chunks[kind] = { yaml: Buffer.from(yaml.buffer, yaml.byteOffset, yaml.length), json: Buffer.from(json.buffer, json.byteOffset, json.length) };
+  for (const [kind, yaml, json] of list)
+    chunks[kind] = {
+      yaml: Buffer.from(yaml.buffer, yaml.byteOffset, yaml.length),
+      json: Buffer.from(json.buffer, json.byteOffset, json.length),
+    };
   return chunks;
 }

@@ -45,7 +45,12 @@ export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buff
   return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(JSON.stringify(records).slice(1, -1)) };
 }
 
-export function buildGroupOutput(id: string, key: string, files: readonly FileResult[], groupDiagnostics: readonly Diagnostic[]): { output: GroupOutput; chunks: Chunks } {
+export function buildGroupOutput(
+  id: string,
+  key: string,
+  files: readonly FileResult[],
+  groupDiagnostics: readonly Diagnostic[],
+): { output: GroupOutput; chunks: Chunks } {
   const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics);
   const chunks: Chunks = {};
   for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);

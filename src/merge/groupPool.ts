@@ -32,7 +32,10 @@ export function groupWorkerAvailable(): boolean {
 
 export class GroupPool {
   private readonly workers: { worker: Worker; load: number }[];
-  private readonly pending = new Map<number, { resolve: (b: GroupBuilt) => void; reject: (e: Error) => void; size: number; worker: number }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (b: GroupBuilt) => void; reject: (e: Error) => void; size: number; worker: number }
+  >();
   private next = 0;
 
   constructor(threads: number) {

@@ -67,7 +67,14 @@ export function groupRecords(group: string, files: readonly FileResult[], diagno
         bucket[r.kind].push(toLedgerRecord(group, r));
         counts[r.kind]++;
       } else {
-        rejected.push({ file: r.file, line: r.line, group, kind: r.kind, id: r.id, reasons: r.reasons.length ? r.reasons : ['not a usable record'] });
+        rejected.push({
+          file: r.file,
+          line: r.line,
+          group,
+          kind: r.kind,
+          id: r.id,
+          reasons: r.reasons.length ? r.reasons : ['not a usable record'],
+        });
       }
     }
   }

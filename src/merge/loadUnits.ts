@@ -23,11 +23,21 @@ export interface LoadedUnits {
 /** The unit's id: the name of the campaign folder holding its ledgers/, as a group id would be. */
 export function unitId(ledgersPath: string): string {
   const folder = path.basename(path.dirname(path.resolve(ledgersPath)));
-  return folder.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'unit';
+  return (
+    folder
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'unit'
+  );
 }
 
 function prefixed(unit: string, r: LedgerRecord, originBase: string): LedgerRecord {
-  const out: LedgerRecord = { ...r, id: `${unit}/${r.id}`, group: `${unit}/${r.group}`, origin: { ...r.origin, file: `${originBase}/${r.origin.file}` } };
+  const out: LedgerRecord = {
+    ...r,
+    id: `${unit}/${r.id}`,
+    group: `${unit}/${r.group}`,
+    origin: { ...r.origin, file: `${originBase}/${r.origin.file}` },
+  };
   if (typeof r.visit === 'string') out.visit = `${unit}/${r.visit}`;
   return out;
 }
@@ -40,7 +50,15 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
   const at = (i: number, code: string, message: string) => {
     const doc = parsed.docs[0];
     const pos = parsed.lines.position(doc ? doc.locate(['units', i]) : 0);
-    result.diagnostics.push({ severity: 'error', code, message, file: 'ledger.yaml', line: pos.line, column: pos.column, pointer: pointerOf(['units', i]) });
+    result.diagnostics.push({
+      severity: 'error',
+      code,
+      message,
+      file: 'ledger.yaml',
+      line: pos.line,
+      column: pos.column,
+      pointer: pointerOf(['units', i]),
+    });
   };
   const taken = new Set(campaign.groups.map((g) => g.id));
   campaign.units.forEach((entry, i) => {

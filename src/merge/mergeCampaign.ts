@@ -164,11 +164,26 @@ export async function mergeCampaignParallel(root: string, options: MergeOptions 
   }
 }
 
-function finish(root: string, ledgersDir: string, p: Prepared, built: Map<string, GroupBuilt>, options: MergeOptions, caches: Caches): MergeResult {
+function finish(
+  root: string,
+  ledgersDir: string,
+  p: Prepared,
+  built: Map<string, GroupBuilt>,
+  options: MergeOptions,
+  caches: Caches,
+): MergeResult {
   const campaign = p.result.campaign;
   const diagnostics = p.result.diagnostics;
   const reused = p.groups.filter((g) => g.reused).length;
-  const result: MergeResult = { campaign, diagnostics, summary: { files: 1, records: 0, errors: 0, warnings: 0 }, manifest: null, written: false, ledgersDir, reused };
+  const result: MergeResult = {
+    campaign,
+    diagnostics,
+    summary: { files: 1, records: 0, errors: 0, warnings: 0 },
+    manifest: null,
+    written: false,
+    ledgersDir,
+    reused,
+  };
   if (!campaign) return summarize(result);
 
   const pieces = new Map<string, GroupPiece>();

@@ -20,7 +20,10 @@ const validId = fc
 
 describe('checkIdNumber (GB 11643)', () => {
   it('accepts every generated valid number', () => {
-    fc.assert(fc.property(validId, (id) => checkIdNumber(id, TODAY) === null), { numRuns: 2000 });
+    fc.assert(
+      fc.property(validId, (id) => checkIdNumber(id, TODAY) === null),
+      { numRuns: 2000 },
+    );
   });
 
   it('rejects every single-character change of a valid number', () => {

@@ -4,8 +4,10 @@ import { maskIdNumber, maskPhone, PERSONAL_PATTERNS, redactText } from './mask.j
 
 describe('phones', () => {
   it('accepts mobiles and landlines with area code', () => {
-    for (const ok of ['13800138000', '19912345678', '0371-12345678', '010-1234567', '0371 12345678', '(0371)12345678', '0371-12345678-801']) expect(checkPhone(ok), ok).toBe(true);
-    for (const bad of ['12800138000', '1380013800', '138001380001', '12345678', '0371-123', 'call me']) expect(checkPhone(bad), bad).toBe(false);
+    for (const ok of ['13800138000', '19912345678', '0371-12345678', '010-1234567', '0371 12345678', '(0371)12345678', '0371-12345678-801'])
+      expect(checkPhone(ok), ok).toBe(true);
+    for (const bad of ['12800138000', '1380013800', '138001380001', '12345678', '0371-123', 'call me'])
+      expect(checkPhone(bad), bad).toBe(false);
   });
 });
 

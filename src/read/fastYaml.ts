@@ -6,10 +6,7 @@
 // reader answers, it gives the same data and the same positions as the library.
 
 /** Where a value sits: its offset, and for collections where each entry sits. */
-export type Spot =
-  | { at: number; map: Map<string, { keyAt: number; value: Spot }> }
-  | { at: number; seq: Spot[] }
-  | { at: number };
+export type Spot = { at: number; map: Map<string, { keyAt: number; value: Spot }> } | { at: number; seq: Spot[] } | { at: number };
 
 export interface FastDoc {
   /** Index of the document in the file, counted as the `yaml` library counts. */
@@ -28,7 +25,8 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|__proto__)$/;
 const SAFE_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
 // The other numbers of the core schema (as the library's tests for them): left to the library.
-const NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const NUMBER =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const JSON_ESCAPES = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
 /** A plain scalar's value under the core schema, or a decline when it is not plainly text. */
@@ -330,7 +328,10 @@ function quoted(s: string, from: number): { value: string; end: number } {
 class Flow {
   private k = 0;
 
-  constructor(private readonly s: string, private readonly base: number) {}
+  constructor(
+    private readonly s: string,
+    private readonly base: number,
+  ) {}
 
   end(): void {
     this.space();
@@ -402,7 +403,13 @@ class Flow {
     }
     // A plain scalar in flow: up to `,`, `]`, `}` or `: `; never empty, no indicators.
     let e = this.k;
-    while (e < this.s.length && !',[]{}'.includes(this.s[e]!) && !(this.s[e] === ':' && this.s[e + 1] === ' ') && !(this.s[e] === ' ' && this.s[e + 1] === '#')) e++;
+    while (
+      e < this.s.length &&
+      !',[]{}'.includes(this.s[e]!) &&
+      !(this.s[e] === ':' && this.s[e + 1] === ' ') &&
+      !(this.s[e] === ' ' && this.s[e + 1] === '#')
+    )
+      e++;
     const raw = spacesOff(this.s.slice(this.k, e));
     if (raw === '' || '&*!|>%@`?:-#\'"'.includes(raw[0]!) || raw.includes(':') || raw.includes('#')) no();
     this.k = this.k + raw.length;

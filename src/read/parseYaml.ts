@@ -32,8 +32,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
       diagnostic: {
         severity: 'error',
         code: 'not-utf8',
-        message:
-          'the file is UTF-16, not UTF-8: re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; WPS/Word: plain text, UTF-8)',
+        message: 'the file is UTF-16, not UTF-8: re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; WPS/Word: plain text, UTF-8)',
         file,
         line: 1,
         column: 1,
@@ -120,11 +119,7 @@ export function parseYaml(text: string, file: string): ParsedText {
     }
     if (doc.directives.yaml.explicit) {
       ok = false;
-      push(
-        'yaml-directive',
-        `%YAML ${doc.directives.yaml.version} directive refused: records are YAML 1.2; remove the directive line`,
-        0,
-      );
+      push('yaml-directive', `%YAML ${doc.directives.yaml.version} directive refused: records are YAML 1.2; remove the directive line`, 0);
     }
     const contents = doc.contents as Node | null;
     const start = contents?.range?.[0] ?? 0;

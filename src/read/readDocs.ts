@@ -23,13 +23,21 @@ export function readDocs(text: string, file: string): { lines: LineIndex; docs: 
   const fast = fastParse(text);
   if (!fast) {
     const parsed = parseYaml(text, file);
-    return { lines: parsed.lines, diagnostics: parsed.diagnostics, docs: parsed.docs.map((d) => ({ data: d.data, errors: d.errors, line: d.line, column: d.column, locate: locator(d.doc) })) };
+    return {
+      lines: parsed.lines,
+      diagnostics: parsed.diagnostics,
+      docs: parsed.docs.map((d) => ({ data: d.data, errors: d.errors, line: d.line, column: d.column, locate: locator(d.doc) })),
+    };
   }
   const lines = new LineIndex(text);
   return {
     lines,
     diagnostics: [],
-    docs: fast.map((d) => ({ data: d.data, errors: [], ...lines.position(d.spot.at), locate: (path, want) => locateSpot(d.spot, path, want) })),
+    docs: fast.map((d) => ({
+      data: d.data,
+      errors: [],
+      ...lines.position(d.spot.at),
+      locate: (path, want) => locateSpot(d.spot, path, want),
+    })),
   };
 }
-

@@ -63,7 +63,10 @@ export function stackedBar(segments: readonly Segment[], options: { title: strin
   let lx = 0;
   for (const s of segments) {
     const text = `${s.label} ${s.value}`;
-    parts.push(`<rect x="${lx}" y="68" width="12" height="12" fill="${s.color}"/>`, `<text x="${lx + 16}" y="79">${escapeXml(text)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="68" width="12" height="12" fill="${s.color}"/>`,
+      `<text x="${lx + 16}" y="79">${escapeXml(text)}</text>`,
+    );
     lx += 16 + displayWidth(text) * PX_PER_COLUMN + 18;
   }
   parts.push('</svg>');

@@ -12,21 +12,36 @@ describe('Markdown for the report', () => {
   });
 
   it('keeps the keys it is told to keep raw', () => {
-    expect(escapeStrings({ a: 'x|y', charts: { svg: '<svg/>' }, n: 3 }, new Set(['charts']))).toEqual({ a: 'x\\|y', charts: { svg: '<svg/>' }, n: 3 });
+    expect(escapeStrings({ a: 'x|y', charts: { svg: '<svg/>' }, n: 3 }, new Set(['charts']))).toEqual({
+      a: 'x\\|y',
+      charts: { svg: '<svg/>' },
+      n: 3,
+    });
   });
 
   it('parses headings, paragraphs, lists, quotes, tables and page breaks', () => {
-    const blocks = parseMarkdown('# T\n\npara\ncontinued\n\n- item\n> quote\n\n| h1 | h2 |\n| --- | ---: |\n| a \\| b | **2** |\n\n<!-- note -->\n<!-- pagebreak -->\n## S');
+    const blocks = parseMarkdown(
+      '# T\n\npara\ncontinued\n\n- item\n> quote\n\n| h1 | h2 |\n| --- | ---: |\n| a \\| b | **2** |\n\n<!-- note -->\n<!-- pagebreak -->\n## S',
+    );
     expect(blocks).toEqual([
       { type: 'heading', level: 1, text: 'T' },
       { type: 'paragraph', text: 'para continued' },
       { type: 'bullet', text: 'item' },
       { type: 'quote', text: 'quote' },
-      { type: 'table', rows: [['h1', 'h2'], ['a \\| b', '**2**']] },
+      {
+        type: 'table',
+        rows: [
+          ['h1', 'h2'],
+          ['a \\| b', '**2**'],
+        ],
+      },
       { type: 'pagebreak' },
       { type: 'heading', level: 2, text: 'S' },
     ]);
-    expect(inlineRuns('**2** of x')).toEqual([{ text: '2', bold: true }, { text: ' of x', bold: false }]);
+    expect(inlineRuns('**2** of x')).toEqual([
+      { text: '2', bold: true },
+      { text: ' of x', bold: false },
+    ]);
   });
 });
 

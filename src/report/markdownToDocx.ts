@@ -34,7 +34,10 @@ type Block =
 
 /** Splits a pipe-table row on unescaped `|`. */
 function cells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
@@ -89,11 +92,20 @@ const isBar = (s: string) => s.includes('█');
 /** Column widths in twips from the widest content of each column, so a table fits the page. */
 function columnWidths(rows: string[][], columns: number): number[] {
   const want = Array.from({ length: columns }, (_, c) =>
-    Math.max(4, ...rows.map((r) => {
-      const text = r[c] ?? '';
-      // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
-      return isBar(text) ? Math.ceil(Array.from(text).length * 0.8) + 1 : displayWidth(inlineRuns(text).map((x) => x.text).join('')) + 2;
-    })),
+    Math.max(
+      4,
+      ...rows.map((r) => {
+        const text = r[c] ?? '';
+        // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
+        return isBar(text)
+          ? Math.ceil(Array.from(text).length * 0.8) + 1
+          : displayWidth(
+              inlineRuns(text)
+                .map((x) => x.text)
+                .join(''),
+            ) + 2;
+      }),
+    ),
   );
   const total = want.reduce((a, b) => a + b, 0);
   return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
@@ -120,7 +132,14 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
             spacing: { before: b.level === 1 ? 0 : 240, after: 120 },
             keepNext: true,
             children: inlineRuns(b.text).map(
-              (r) => new TextRun({ text: r.text, bold: b.level !== 2 || r.bold, font: b.level === 1 ? { ascii: 'Times New Roman', eastAsia: '宋体' } : heading, size: (b.level === 1 ? 22 : b.level === 2 ? 16 : 15) * PT, color: '000000' }),
+              (r) =>
+                new TextRun({
+                  text: r.text,
+                  bold: b.level !== 2 || r.bold,
+                  font: b.level === 1 ? { ascii: 'Times New Roman', eastAsia: '宋体' } : heading,
+                  size: (b.level === 1 ? 22 : b.level === 2 ? 16 : 15) * PT,
+                  color: '000000',
+                }),
             ),
           }),
         );
@@ -142,7 +161,9 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
         children.push(new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: run(b.text) }));
         break;
       case 'quote':
-        children.push(new Paragraph({ indent: { left: 2 * 15 * 20 }, spacing: { line: 360 }, children: run(b.text, { italics: !zh, size: 14 * PT }) }));
+        children.push(
+          new Paragraph({ indent: { left: 2 * 15 * 20 }, spacing: { line: 360 }, children: run(b.text, { italics: !zh, size: 14 * PT }) }),
+        );
         break;
       case 'table':
         children.push(docxTable(b.rows, body));
@@ -160,10 +181,20 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
     styles: { default: { document: { run: { font: body, size: 15 * PT } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: 2098, bottom: 1984, left: PAGE.left, right: PAGE.right } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: 2098, bottom: 1984, left: PAGE.left, right: PAGE.right },
+          },
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 14 * PT })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 14 * PT })],
+              }),
+            ],
           }),
         },
         children,
@@ -199,7 +230,15 @@ function docxTable(rows: string[][], font: { ascii: string; eastAsia: string }):
                   // short tables are not split across pages
                   keepNext: rows.length <= 20 && i < rows.length - 1,
                   alignment: i === 0 ? AlignmentType.CENTER : numeric(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: inlineRuns(text).map((x) => new TextRun({ text: x.text, bold: i === 0 || x.bold, font, ...(isBar(text) ? { size: 8 * PT, color: '3B6EA5' } : { size: 12 * PT }) })),
+                  children: inlineRuns(text).map(
+                    (x) =>
+                      new TextRun({
+                        text: x.text,
+                        bold: i === 0 || x.bold,
+                        font,
+                        ...(isBar(text) ? { size: 8 * PT, color: '3B6EA5' } : { size: 12 * PT }),
+                      }),
+                  ),
                 }),
               ],
             });

@@ -183,7 +183,10 @@ function problems(opinions: readonly LedgerRecord[], stats: CampaignStats, lang:
       quotes: picked.map((o) => {
         const kind = (o.source as { kind?: unknown } | undefined)?.kind;
         const who = typeof kind === 'string' ? label(AUDIENCES, kind, lang) : zh ? '群众' : 'a member of the public';
-        return { text: shorten(scrubText(String(o.content), lang), 90, lang), who: `${who}${zh ? '，' : ', '}${label(CHANNELS, String(o.channel), lang)}` };
+        return {
+          text: shorten(scrubText(String(o.content), lang), 90, lang),
+          who: `${who}${zh ? '，' : ', '}${label(CHANNELS, String(o.channel), lang)}`,
+        };
       }),
     };
   });
@@ -204,7 +207,10 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] =>
     toRows(
       values.map((v) => ({
-        label: v.band === null ? t('部门转交', 'Referral sources') : t(BANDS[v.band as keyof typeof BANDS].zh, BANDS[v.band as keyof typeof BANDS].en),
+        label:
+          v.band === null
+            ? t('部门转交', 'Referral sources')
+            : t(BANDS[v.band as keyof typeof BANDS].zh, BANDS[v.band as keyof typeof BANDS].en),
         count: v.count,
       })),
       of,
@@ -229,7 +235,11 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       summary: summary ? t('已报送', 'handed in') : t('未报送', 'missing'),
       makeup,
       state: makeup ? t('须补课', 'must make up its work') : findings.length ? t('有提醒事项', 'has reminders') : t('合格', 'in order'),
-      findings: findings.map((f) => ({ code: f.code, severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'), message: scrubText(f.message, lang) })),
+      findings: findings.map((f) => ({
+        code: f.code,
+        severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'),
+        message: scrubText(f.message, lang),
+      })),
       thumbnails: [],
     };
   });
@@ -303,7 +313,9 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       makeup: audit.makeup.map((id) => ({
         id,
         name: groupName(id),
-        reasons: audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => `${scrubText(f.message, lang)}${t('（', ' (')}${f.code}${t('）', ')')}`),
+        reasons: audit.findings
+          .filter((f) => f.group === id && f.severity === 'error')
+          .map((f) => `${scrubText(f.message, lang)}${t('（', ' (')}${f.code}${t('）', ')')}`),
       })),
     },
     groups,
@@ -319,7 +331,11 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       rectification: stackedBar(
         [
           { label: t('已完成', 'Done'), value: r.done, color: '#2e7d32' },
-          { label: t('整改中（未超期）', 'In progress'), value: Math.max(0, total - r.done - r.overdue - notActionable - r.missing), color: '#3b6ea5' },
+          {
+            label: t('整改中（未超期）', 'In progress'),
+            value: Math.max(0, total - r.done - r.overdue - notActionable - r.missing),
+            color: '#3b6ea5',
+          },
           { label: t('超期未完成', 'Overdue'), value: r.overdue, color: '#b3261e' },
           { label: t('不具备条件', 'Not actionable'), value: notActionable, color: '#9e9e9e' },
           { label: t('未制定措施', 'No measure yet'), value: r.missing, color: '#f2a900' },

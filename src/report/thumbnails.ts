@@ -25,7 +25,8 @@ export function groupThumbnails(root: string, set: LedgerSet): Map<string, Thumb
   const captions = new Map<string, string>();
   for (const v of set.ledgers.visit) {
     const photos = Array.isArray(v.photos) ? v.photos : [];
-    for (const p of photos) captions.set(`groups/${v.group}/${String(p)}`, `${v.date} ${typeof v.place === 'string' ? v.place : ''}`.trim());
+    for (const p of photos)
+      captions.set(`groups/${v.group}/${String(p)}`, `${v.date} ${typeof v.place === 'string' ? v.place : ''}`.trim());
   }
   const out = new Map<string, Thumbnail[]>();
   for (const g of set.manifest.groups) {

@@ -95,7 +95,8 @@ export function campaignSchema(): JsonSchema {
  */
 export function anyRecordSchema(): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
-  for (const kind of RECORD_KINDS) defs[kind] = { title: `${kind} — ${KIND_LABELS[kind].en} (${KIND_LABELS[kind].zh})`, ...toJsonSchema(RECORD_SPECS[kind]) };
+  for (const kind of RECORD_KINDS)
+    defs[kind] = { title: `${kind} — ${KIND_LABELS[kind].en} (${KIND_LABELS[kind].zh})`, ...toJsonSchema(RECORD_SPECS[kind]) };
   return {
     $schema: DRAFT,
     $id: `${SCHEMA_BASE_URL}record.schema.json`,

@@ -82,9 +82,7 @@ const common = (kind: RecordKind, what: string): Record<string, Spec> => ({
 
 const visitRef = str('Id of the visit (same group) where this was heard (所属活动).', { maxLength: 64 });
 const person = (d: string) =>
-  obj(d, { name: name('Name (姓名).'), id_number: idNumber, phone, address: str('Address (住址).', { maxLength: 500 }) }, [
-    'name',
-  ]);
+  obj(d, { name: name('Name (姓名).'), id_number: idNumber, phone, address: str('Address (住址).', { maxLength: 500 }) }, ['name']);
 
 export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
   visit: obj(
@@ -105,10 +103,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
         'Who was heard, with head counts (听取对象).',
       ),
       also: list(code('also', 'Combined activity (结合开展).'), 'Combined with send-warmth / send-services (结合开展).'),
-      photos: list(
-        str('Path relative to the group folder (图片路径).', { maxLength: 500 }),
-        'Picture data of this visit (图片资料).',
-      ),
+      photos: list(str('Path relative to the group folder (图片路径).', { maxLength: 500 }), 'Picture data of this visit (图片资料).'),
       notes: str('Free text (备注).'),
     },
     ['kind', 'id', 'date', 'place', 'pattern', 'methods', 'led_by', 'participants'],
@@ -247,11 +242,10 @@ export const CAMPAIGN_SPEC: Spec = obj(
     title: str('Campaign title (活动名称).', { maxLength: 200 }),
     unit: str('The unit running the campaign (单位).', { maxLength: 200 }),
     locale: { t: 'const', d: 'Language of exports and the report: en or zh-CN (语言).', values: ['en', 'zh-CN'] },
-    period: obj(
-      'Campaign period (活动时间).',
-      { start: date('First day (开始日期).'), end: date('Last day (结束日期).') },
-      ['start', 'end'],
-    ),
+    period: obj('Campaign period (活动时间).', { start: date('First day (开始日期).'), end: date('Last day (结束日期).') }, [
+      'start',
+      'end',
+    ]),
     deadlines: obj(
       'Deadlines (报送时限).',
       {

@@ -174,7 +174,8 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
   const audienceCounts = new Map<string, number>(AUDIENCES.map((t) => [t.code, 0]));
   for (const v of visits) {
     for (const a of list<{ kind?: unknown; count?: unknown }>(v.audiences)) {
-      if (typeof a.kind === 'string' && typeof a.count === 'number') audienceCounts.set(a.kind, (audienceCounts.get(a.kind) ?? 0) + a.count);
+      if (typeof a.kind === 'string' && typeof a.count === 'number')
+        audienceCounts.set(a.kind, (audienceCounts.get(a.kind) ?? 0) + a.count);
     }
   }
   const byAudience: Tally = [...audienceCounts].map(([code, c]) => ({ code, count: c }));
@@ -184,12 +185,24 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
   }));
 
   const sources = opinions.map((o) => obj(o.source).kind);
-  const byCategory = tally(CATEGORIES, opinions.map((o) => o.category));
-  const rectStatus = tally(RECTIFICATION_STATUS, opinions.map((o) => rectificationOf(o).status));
+  const byCategory = tally(
+    CATEGORIES,
+    opinions.map((o) => o.category),
+  );
+  const rectStatus = tally(
+    RECTIFICATION_STATUS,
+    opinions.map((o) => rectificationOf(o).status),
+  );
   const done = count(rectStatus, 'done');
   const overdue = opinions.filter((o) => rectificationDaysOverdue(o, asOf) > 0).length;
-  const appealStatus = tally(APPEAL_STATUS, appeals.map((a) => a.status));
-  const stabilityStatus = tally(STABILITY_STATUS, stability.map((s) => s.status));
+  const appealStatus = tally(
+    APPEAL_STATUS,
+    appeals.map((a) => a.status),
+  );
+  const stabilityStatus = tally(
+    STABILITY_STATUS,
+    stability.map((s) => s.status),
+  );
 
   return {
     asOf,
@@ -203,9 +216,18 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
     leadingCadres: { total: leading.size, tookPart: leadingTookPart, visitsLed },
     visits: {
       total: visits.length,
-      byMethod: tally(METHODS, visits.flatMap((v) => list<string>(v.methods))),
-      byPattern: tally(PATTERNS, visits.map((v) => v.pattern)),
-      also: tally(ALSO, visits.flatMap((v) => list<string>(v.also))),
+      byMethod: tally(
+        METHODS,
+        visits.flatMap((v) => list<string>(v.methods)),
+      ),
+      byPattern: tally(
+        PATTERNS,
+        visits.map((v) => v.pattern),
+      ),
+      also: tally(
+        ALSO,
+        visits.flatMap((v) => list<string>(v.also)),
+      ),
       withPhotos: visits.filter((v) => list(v.photos).length > 0).length,
     },
     peopleHeard: { total: byAudience.reduce((s, a) => s + a.count, 0), byBand, byAudience },
@@ -213,7 +235,10 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
       total: opinions.length,
       fourWinds: FOUR_WINDS.reduce((s, c) => s + count(byCategory, c), 0),
       byCategory,
-      byChannel: tally(CHANNELS, opinions.map((o) => o.channel)),
+      byChannel: tally(
+        CHANNELS,
+        opinions.map((o) => o.channel),
+      ),
       byBand: [...BAND_ORDER, null].map((band) => ({
         band,
         count: sources.filter((k) => typeof k === 'string' && (AUDIENCE_BANDS[k] ?? null) === band).length,
@@ -233,26 +258,41 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
     },
     info: {
       total: info.length,
-      byTopic: tally(TOPICS, info.map((i) => i.topic)),
-      byStatus: tally(INFO_STATUS, info.map((i) => obj(i.handling).status)),
+      byTopic: tally(
+        TOPICS,
+        info.map((i) => i.topic),
+      ),
+      byStatus: tally(
+        INFO_STATUS,
+        info.map((i) => obj(i.handling).status),
+      ),
     },
     appeals: {
       total: appeals.length,
       byStatus: appealStatus,
       open: appeals.length - count(appealStatus, 'resolved'),
       overdue: appeals.filter((a) => appealDaysOverdue(a, asOf) > 0).length,
-      byTopic: tally(TOPICS, appeals.map((a) => a.topic)),
+      byTopic: tally(
+        TOPICS,
+        appeals.map((a) => a.topic),
+      ),
     },
     stability: {
       total: stability.length,
-      byRisk: tally(RISKS, stability.map((s) => s.risk)),
+      byRisk: tally(
+        RISKS,
+        stability.map((s) => s.risk),
+      ),
       byStatus: stabilityStatus,
       highRiskOpen: stability.filter((s) => s.risk === 'high' && s.status !== 'resolved').length,
       resolved: count(stabilityStatus, 'resolved'),
     },
     hardship: {
       total: hardship.length,
-      byCategory: tally(HARDSHIP_CATEGORIES, hardship.flatMap((h) => list<string>(h.categories))),
+      byCategory: tally(
+        HARDSHIP_CATEGORIES,
+        hardship.flatMap((h) => list<string>(h.categories)),
+      ),
       helped: hardship.filter((h) => list(h.assistance).length > 0).length,
       assistanceActs: hardship.reduce((s, h) => s + list(h.assistance).length, 0),
     },

@@ -89,7 +89,12 @@ function checkRecord(
   };
 
   if (!isPlainObject(data)) {
-    add('error', 'not-a-record', `a record must be a mapping of fields (kind: …, id: …), found ${Array.isArray(data) ? 'a list' : 'a single value'}`, []);
+    add(
+      'error',
+      'not-a-record',
+      `a record must be a mapping of fields (kind: …, id: …), found ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+      [],
+    );
     return finish();
   }
   if (typeof data.id === 'string' || typeof data.id === 'number') {
@@ -99,10 +104,21 @@ function checkRecord(
   }
   const kind = kindCode(data.kind);
   if (!kind) {
-    if (data.kind === undefined) add('error', 'missing-field', 'missing field "kind": every record starts with kind: visit | opinion | info | appeal | stability | hardship', []);
+    if (data.kind === undefined)
+      add(
+        'error',
+        'missing-field',
+        'missing field "kind": every record starts with kind: visit | opinion | info | appeal | stability | hardship',
+        [],
+      );
     else {
       const names = [...RECORD_KINDS, ...RECORD_KINDS.map((k) => KIND_LABELS[k].zh)];
-      add('error', 'unknown-kind', `unknown record kind "${show(data.kind)}"${didYouMean(String(data.kind), names) || `; use one of: ${RECORD_KINDS.join(', ')}`}`, ['kind']);
+      add(
+        'error',
+        'unknown-kind',
+        `unknown record kind "${show(data.kind)}"${didYouMean(String(data.kind), names) || `; use one of: ${RECORD_KINDS.join(', ')}`}`,
+        ['kind'],
+      );
     }
     return finish();
   }
@@ -122,13 +138,21 @@ function checkRecord(
       const problem = checkIdNumber(value, ctx.today);
       if (problem) add('error', 'invalid-id-number', `ID number ${maskIdNumber(value)} ${ID_PROBLEMS[problem]}`, path);
     } else if (s.t === 'string' && s.personal === 'phone') {
-      if (!checkPhone(value)) add('error', 'invalid-phone', `phone ${maskPhone(value)} is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`, path);
+      if (!checkPhone(value))
+        add(
+          'error',
+          'invalid-phone',
+          `phone ${maskPhone(value)} is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`,
+          path,
+        );
     }
   });
 
   if (typeof data.date === 'string' && !bad.has('/date') && isRealDate(data.date) && ctx.period) {
     if (data.date < ctx.period.start || data.date > ctx.period.end) {
-      add('warning', 'date-outside-period', `date ${data.date} is outside the campaign period ${ctx.period.start} to ${ctx.period.end}`, ['date']);
+      add('warning', 'date-outside-period', `date ${data.date} is outside the campaign period ${ctx.period.start} to ${ctx.period.end}`, [
+        'date',
+      ]);
     }
   }
 
@@ -183,4 +207,3 @@ function checkRecord(
 function isDone(status: string): boolean {
   return status === 'done' || status === '已完成';
 }
-

@@ -61,7 +61,9 @@ export class FileCache {
 
   static load(ledgersDir: string): FileCache {
     const cache = new FileCache(path.join(ledgersDir, '.cache', FOLDER));
-    if (existsSync(cache.dir)) for (const name of readdirSync(cache.dir)) if (name.endsWith('.jsonl') && !name.endsWith(RESULTS)) cache.loadGroup(name.slice(0, -'.jsonl'.length));
+    if (existsSync(cache.dir))
+      for (const name of readdirSync(cache.dir))
+        if (name.endsWith('.jsonl') && !name.endsWith(RESULTS)) cache.loadGroup(name.slice(0, -'.jsonl'.length));
     if (!Number.isFinite(cache.writtenAt)) cache.writtenAt = 0;
     return cache;
   }
@@ -69,7 +71,9 @@ export class FileCache {
   private loadGroup(group: string): void {
     this.groupsOnDisk.add(group);
     try {
-      const [head, ...lines] = readFileSync(path.join(this.dir, `${group}.jsonl`), 'utf8').split('\n').filter(Boolean);
+      const [head, ...lines] = readFileSync(path.join(this.dir, `${group}.jsonl`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       const meta = JSON.parse(head ?? '{}') as Head;
       if (meta.key !== versionKey() || typeof meta.id !== 'string') return;
       this.writtenAt = Math.min(this.writtenAt, meta.writtenAt ?? 0);
@@ -103,7 +107,9 @@ export class FileCache {
     if (got !== undefined) return got;
     got = null;
     try {
-      const [head, ...lines] = readFileSync(path.join(this.dir, `${group}${RESULTS}`), 'utf8').split('\n').filter(Boolean);
+      const [head, ...lines] = readFileSync(path.join(this.dir, `${group}${RESULTS}`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       const meta = JSON.parse(head ?? '{}') as Head;
       if (meta.id !== undefined && meta.id === this.ids.get(group)) {
         got = new Map();
@@ -167,7 +173,10 @@ export class FileCache {
       const oldByGroup = new Map<string, number>();
       for (const rel of this.old.keys()) oldByGroup.set(groupOf(rel), (oldByGroup.get(groupOf(rel)) ?? 0) + 1);
       for (const [g, rels] of byGroup) {
-        const same = this.groupsOnDisk.has(g) && oldByGroup.get(g) === rels.length && rels.every((rel) => this.next.get(rel)?.result === undefined && this.old.get(rel)?.line === this.next.get(rel)?.line);
+        const same =
+          this.groupsOnDisk.has(g) &&
+          oldByGroup.get(g) === rels.length &&
+          rels.every((rel) => this.next.get(rel)?.result === undefined && this.old.get(rel)?.line === this.next.get(rel)?.line);
         if (same) continue;
         const id = randomUUID();
         const lines: string[] = [];

@@ -84,7 +84,15 @@ export function opinionRefs(group: string, records: readonly RecordResult[]): Op
     const d = r.data;
     if (r.kind !== 'opinion' || !d || r.reasons.length || typeof d.content !== 'string') continue;
     const source = (d.source as { kind?: unknown } | undefined)?.kind;
-    out.push({ group, id: String(r.id), file: r.file, line: r.line, column: r.column, source: typeof source === 'string' ? source : '', ...normed(d.content) });
+    out.push({
+      group,
+      id: String(r.id),
+      file: r.file,
+      line: r.line,
+      column: r.column,
+      source: typeof source === 'string' ? source : '',
+      ...normed(d.content),
+    });
   }
   return out;
 }
@@ -185,7 +193,11 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
 }
 
 /** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
-function pairsFromMemo(norms: string[], at: TextIndex, old: DuplicateMemo['blocks'][string] | undefined): [number, number, number][] | null {
+function pairsFromMemo(
+  norms: string[],
+  at: TextIndex,
+  old: DuplicateMemo['blocks'][string] | undefined,
+): [number, number, number][] | null {
   if (!old) return null;
   // Where each text of the memo is now (-1: gone), and which texts are new. Both lists are in
   // ledger order and mostly the same, so they are walked side by side; the map is asked only

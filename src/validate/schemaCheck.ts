@@ -18,7 +18,13 @@ let validators: Map<string, ValidateFunction> | undefined;
 
 /** The ajv instance the schemas are compiled with (`source`: keep the code, for the build's standalone file). */
 export function ajvFor(options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, validateFormats: false, strict: true, ...(options.source ? { code: { source: true, esm: false } } : {}) });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    validateFormats: false,
+    strict: true,
+    ...(options.source ? { code: { source: true, esm: false } } : {}),
+  });
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   return ajv;
 }
@@ -61,7 +67,7 @@ function term(schema: unknown): string {
 
 /** Values in messages are cut short: a 10 MB string must not become a 10 MB message. */
 export function show(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const chars = Array.from(s);
   return chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s;
 }

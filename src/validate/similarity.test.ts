@@ -46,22 +46,38 @@ describe('similarity', () => {
   it('finds exactly the pairs a brute-force comparison finds (property)', () => {
     const alphabet = fc.constantFrom(...'会议太多表格窗口态度生硬群众办事');
     fc.assert(
-      fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')), { maxLength: 25 }), fc.constantFrom(0.6, 0.8, 0.9), (texts, t) => {
-        const brute: string[] = [];
-        const norm = texts.map(normalizeText);
-        const firstOf = new Map<string, number>();
-        norm.forEach((n, i) => {
-          if (!firstOf.has(n)) firstOf.set(n, i);
-        });
-        for (let b = 0; b < texts.length; b++) {
-          for (let a = 0; a < b; a++) {
-            if (norm[a] === norm[b]) {
-              if (firstOf.get(norm[b] as string) === a) brute.push(`${a}-${b}`);
-            } else if (firstOf.get(norm[a] as string) === a && firstOf.get(norm[b] as string) === b && dice(bigrams(norm[a] as string), bigrams(norm[b] as string)) >= t) brute.push(`${a}-${b}`);
+      fc.property(
+        fc.array(
+          fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')),
+          { maxLength: 25 },
+        ),
+        fc.constantFrom(0.6, 0.8, 0.9),
+        (texts, t) => {
+          const brute: string[] = [];
+          const norm = texts.map(normalizeText);
+          const firstOf = new Map<string, number>();
+          norm.forEach((n, i) => {
+            if (!firstOf.has(n)) firstOf.set(n, i);
+          });
+          for (let b = 0; b < texts.length; b++) {
+            for (let a = 0; a < b; a++) {
+              if (norm[a] === norm[b]) {
+                if (firstOf.get(norm[b] as string) === a) brute.push(`${a}-${b}`);
+              } else if (
+                firstOf.get(norm[a] as string) === a &&
+                firstOf.get(norm[b] as string) === b &&
+                dice(bigrams(norm[a] as string), bigrams(norm[b] as string)) >= t
+              )
+                brute.push(`${a}-${b}`);
+            }
           }
-        }
-        expect(similarPairs(texts, t).map((p) => `${p.a}-${p.b}`).sort()).toEqual(brute.sort());
-      }),
+          expect(
+            similarPairs(texts, t)
+              .map((p) => `${p.a}-${p.b}`)
+              .sort(),
+          ).toEqual(brute.sort());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -69,13 +85,26 @@ describe('similarity', () => {
   it('joinFew finds exactly the pairs involving the new texts (property)', () => {
     const alphabet = fc.constantFrom(...'会议太多表格窗口态度生硬群众办事𠀀a');
     fc.assert(
-      fc.property(fc.uniqueArray(fc.array(alphabet, { minLength: 1, maxLength: 10 }).map((cs) => cs.join('')), { maxLength: 20 }), fc.array(fc.nat(19), { maxLength: 5 }), fc.constantFrom(0.6, 0.85), (norms, picks, t) => {
-        const fresh = [...new Set(picks.filter((p) => p < norms.length))];
-        const brute: string[] = [];
-        for (let b = 0; b < norms.length; b++)
-          for (let a = 0; a < b; a++) if ((fresh.includes(a) || fresh.includes(b)) && dice(bigrams(norms[a]!), bigrams(norms[b]!)) >= t) brute.push(`${a}-${b}`);
-        expect(joinFew(fresh, norms, t).map((p) => `${p.a}-${p.b}`).sort()).toEqual(brute.sort());
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.array(alphabet, { minLength: 1, maxLength: 10 }).map((cs) => cs.join('')),
+          { maxLength: 20 },
+        ),
+        fc.array(fc.nat(19), { maxLength: 5 }),
+        fc.constantFrom(0.6, 0.85),
+        (norms, picks, t) => {
+          const fresh = [...new Set(picks.filter((p) => p < norms.length))];
+          const brute: string[] = [];
+          for (let b = 0; b < norms.length; b++)
+            for (let a = 0; a < b; a++)
+              if ((fresh.includes(a) || fresh.includes(b)) && dice(bigrams(norms[a]!), bigrams(norms[b]!)) >= t) brute.push(`${a}-${b}`);
+          expect(
+            joinFew(fresh, norms, t)
+              .map((p) => `${p.a}-${p.b}`)
+              .sort(),
+          ).toEqual(brute.sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -85,17 +114,23 @@ describe('similarity', () => {
     const text = fc.array(alphabet, { minLength: 0, maxLength: 12 }).map((cs) => cs.join(''));
     const ref = fc.record({ source: fc.constantFrom('masses', 'cadres'), norm: text });
     fc.assert(
-      fc.property(fc.array(ref, { maxLength: 40 }), fc.array(fc.tuple(fc.nat(39), ref), { maxLength: 4 }), fc.array(ref, { maxLength: 3 }), (before, edits, added) => {
-        const refs = (xs: { source: string; norm: string }[]): OpinionRef[] => xs.map((x, i) => ({ group: 'g', id: `o${i}`, file: 'f.yaml', line: i + 1, column: 1, ...x }));
-        const after = [...before];
-        for (const [i, r] of edits) if (i < after.length) after[i] = r;
-        after.splice(Math.floor(after.length / 2), 0, ...added);
-        const memo = likelyDuplicates(refs(before)).memo;
-        const fresh = likelyDuplicates(refs(after));
-        const incremental = likelyDuplicates(refs(after), JSON.parse(JSON.stringify(memo)));
-        expect(incremental.pairs).toEqual(fresh.pairs);
-        expect(incremental.memo).toEqual(fresh.memo);
-      }),
+      fc.property(
+        fc.array(ref, { maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(39), ref), { maxLength: 4 }),
+        fc.array(ref, { maxLength: 3 }),
+        (before, edits, added) => {
+          const refs = (xs: { source: string; norm: string }[]): OpinionRef[] =>
+            xs.map((x, i) => ({ group: 'g', id: `o${i}`, file: 'f.yaml', line: i + 1, column: 1, ...x }));
+          const after = [...before];
+          for (const [i, r] of edits) if (i < after.length) after[i] = r;
+          after.splice(Math.floor(after.length / 2), 0, ...added);
+          const memo = likelyDuplicates(refs(before)).memo;
+          const fresh = likelyDuplicates(refs(after));
+          const incremental = likelyDuplicates(refs(after), JSON.parse(JSON.stringify(memo)));
+          expect(incremental.pairs).toEqual(fresh.pairs);
+          expect(incremental.memo).toEqual(fresh.memo);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,7 +4,10 @@
 
 /** Letters and digits only, lower-cased: punctuation, spaces and full/half-width forms do not count. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The set of character bigrams of a normalized text (a one-character text is its own token). */

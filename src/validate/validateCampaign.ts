@@ -77,7 +77,6 @@ export interface CheckJob {
   ctx: GroupContext;
 }
 
-
 /** A group as read: its record files' hashes, and per file its result (cached) or a job. */
 export interface PreparedGroup {
   scan: GroupScan;
@@ -178,7 +177,8 @@ export function prepare(root: string, options: PrepareOptions): Prepared {
         }
         if (got) {
           const b = got.hit ? readFileSync(path.join(root, f)) : bytes;
-          entry.store[i] = (fresh: FileResult | string) => (cache as FileCache).store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey }, fresh);
+          entry.store[i] = (fresh: FileResult | string) =>
+            (cache as FileCache).store({ rel: f, size: got.stat.size, mtimeMs: got.stat.mtimeMs, sha256: got.hash, ctx: ctxKey }, fresh);
           bytes = b;
         }
         entry.files[i] = null;
@@ -217,7 +217,10 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
   if (!result.campaign) return finish(result);
   for (const g of p.groups) {
     const files = placeChecked(g, checked);
-    const groupDiagnostics = checkGroup(g.scan.id, files.flatMap((f) => f.records));
+    const groupDiagnostics = checkGroup(
+      g.scan.id,
+      files.flatMap((f) => f.records),
+    );
     result.byGroup.push({ id: g.scan.id, files, diagnostics: groupDiagnostics });
     for (const f of files) {
       if (filter && !filter.matches(f.file)) continue;
@@ -226,7 +229,14 @@ function assemble(p: Prepared, checked: FileResult[]): ValidationResult {
     }
     diagnostics.push(...groupDiagnostics.filter((d) => !filter || filter.matches(d.file)));
   }
-  const dups = likelyDuplicates(result.byGroup.flatMap((g) => opinionRefs(g.id, g.files.flatMap((f) => f.records))));
+  const dups = likelyDuplicates(
+    result.byGroup.flatMap((g) =>
+      opinionRefs(
+        g.id,
+        g.files.flatMap((f) => f.records),
+      ),
+    ),
+  );
   result.duplicates = dups.pairs;
   diagnostics.push(...dups.diagnostics.filter((d) => !filter || filter.matches(d.file)));
   return finish(result);
@@ -302,6 +312,7 @@ function selection(root: string, campaign: Campaign, paths: string[]) {
   }
   return {
     groups,
-    matches: (file: string) => prefixes.some((pre) => pre === '' || file === pre || file.startsWith(pre.endsWith('/') ? pre : pre + '/') || file + '/' === pre),
+    matches: (file: string) =>
+      prefixes.some((pre) => pre === '' || file === pre || file.startsWith(pre.endsWith('/') ? pre : pre + '/') || file + '/' === pre),
   };
 }

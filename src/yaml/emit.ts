@@ -5,7 +5,8 @@
 // PyYAML read it as text too.
 
 const INDICATORS = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|<<|=)$/;
+const RESERVED =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|<<|=)$/;
 const NUMBERISH = /^[-+]?(?:\.?[0-9]|0[box])|^[-+]?\.(?:inf|nan)$/i;
 // Non-printables and line breaks that YAML would fold or reject in plain and quoted scalars.
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
@@ -24,7 +25,10 @@ export function quote(s: string): string {
   if (/[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(out)) {
     out = out.replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
     // Lone surrogates cannot be written as UTF-8: escape them so the text survives.
-    out = out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16));
+    out = out.replace(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => '\\u' + c.charCodeAt(0).toString(16),
+    );
   }
   return out;
 }

@@ -50,7 +50,9 @@ describe('stale ledgers', () => {
     for (const cmd of ['audit', 'status']) {
       const run = await runCli([cmd, ...AS_OF], { cwd: root });
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe('ledger: the ledgers are out of date (changed: groups/g1/summary.md): run `ledger merge` first, or pass --merge\n');
+      expect(run.stderr).toBe(
+        'ledger: the ledgers are out of date (changed: groups/g1/summary.md): run `ledger merge` first, or pass --merge\n',
+      );
     }
     const merged = await runCli(['audit', ...AS_OF, '--merge'], { cwd: root });
     expect(merged.code).toBe(0);

@@ -124,7 +124,9 @@ describe('each rule: triggered, and a near miss that is not', () => {
   it('written-only: none face to face, even when few are written', () => {
     const r = audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'online' })]);
     expect(finding(r, 'written-only')?.records).toEqual([]);
-    expect(codes(audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'symposium' })]))).not.toContain('written-only');
+    expect(codes(audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'symposium' })]))).not.toContain(
+      'written-only',
+    );
   });
 
   it('thresholds are read from ledger.yaml', () => {
@@ -135,17 +137,45 @@ describe('each rule: triggered, and a near miss that is not', () => {
   });
 
   it('coverage-gap: a band not heard; judicial offices are checked for A and D only', () => {
-    const r = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }] }), opinion('o1')]);
+    const r = audit([
+      visit({
+        audiences: [
+          { kind: 'masses', count: 3 },
+          { kind: 'low-income', count: 1 },
+        ],
+      }),
+      opinion('o1'),
+    ]);
     expect(r.findings.filter((f) => f.code === 'coverage-gap').map((f) => f.message)).toEqual([
       expect.stringContaining('band B'),
       expect.stringContaining('band C'),
     ]);
     expect(finding(r, 'coverage-gap')?.severity).toBe('warning');
     // Band C heard through an opinion's source counts too.
-    const near = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }, { kind: 'subordinate-unit', count: 1 }] }), opinion('o1', { source: { kind: 'work-object' } })]);
+    const near = audit([
+      visit({
+        audiences: [
+          { kind: 'masses', count: 3 },
+          { kind: 'low-income', count: 1 },
+          { kind: 'subordinate-unit', count: 1 },
+        ],
+      }),
+      opinion('o1', { source: { kind: 'work-object' } }),
+    ]);
     expect(codes(near)).not.toContain('coverage-gap');
     const judicial = MINI_CAMPAIGN.replace('type: work-group', 'type: judicial-office');
-    const office = audit([visit({ audiences: [{ kind: 'masses', count: 3 }, { kind: 'low-income', count: 1 }] }), opinion('o1')], { campaign: judicial });
+    const office = audit(
+      [
+        visit({
+          audiences: [
+            { kind: 'masses', count: 3 },
+            { kind: 'low-income', count: 1 },
+          ],
+        }),
+        opinion('o1'),
+      ],
+      { campaign: judicial },
+    );
     expect(codes(office)).not.toContain('coverage-gap');
   });
 
@@ -166,23 +196,41 @@ describe('each rule: triggered, and a near miss that is not', () => {
   });
 
   it('no-rectification: no measure, responsible party or due date', () => {
-    const r = audit([visit(), opinion('o1', { rectification: undefined }), opinion('o2', { rectification: { measure: 'x', responsible: 'y' } })]);
+    const r = audit([
+      visit(),
+      opinion('o1', { rectification: undefined }),
+      opinion('o2', { rectification: { measure: 'x', responsible: 'y' } }),
+    ]);
     expect(finding(r, 'no-rectification')).toMatchObject({ severity: 'warning', records: ['g1/o1', 'g1/o2'] });
-    expect(codes(audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-09-01' } })]))).not.toContain('no-rectification');
+    expect(codes(audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-09-01' } })]))).not.toContain(
+      'no-rectification',
+    );
   });
 
   it('rectification-overdue: past due and not done; due on the as-of date is not yet overdue', () => {
-    const r = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-23', status: 'in-progress' } })]);
+    const r = audit([
+      visit(),
+      opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-23', status: 'in-progress' } }),
+    ]);
     expect(finding(r, 'rectification-overdue')).toMatchObject({ severity: 'error', records: ['g1/o1'] });
     expect(r.makeup).toEqual(['g1']);
-    const onTime = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: AS_OF, status: 'in-progress' } })]);
+    const onTime = audit([
+      visit(),
+      opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: AS_OF, status: 'in-progress' } }),
+    ]);
     expect(codes(onTime)).not.toContain('rectification-overdue');
-    const notActionable = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-01', status: 'not-actionable' } })]);
+    const notActionable = audit([
+      visit(),
+      opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-01', status: 'not-actionable' } }),
+    ]);
     expect(codes(notActionable)).not.toContain('rectification-overdue');
   });
 
   it('no-feedback: a done rectification with feedback false or missing', () => {
-    const r = audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-06-30', status: 'done', done_on: '2014-05-01' } })]);
+    const r = audit([
+      visit(),
+      opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-06-30', status: 'done', done_on: '2014-05-01' } }),
+    ]);
     expect(finding(r, 'no-feedback')).toMatchObject({ severity: 'warning', records: ['g1/o1'] });
     expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-feedback');
   });
@@ -214,7 +262,9 @@ describe('each rule: triggered, and a near miss that is not', () => {
   it('stability-high-risk: high risk and not resolved', () => {
     const r = audit([visit(), opinion('o1'), stability({ status: 'monitoring' })]);
     expect(finding(r, 'stability-high-risk')).toMatchObject({ severity: 'warning', records: ['g1/s1'] });
-    expect(codes(audit([visit(), opinion('o1'), stability({ status: 'monitoring', risk: 'medium' })]))).not.toContain('stability-high-risk');
+    expect(codes(audit([visit(), opinion('o1'), stability({ status: 'monitoring', risk: 'medium' })]))).not.toContain(
+      'stability-high-risk',
+    );
   });
 });
 

@@ -11,8 +11,28 @@ import { copyCampaign, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.
 import { runCli } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
-const ZH_SHEETS = ['汇总', '活动台账', '下基层听意见台账', '整改台账', '民情信息采集台账', '民生诉求登记卡', '维稳工作登记卡', '困难群众登记卡', '督导问题清单'];
-const EN_SHEETS = ['Summary', 'Activities', 'Opinions', 'Rectification', 'Public-opinion info', 'Livelihood appeals', 'Stability cards', 'Hardship cards', 'Supervision findings'];
+const ZH_SHEETS = [
+  '汇总',
+  '活动台账',
+  '下基层听意见台账',
+  '整改台账',
+  '民情信息采集台账',
+  '民生诉求登记卡',
+  '维稳工作登记卡',
+  '困难群众登记卡',
+  '督导问题清单',
+];
+const EN_SHEETS = [
+  'Summary',
+  'Activities',
+  'Opinions',
+  'Rectification',
+  'Public-opinion info',
+  'Livelihood appeals',
+  'Stability cards',
+  'Hardship cards',
+  'Supervision findings',
+];
 const LEDGER_OF: Record<string, keyof LedgerSet['ledgers']> = {
   活动台账: 'visit',
   下基层听意见台账: 'opinion',
@@ -81,8 +101,23 @@ describe('export of examples/zh-CN', () => {
   it('writes the headers of the paper forms', () => {
     const ws = wb.getWorksheet('下基层听意见台账') as ExcelJS.Worksheet;
     expect(headers(ws)).toEqual([
-      '序号', '工作组', '编号', '日期', '所属活动', '征求渠道', '收集人', '对象类别', '意见提出人', '单位', '联系电话',
-      '意见类别', '意见指向', '具体指向', '意见内容', '整改状态', '来源文件',
+      '序号',
+      '工作组',
+      '编号',
+      '日期',
+      '所属活动',
+      '征求渠道',
+      '收集人',
+      '对象类别',
+      '意见提出人',
+      '单位',
+      '联系电话',
+      '意见类别',
+      '意见指向',
+      '具体指向',
+      '意见内容',
+      '整改状态',
+      '来源文件',
     ]);
     expect(headers(wb.getWorksheet('整改台账') as ExcelJS.Worksheet)).toContain('超期天数');
   });

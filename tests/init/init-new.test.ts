@@ -34,7 +34,8 @@ function fillIn(text: string, lang: (typeof LANGS)[number]): string {
     .split('\n')
     .map((line) => {
       if (!line.includes(marker)) return line;
-      if (/\{ kind: "", count: 0 \}/.test(line)) return line.replace('{ kind: "", count: 0 }', `{ kind: ${zh ? '群众' : 'masses'}, count: 5 }`);
+      if (/\{ kind: "", count: 0 \}/.test(line))
+        return line.replace('{ kind: "", count: 0 }', `{ kind: ${zh ? '群众' : 'masses'}, count: 5 }`);
       const m = /^(\s*(?:- )?)(\w+): (""|\[\])(\s+#.*)$/.exec(line);
       if (!m) throw new Error(`a fill-in line the test does not know: ${line}`);
       const value = FILL[m[2] as string];
@@ -45,7 +46,10 @@ function fillIn(text: string, lang: (typeof LANGS)[number]): string {
 
 async function initCampaign(lang: (typeof LANGS)[number]): Promise<string> {
   const dir = path.join(tempDir(), 'campaign');
-  const run = await runCli(['init', dir, '--lang', lang, '--groups', '2', '--unit', lang === 'zh-CN' ? '河东区司法局' : 'District Bureau'], { cwd: REPO });
+  const run = await runCli(
+    ['init', dir, '--lang', lang, '--groups', '2', '--unit', lang === 'zh-CN' ? '河东区司法局' : 'District Bureau'],
+    { cwd: REPO },
+  );
   expect(run.code, run.stderr).toBe(0);
   // A fixed period, so the dates of the test are inside it whatever day it runs.
   const plan = readFileSync(path.join(dir, 'ledger.yaml'), 'utf8')
@@ -67,10 +71,21 @@ describe('ledger init', () => {
   for (const lang of LANGS) {
     it(`creates a ${lang} campaign that validates, with editor support`, async () => {
       const dir = await initCampaign(lang);
-      for (const f of ['ledger.yaml', 'groups/g1/README.md', 'groups/g2/README.md', '.vscode/settings.json', '.vscode/extensions.json', '.gitignore', 'schemas/record.schema.json', 'schemas/campaign.schema.json']) {
+      for (const f of [
+        'ledger.yaml',
+        'groups/g1/README.md',
+        'groups/g2/README.md',
+        '.vscode/settings.json',
+        '.vscode/extensions.json',
+        '.gitignore',
+        'schemas/record.schema.json',
+        'schemas/campaign.schema.json',
+      ]) {
         expect(existsSync(path.join(dir, f)), f).toBe(true);
       }
-      const settings = JSON.parse(readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+      const settings = JSON.parse(readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8')) as {
+        'yaml.schemas': Record<string, string[]>;
+      };
       for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.join(dir, schema)), schema).toBe(true);
       const plan = readFileSync(path.join(dir, 'ledger.yaml'), 'utf8');
       expect(plan.split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/campaign.schema.json');
@@ -114,9 +129,13 @@ describe('ledger new', () => {
         expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/record\.schema\.json$/);
 
         // Unfilled, it fails only because of what is left to fill in.
-        const before = JSON.parse((await runCli(['validate', '--format', 'json'], { cwd: dir })).stdout) as { diagnostics: { code: string }[] };
+        const before = JSON.parse((await runCli(['validate', '--format', 'json'], { cwd: dir })).stdout) as {
+          diagnostics: { code: string }[];
+        };
         expect(before.diagnostics.length).toBeGreaterThan(0);
-        expect(new Set(before.diagnostics.map((d) => d.code))).toEqual(new Set(before.diagnostics.map((d) => d.code).filter((c) => ['empty-value', 'missing-field', 'invalid-value'].includes(c))));
+        expect(new Set(before.diagnostics.map((d) => d.code))).toEqual(
+          new Set(before.diagnostics.map((d) => d.code).filter((c) => ['empty-value', 'missing-field', 'invalid-value'].includes(c))),
+        );
 
         writeFileSync(file, fillIn(text, lang));
         const after = await runCli(['validate'], { cwd: dir });
@@ -174,8 +193,11 @@ describe('templates/new', () => {
       for (const lang of LANGS) {
         const text = readFileSync(path.join(REPO, 'templates/new', `${kind}.${lang}.yaml.hbs`), 'utf8');
         const keys = new Set([...text.matchAll(/^[\s#-]*(?:\{\{[^}]*\}\}[\s#]*)?(?:\{ )?(\w+):/gm)].map((m) => m[1]));
-        for (const line of text.replace(/\{\{[^}]*\}\}/g, 'x').matchAll(/\{ ([^}]*) \}/g)) for (const k of (line[1] as string).matchAll(/(\w+):/g)) keys.add(k[1]);
-        const missing = paths(RECORD_SPECS[kind]).map((p) => p.split('.').pop() as string).filter((k) => !keys.has(k));
+        for (const line of text.replace(/\{\{[^}]*\}\}/g, 'x').matchAll(/\{ ([^}]*) \}/g))
+          for (const k of (line[1] as string).matchAll(/(\w+):/g)) keys.add(k[1]);
+        const missing = paths(RECORD_SPECS[kind])
+          .map((p) => p.split('.').pop() as string)
+          .filter((k) => !keys.has(k));
         expect(missing, `${kind}.${lang}`).toEqual([]);
       }
     }

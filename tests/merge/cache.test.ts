@@ -13,7 +13,10 @@ const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };
 
 function ledgerBytes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(path.join(dir, 'ledgers')).filter((n) => !n.startsWith('.')).sort()) out[f] = readFileSync(path.join(dir, 'ledgers', f), 'utf8');
+  for (const f of readdirSync(path.join(dir, 'ledgers'))
+    .filter((n) => !n.startsWith('.'))
+    .sort())
+    out[f] = readFileSync(path.join(dir, 'ledgers', f), 'utf8');
   const copies = path.join(dir, 'ledgers/.cache/ledgers');
   for (const e of readdirSync(copies, { recursive: true, withFileTypes: true }).filter((x) => x.isFile())) {
     const rel = path.relative(copies, path.join(e.parentPath, e.name));
@@ -63,7 +66,10 @@ describe('the merge cache', () => {
 
     // g3 resubmits with an opinion that repeats one of g1's, word for word and source kind.
     const g3 = file(dir, 'g3', 1);
-    writeFileSync(g3, readFileSync(g3, 'utf8').replace(firstOpinion(readFileSync(g3, 'utf8')), firstOpinion(readFileSync(file(dir, 'g1', 1), 'utf8'))));
+    writeFileSync(
+      g3,
+      readFileSync(g3, 'utf8').replace(firstOpinion(readFileSync(g3, 'utf8')), firstOpinion(readFileSync(file(dir, 'g1', 1), 'utf8'))),
+    );
     const dup = mergeBothWays(dir);
     expect(dup.warm.reused).toBe(4);
     const manifest = parse(dup.bytes['manifest.yaml'] as string) as { duplicates: { a: string; b: string; similarity: number }[] };

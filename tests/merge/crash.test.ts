@@ -29,7 +29,11 @@ describe('a merge killed mid-write', () => {
       expect((await runCli(['merge'], { cwd: dir })).code).toBe(0);
       const old = snapshot(dir);
       change(dir, 1);
-      const killed = spawnSync(process.execPath, [BIN, 'merge'], { cwd: dir, env: { ...process.env, LEDGER_TEST_KILL_AT: point }, encoding: 'utf8' });
+      const killed = spawnSync(process.execPath, [BIN, 'merge'], {
+        cwd: dir,
+        env: { ...process.env, LEDGER_TEST_KILL_AT: point },
+        encoding: 'utf8',
+      });
       expect(killed.signal).toBe('SIGKILL');
       // Readers verify every file against the manifest's hash: a mixed set would fail here.
       const set = loadLedgers(path.join(dir, 'ledgers'), { verify: true });
@@ -73,10 +77,15 @@ describe('the merge lock', () => {
     try {
       const ledgers = path.join(dir, 'ledgers');
       (await import('node:fs')).mkdirSync(ledgers, { recursive: true });
-      writeFileSync(path.join(ledgers, '.lock'), JSON.stringify({ pid: sleeper.pid, host: hostname(), started: '2014-05-20T08:00:00.000Z' }));
+      writeFileSync(
+        path.join(ledgers, '.lock'),
+        JSON.stringify({ pid: sleeper.pid, host: hostname(), started: '2014-05-20T08:00:00.000Z' }),
+      );
       const run = await runCli(['merge'], { cwd: dir });
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe(`ledger: another \`ledger merge\` is running on this campaign (pid ${sleeper.pid}, since 2014-05-20T08:00:00.000Z): wait for it to finish\n`);
+      expect(run.stderr).toBe(
+        `ledger: another \`ledger merge\` is running on this campaign (pid ${sleeper.pid}, since 2014-05-20T08:00:00.000Z): wait for it to finish\n`,
+      );
     } finally {
       sleeper.kill('SIGKILL');
     }
@@ -87,7 +96,10 @@ describe('the merge lock', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const ledgers = path.join(dir, 'ledgers');
     (await import('node:fs')).mkdirSync(ledgers, { recursive: true });
-    writeFileSync(path.join(ledgers, '.lock'), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started: '2014-05-20T08:00:00.000Z' }));
+    writeFileSync(
+      path.join(ledgers, '.lock'),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started: '2014-05-20T08:00:00.000Z' }),
+    );
     const run = await runCli(['merge'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(ledgers)).not.toContain('.lock');

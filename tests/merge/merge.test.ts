@@ -14,7 +14,10 @@ import { expectGolden } from '../helpers/golden.js';
 
 const LEDGER_FILES = ['appeals.yaml', 'hardship.yaml', 'info.yaml', 'manifest.yaml', 'opinions.yaml', 'stability.yaml', 'visits.yaml'];
 const read = (dir: string, f: string) => readFileSync(path.join(dir, 'ledgers', f), 'utf8');
-const ledgerFiles = (dir: string) => readdirSync(path.join(dir, 'ledgers')).filter((f) => !f.startsWith('.')).sort();
+const ledgerFiles = (dir: string) =>
+  readdirSync(path.join(dir, 'ledgers'))
+    .filter((f) => !f.startsWith('.'))
+    .sort();
 
 describe('ledger merge on the examples', () => {
   for (const example of ['zh-CN', 'en']) {
@@ -37,7 +40,11 @@ describe('ledger merge on the examples', () => {
     const before = LEDGER_FILES.map((f) => read(dir, f));
     const { spawnSync } = await import('node:child_process');
     const bin = path.resolve('bin/ledger.js');
-    const child = spawnSync(process.execPath, [bin, 'merge'], { cwd: dir, env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [bin, 'merge'], {
+      cwd: dir,
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+      encoding: 'utf8',
+    });
     expect(child.status, child.stderr).toBe(0);
     expect(LEDGER_FILES.map((f) => read(dir, f))).toEqual(before);
   });
@@ -69,8 +76,10 @@ describe('a merge with errors', () => {
   const campaign = () =>
     writeCampaign({
       'ledger.yaml': MINI_CAMPAIGN,
-      'groups/g1/good.yaml': 'kind: visit\nid: v1\ndate: 2014-04-25\nplace: X\npattern: grassroots\nmethods: [symposium]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\n',
-      'groups/g1/bad.yaml': 'kind: visit\nid: v2\ndate: 2014-04-31\nplace: Y\npattern: grasroots\nmethods: [symposium]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\n---\nkind: opinion\nid: [broken\n',
+      'groups/g1/good.yaml':
+        'kind: visit\nid: v1\ndate: 2014-04-25\nplace: X\npattern: grassroots\nmethods: [symposium]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\n',
+      'groups/g1/bad.yaml':
+        'kind: visit\nid: v2\ndate: 2014-04-31\nplace: Y\npattern: grasroots\nmethods: [symposium]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\n---\nkind: opinion\nid: [broken\n',
     });
 
   it('refuses, names file:line:col, and writes nothing', async () => {
@@ -111,7 +120,10 @@ describe('nothing is lost (property)', () => {
   });
   const campaignArb = fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
 
-  function write(files: { kind: string; day: number; text: string; source: string; broken: boolean }[][]): { dir: string; records: number } {
+  function write(files: { kind: string; day: number; text: string; source: string; broken: boolean }[][]): {
+    dir: string;
+    records: number;
+  } {
     const out: Record<string, string> = { 'ledger.yaml': MINI_CAMPAIGN };
     let n = 0;
     files.forEach((docs, f) => {

@@ -38,13 +38,21 @@ describe('rollup of two campaigns', () => {
     expect(set.manifest.groups.map((g) => g.id).slice(0, 3)).toEqual(['c1', 'hedong/g1', 'hedong/g2']);
     expect(set.manifest.groups.find((g) => g.id === 'hedong/g1')).toMatchObject({ unit: 'hedong', name: '河东区司法局 第一组（局领导）' });
     const o = set.ledgers.opinion.find((r) => r.id === 'hedong/g1/o1');
-    expect(o).toMatchObject({ group: 'hedong/g1', visit: 'hedong/g1/v1', origin: { file: '../hedong/groups/g1/visits/2014-04-15-v1.yaml' } });
-    const ids = Object.values(set.ledgers).flat().map((r) => r.id);
+    expect(o).toMatchObject({
+      group: 'hedong/g1',
+      visit: 'hedong/g1/v1',
+      origin: { file: '../hedong/groups/g1/visits/2014-04-15-v1.yaml' },
+    });
+    const ids = Object.values(set.ledgers)
+      .flat()
+      .map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(set.manifest.units?.map((u) => u.id)).toEqual(['hedong', 'xicheng']);
     // The rest of the pipeline runs on the rollup.
     expect((await runCli(['audit', '--as-of', '2014-05-24', '--format', 'json'], { cwd: path.join(top, 'city') })).code).toBeLessThan(2);
-    expect((await runCli(['report', '--as-of', '2014-05-24', '--format', 'md', '--out', 'r.md'], { cwd: path.join(top, 'city') })).code).toBe(0);
+    expect(
+      (await runCli(['report', '--as-of', '2014-05-24', '--format', 'md', '--out', 'r.md'], { cwd: path.join(top, 'city') })).code,
+    ).toBe(0);
   });
 
   it('refuses a unit whose ledgers were edited by hand', async () => {
@@ -53,7 +61,9 @@ describe('rollup of two campaigns', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('category: formalism', 'category: general'));
     const run = await runCli(['merge'], { cwd: path.join(top, 'city') });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^ledger\.yaml:11:5 error unit-edited the ledgers at \.\.\/xicheng\/ledgers cannot be used: .*changed after `ledger merge`/m);
+    expect(run.stdout).toMatch(
+      /^ledger\.yaml:11:5 error unit-edited the ledgers at \.\.\/xicheng\/ledgers cannot be used: .*changed after `ledger merge`/m,
+    );
   });
 
   it('refuses a unit with no ledgers, and goes stale when a unit merges again', async () => {

@@ -18,7 +18,8 @@ function compare(text: string): string {
   if (!fast) return 'declined';
   const full = parseYaml(text, 'x.yaml');
   const problems = [...full.diagnostics, ...full.docs.flatMap((d) => d.errors)];
-  if (problems.length || full.docs.some((d) => d.data === undefined)) return `the library found problems: ${problems.map((d) => d.message).join('; ')}`;
+  if (problems.length || full.docs.some((d) => d.data === undefined))
+    return `the library found problems: ${problems.map((d) => d.message).join('; ')}`;
   if (full.docs.length !== fast.length) return `${full.docs.length} documents, not ${fast.length}`;
   for (let i = 0; i < fast.length; i++) {
     const a = full.docs[i]!;
@@ -51,31 +52,109 @@ function yamlFiles(dir: string): string[] {
 
 const SEEDS = [...yamlFiles(EXAMPLES), ...yamlFiles(FIXTURES)];
 
-const mutate = (text: string, edits: [number, string][]) => edits.reduce((t, [pos, s]) => t.slice(0, pos % (t.length + 1)) + s + t.slice(pos % (t.length + 1)), text);
-const edit = fc.tuple(fc.nat(), fc.constantFrom(' ', '  ', '\n', '#', ': ', ':', '- ', '-', '"', "'", ',', '[', ']', '{', '}', '---\n', '\t', 'x', '\\', '&', '*', '!', '%', '...\n', '\n  ', '\r', '0', '.', '\u0007', '\u0085', '\u2028', '\ufeff', '\u00a0', '\u3000', '🙂'));
+const mutate = (text: string, edits: [number, string][]) =>
+  edits.reduce((t, [pos, s]) => t.slice(0, pos % (t.length + 1)) + s + t.slice(pos % (t.length + 1)), text);
+const edit = fc.tuple(
+  fc.nat(),
+  fc.constantFrom(
+    ' ',
+    '  ',
+    '\n',
+    '#',
+    ': ',
+    ':',
+    '- ',
+    '-',
+    '"',
+    "'",
+    ',',
+    '[',
+    ']',
+    '{',
+    '}',
+    '---\n',
+    '\t',
+    'x',
+    '\\',
+    '&',
+    '*',
+    '!',
+    '%',
+    '...\n',
+    '\n  ',
+    '\r',
+    '0',
+    '.',
+    '\u0007',
+    '\u0085',
+    '\u2028',
+    '\ufeff',
+    '\u00a0',
+    '\u3000',
+    '🙂',
+  ),
+);
 
 // Record-like values rendered in a random mix of block and flow style.
-const text = fc.constantFrom('幸福社区', '会议太多，表格太多', 'Zhang Ming', '2014-04-25', 'x y', "it's", 'a "b"', 'c:d', 'e#f', '13800138000', 'true', 'null', '-5', '1.5', '0x1F', '~', 'a: b', ' lead', '');
+const text = fc.constantFrom(
+  '幸福社区',
+  '会议太多，表格太多',
+  'Zhang Ming',
+  '2014-04-25',
+  'x y',
+  "it's",
+  'a "b"',
+  'c:d',
+  'e#f',
+  '13800138000',
+  'true',
+  'null',
+  '-5',
+  '1.5',
+  '0x1F',
+  '~',
+  'a: b',
+  ' lead',
+  '',
+);
 const scalar = fc.oneof(text, fc.integer({ min: -1000, max: 100_000 }), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('kind', 'name', 'count', 'a', 'b'), tie('v'), { maxKeys: 3 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('kind', 'name', 'count', 'a', 'b'), tie('v'), { maxKeys: 3 }),
+  ),
 })).v;
-const records = fc.array(fc.dictionary(fc.constantFrom('kind', 'id', 'date', 'place', 'methods', 'audiences', 'source'), value, { minKeys: 1, maxKeys: 5 }), { minLength: 1, maxLength: 3 });
+const records = fc.array(
+  fc.dictionary(fc.constantFrom('kind', 'id', 'date', 'place', 'methods', 'audiences', 'source'), value, { minKeys: 1, maxKeys: 5 }),
+  { minLength: 1, maxLength: 3 },
+);
 
 function render(v: unknown, indent: number, coin: () => boolean): string {
   const pad = ' '.repeat(indent);
   const flow = (x: unknown): string => {
     if (Array.isArray(x)) return `[${x.map(flow).join(', ')}]`;
-    if (x && typeof x === 'object') return `{ ${Object.entries(x).map(([k, y]) => `${k}: ${flow(y)}`).join(', ')} }`;
-    if (typeof x === 'string') return /^[\p{L}][\p{L}\p{N} ]*$/u.test(x) && !x.endsWith(' ') ? x : coin() ? JSON.stringify(x) : `'${x.replace(/'/g, "''")}'`;
+    if (x && typeof x === 'object')
+      return `{ ${Object.entries(x)
+        .map(([k, y]) => `${k}: ${flow(y)}`)
+        .join(', ')} }`;
+    if (typeof x === 'string')
+      return /^[\p{L}][\p{L}\p{N} ]*$/u.test(x) && !x.endsWith(' ') ? x : coin() ? JSON.stringify(x) : `'${x.replace(/'/g, "''")}'`;
     return String(x);
   };
   const filled = (x: unknown) => x !== null && typeof x === 'object' && Object.keys(x).length > 0;
   if (Array.isArray(v)) {
-    return v.map((x) => (filled(x) && !Array.isArray(x) && coin() ? `${pad}- ${render(x, indent + 2, coin).trimStart()}` : `${pad}- ${flow(x)}`)).join('\n');
+    return v
+      .map((x) => (filled(x) && !Array.isArray(x) && coin() ? `${pad}- ${render(x, indent + 2, coin).trimStart()}` : `${pad}- ${flow(x)}`))
+      .join('\n');
   }
   return Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => (filled(x) && coin() ? `${pad}${k}:\n${render(x, indent + (Array.isArray(x) && coin() ? 0 : 2), coin)}` : `${pad}${k}: ${flow(x)}${coin() && coin() ? ' # note' : ''}`))
+    .map(([k, x]) =>
+      filled(x) && coin()
+        ? `${pad}${k}:\n${render(x, indent + (Array.isArray(x) && coin() ? 0 : 2), coin)}`
+        : `${pad}${k}: ${flow(x)}${coin() && coin() ? ' # note' : ''}`,
+    )
     .join('\n');
 }
 

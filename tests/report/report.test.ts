@@ -19,13 +19,20 @@ const AS_OF = ['--as-of', '2014-05-24'];
 async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  const unxml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unxml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   const para = (p: string) => unxml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
   const out: string[] = [];
   for (const block of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const b = block[0];
     if (b.startsWith('<w:tbl>')) {
-      for (const row of b.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) out.push([...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => para(c[0])).join(' | '));
+      for (const row of b.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g))
+        out.push([...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => para(c[0])).join(' | '));
     } else out.push(para(b));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
@@ -100,7 +107,10 @@ describe('ledger report on the examples', () => {
   });
 
   it("uses an office's own template", async () => {
-    writeFileSync(path.join(root, 'mine.md.hbs'), '{{unit}}: {{opinions.total}} opinions, {{rectification.doneRate}} done\n{{#each groups}}- {{name}} {{state}}\n{{/each}}');
+    writeFileSync(
+      path.join(root, 'mine.md.hbs'),
+      '{{unit}}: {{opinions.total}} opinions, {{rectification.doneRate}} done\n{{#each groups}}- {{name}} {{state}}\n{{/each}}',
+    );
     const run = await runCli(['report', ...AS_OF, '--template', 'mine.md.hbs', '--format', 'md', '--out', 'mine.md'], { cwd: root });
     expect(run.code).toBe(0);
     expect(readFileSync(path.join(root, 'mine.md'), 'utf8')).toBe(
@@ -120,7 +130,9 @@ describe('ledger report on the examples', () => {
     ];
     for (const [i, [source, message]] of cases.entries()) {
       writeFileSync(path.join(root, `bad${i + 1}.hbs`), source);
-      const run = await runCli(['report', ...AS_OF, '--template', `bad${i + 1}.hbs`, '--format', 'md', '--out', `bad${i + 1}.md`], { cwd: root });
+      const run = await runCli(['report', ...AS_OF, '--template', `bad${i + 1}.hbs`, '--format', 'md', '--out', `bad${i + 1}.md`], {
+        cwd: root,
+      });
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -151,19 +163,27 @@ describe('every number in the report comes from the ledgers', () => {
     expect(m.facts.sendWarmth).toBe(visit.filter((v) => ((v.also as string[]) ?? []).includes('send-warmth')).length);
     expect(m.facts.sendServices).toBe(visit.filter((v) => ((v.also as string[]) ?? []).includes('send-services')).length);
     expect(m.facts.visitsWithPhotos).toBe(visit.filter((v) => ((v.photos as string[]) ?? []).length > 0).length);
-    expect(m.facts.visitsLed).toBe(visit.filter((v) => set.manifest.groups.find((g) => g.id === v.group)?.members.some((x) => x.leading && x.name === v.led_by)).length);
+    expect(m.facts.visitsLed).toBe(
+      visit.filter((v) => set.manifest.groups.find((g) => g.id === v.group)?.members.some((x) => x.leading && x.name === v.led_by)).length,
+    );
 
     expect(m.opinions.total).toBe(opinion.length);
-    expect(m.opinions.fourWinds).toBe(opinion.filter((o) => ['formalism', 'bureaucratism', 'hedonism', 'extravagance'].includes(String(o.category))).length);
+    expect(m.opinions.fourWinds).toBe(
+      opinion.filter((o) => ['formalism', 'bureaucratism', 'hedonism', 'extravagance'].includes(String(o.category))).length,
+    );
     expect(m.opinions.byCategory.map((c) => c.count)).toEqual(
-      ['formalism', 'bureaucratism', 'hedonism', 'extravagance', 'discipline', 'vital-interests', 'last-mile', 'general'].map((c) => opinion.filter((o) => o.category === c).length),
+      ['formalism', 'bureaucratism', 'hedonism', 'extravagance', 'discipline', 'vital-interests', 'last-mile', 'general'].map(
+        (c) => opinion.filter((o) => o.category === c).length,
+      ),
     );
     expect(m.opinions.byCategory.slice(0, 4).every((c) => c.fourWinds)).toBe(true);
     expect(m.opinions.byBand.reduce((s, b) => s + b.count, 0)).toBe(opinion.length);
 
     expect(m.rectification.done).toBe(opinion.filter((o) => rect(o).status === 'done').length);
     expect(m.rectification.missing).toBe(opinion.filter((o) => typeof rect(o).measure !== 'string').length);
-    expect(m.rectification.overdue).toBe(opinion.filter((o) => open(o) && typeof rect(o).due === 'string' && String(rect(o).due) < '2014-05-24').length);
+    expect(m.rectification.overdue).toBe(
+      opinion.filter((o) => open(o) && typeof rect(o).due === 'string' && String(rect(o).due) < '2014-05-24').length,
+    );
     expect(m.rectification.feedbackGiven).toBe(opinion.filter((o) => rect(o).feedback === true).length);
     expect(m.rectification.doneRate).toBe(`${((m.rectification.done / opinion.length) * 100).toFixed(1)}%`);
 
@@ -177,7 +197,9 @@ describe('every number in the report comes from the ledgers', () => {
 
     for (const g of m.groups) {
       const mine = <T extends { group: string }>(rs: T[]) => rs.filter((r) => r.group === g.id);
-      expect([g.visits, g.opinions, g.info, g.appeals, g.stability, g.hardship]).toEqual([visit, opinion, info, appeal, stability, hardship].map((k) => mine(k).length));
+      expect([g.visits, g.opinions, g.info, g.appeals, g.stability, g.hardship]).toEqual(
+        [visit, opinion, info, appeal, stability, hardship].map((k) => mine(k).length),
+      );
       expect(g.photos).toBe(set.manifest.groups.find((x) => x.id === g.id)?.photos.length);
     }
     expect(m.groups.reduce((s, g) => s + g.opinions, 0)).toBe(opinion.length);
@@ -185,7 +207,9 @@ describe('every number in the report comes from the ledgers', () => {
 
   it('quotes people by audience kind, never by name, phone or ID number', () => {
     const m = buildReportModel(set, { lang: 'zh-CN', asOf: '2014-05-24' });
-    const names = set.ledgers.opinion.map((o) => (o.source as { name?: string } | undefined)?.name).filter((n): n is string => typeof n === 'string' && n.length > 1);
+    const names = set.ledgers.opinion
+      .map((o) => (o.source as { name?: string } | undefined)?.name)
+      .filter((n): n is string => typeof n === 'string' && n.length > 1);
     expect(names.length).toBeGreaterThan(0);
     const quotes = m.opinions.problems.flatMap((p) => p.quotes);
     expect(quotes.length).toBeGreaterThan(5);

@@ -29,7 +29,8 @@ describe('schemas/', () => {
   it('holds exactly what `ledger schema` generates (run `ledger schema --out schemas` after changing the format)', () => {
     const expected = allSchemas();
     expect(readdirSync(SCHEMAS).sort()).toEqual(Object.keys(expected).sort());
-    for (const [name, schema] of Object.entries(expected)) expect(readFileSync(path.join(SCHEMAS, name), 'utf8'), name).toBe(schemaText(schema));
+    for (const [name, schema] of Object.entries(expected))
+      expect(readFileSync(path.join(SCHEMAS, name), 'utf8'), name).toBe(schemaText(schema));
   });
 
   it('describes every property in English with the zh-CN term', () => {
@@ -39,7 +40,8 @@ describe('schemas/', () => {
       const o = s as Record<string, unknown>;
       if (o.properties) {
         for (const [k, v] of Object.entries(o.properties as Record<string, Record<string, unknown>>)) {
-          if (typeof v.description !== 'string' || !/[A-Za-z]/.test(v.description) || !/[\u4e00-\u9fff]/.test(v.description)) missing.push(`${at}/${k}`);
+          if (typeof v.description !== 'string' || !/[A-Za-z]/.test(v.description) || !/[\u4e00-\u9fff]/.test(v.description))
+            missing.push(`${at}/${k}`);
           walk(v, `${at}/${k}`);
         }
       }
@@ -71,7 +73,16 @@ describe('schemas/', () => {
 
   it('refuses a typo in a code, an unknown field and an empty value', () => {
     const record = ajv().compile(allSchemas()['record.schema.json'] as object);
-    const visit = { kind: '活动台账', id: 'v1', date: '2014-04-25', place: 'X', pattern: '下基层', methods: ['座谈会'], led_by: 'A', participants: ['A'] };
+    const visit = {
+      kind: '活动台账',
+      id: 'v1',
+      date: '2014-04-25',
+      place: 'X',
+      pattern: '下基层',
+      methods: ['座谈会'],
+      led_by: 'A',
+      participants: ['A'],
+    };
     expect(record(visit)).toBe(true);
     expect(record({ ...visit, pattern: '下基曾' })).toBe(false);
     expect(record({ ...visit, plcae: 'X' })).toBe(false);
@@ -93,7 +104,9 @@ describe('ledger schema', () => {
   it('suggests the nearest name and exits 2', async () => {
     const run = await runCli(['schema', 'opnion'], { cwd: tempDir() });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ledger: no schema "opnion"; did you mean "opinion"? (the schemas: campaign, visit, opinion, info, appeal, stability, hardship, record)\n');
+    expect(run.stderr).toBe(
+      'ledger: no schema "opnion"; did you mean "opinion"? (the schemas: campaign, visit, opinion, info, appeal, stability, hardship, record)\n',
+    );
     expect((await runCli(['schema'], { cwd: tempDir() })).code).toBe(2);
   });
 });
@@ -103,11 +116,18 @@ describe('the validators built with the package', () => {
     const { createRequire } = await import('node:module');
     const { ajvFor, validatorIds } = await import('../../src/validate/schemaCheck.js');
     const { schemaHash } = await import('../../src/schema/jsonSchema.js');
-    const built = createRequire(import.meta.url)(path.join(REPO, 'dist/schema/validators.cjs')) as Record<string, ((d: unknown) => boolean) & { errors?: unknown[] }> & { schemaHash: string };
+    const built = createRequire(import.meta.url)(path.join(REPO, 'dist/schema/validators.cjs')) as Record<
+      string,
+      ((d: unknown) => boolean) & { errors?: unknown[] }
+    > & { schemaHash: string };
     expect(built.schemaHash).toBe(schemaHash());
     const fresh = ajvFor();
     const ids = validatorIds(fresh);
-    const samples: unknown[] = [{}, { kind: 'opinion', id: 3, date: 'x', extra: true }, { kind: 'visit', audiences: [{ kind: 1 }], methods: 'a' }];
+    const samples: unknown[] = [
+      {},
+      { kind: 'opinion', id: 3, date: 'x', extra: true },
+      { kind: 'visit', audiences: [{ kind: 1 }], methods: 'a' },
+    ];
     for (const file of yamlFiles(EXAMPLES)) for (const d of parseAllDocuments(readFileSync(file, 'utf8'))) samples.push(d.toJS());
     for (const [kind, id] of Object.entries(ids)) {
       const compiled = fresh.getSchema(id)!;

@@ -54,7 +54,9 @@ describe('ledger validate', () => {
     const root = typos();
     writeFileSync(path.join(root, 'groups/g2/cards.yaml'), '# nothing yet\n');
     const run = await runCli(['-C', root, 'validate', 'groups/g2'], { cwd: tempDir() });
-    expect(run.stdout).toBe('groups/g2/cards.yaml:1:1 warning empty-file the file holds no record\n\n2 files, 0 records: 0 errors, 1 warning\n');
+    expect(run.stdout).toBe(
+      'groups/g2/cards.yaml:1:1 warning empty-file the file holds no record\n\n2 files, 0 records: 0 errors, 1 warning\n',
+    );
     expect(run.code).toBe(0);
   });
 

@@ -20,7 +20,9 @@ function diagnosticsOf(files: Record<string, string | Uint8Array>, only?: string
 }
 
 describe('each diagnostic code has a fixture that produces exactly it, at its place', () => {
-  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     it(name, () => {
       const text = readFileSync(path.join(DIR, name), 'utf8');
       const expected = expectations(text);
@@ -44,7 +46,8 @@ describe('diagnostics that need more than one file', () => {
   });
 
   it('UTF-8 with BOM and CRLF line ends is fine, positions unchanged', () => {
-    const text = '\uFEFFkind: visit\r\nid: v1\r\ndate: 2014-04-25\r\nplace: X\r\npattern: grassroots\r\nmethods: [symposium]\r\nled_by: Zhang Mng\r\nparticipants: [Zhang Ming]\r\n';
+    const text =
+      '\uFEFFkind: visit\r\nid: v1\r\ndate: 2014-04-25\r\nplace: X\r\npattern: grassroots\r\nmethods: [symposium]\r\nled_by: Zhang Mng\r\nparticipants: [Zhang Ming]\r\n';
     const ds = diagnosticsOf({ 'groups/g1/bom.yaml': text }, 'groups/g1/bom.yaml');
     expect(ds.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['unknown-member 7:9']);
   });
@@ -61,7 +64,11 @@ describe('diagnostics that need more than one file', () => {
   });
 
   it('photo-outside-group: a symlink that leads out of the group folder', () => {
-    const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'secret.jpg': JPEG, 'groups/g1/v.yaml': readFileSync(path.join(DIR, 'photo-missing.yaml'), 'utf8').replace('photos/none.jpg', 'photos/link.jpg') });
+    const root = writeCampaign({
+      'ledger.yaml': MINI_CAMPAIGN,
+      'secret.jpg': JPEG,
+      'groups/g1/v.yaml': readFileSync(path.join(DIR, 'photo-missing.yaml'), 'utf8').replace('photos/none.jpg', 'photos/link.jpg'),
+    });
     mkdirSync(path.join(root, 'groups/g1/photos'), { recursive: true });
     symlinkSync(path.join(root, 'secret.jpg'), path.join(root, 'groups/g1/photos/link.jpg'));
     const ds = validateCampaign(root, { today: TODAY }).diagnostics;
@@ -69,17 +76,27 @@ describe('diagnostics that need more than one file', () => {
   });
 
   it('zh-CN labels are accepted wherever a code is', () => {
-    const text = 'kind: 活动台账\nid: v1\ndate: 2014-04-25\nplace: 幸福社区\npattern: 下基层\nmethods: [座谈会, 入户走访]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\naudiences:\n  - { kind: 群众, count: 3 }\nalso: [送温暖]\n';
+    const text =
+      'kind: 活动台账\nid: v1\ndate: 2014-04-25\nplace: 幸福社区\npattern: 下基层\nmethods: [座谈会, 入户走访]\nled_by: Zhang Ming\nparticipants: [Zhang Ming]\naudiences:\n  - { kind: 群众, count: 3 }\nalso: [送温暖]\n';
     const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/v.yaml': text });
     const result = validateCampaign(root, { today: TODAY });
     expect(result.diagnostics).toEqual([]);
-    expect(result.files[0]?.records[0]?.data).toMatchObject({ kind: 'visit', pattern: 'grassroots', methods: ['symposium', 'home-visit'], audiences: [{ kind: 'masses', count: 3 }], also: ['send-warmth'] });
+    expect(result.files[0]?.records[0]?.data).toMatchObject({
+      kind: 'visit',
+      pattern: 'grassroots',
+      methods: ['symposium', 'home-visit'],
+      audiences: [{ kind: 'masses', count: 3 }],
+      also: ['send-warmth'],
+    });
   });
 
   it('a typo in a code suggests the nearest code or label', () => {
     const ds = diagnosticsOf({ 'groups/g1/t.yaml': readFileSync(path.join(DIR, 'invalid-code.yaml'), 'utf8') }, 'groups/g1/t.yaml');
     expect(ds[0]?.message).toContain('did you mean "grassroots"');
-    const zh = diagnosticsOf({ 'groups/g1/t.yaml': readFileSync(path.join(DIR, 'invalid-code.yaml'), 'utf8').replace('grasroots', '下基') }, 'groups/g1/t.yaml');
+    const zh = diagnosticsOf(
+      { 'groups/g1/t.yaml': readFileSync(path.join(DIR, 'invalid-code.yaml'), 'utf8').replace('grasroots', '下基') },
+      'groups/g1/t.yaml',
+    );
     expect(zh[0]?.message).toContain('did you mean "下基层"');
   });
 
@@ -105,7 +122,12 @@ describe('nothing crashes, and hostile input is answered quickly', () => {
 
   it('a billion-laughs file is refused at its first alias', () => {
     const lines = ['kind: visit', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const ds = diagnosticsOf({ 'groups/g1/bomb.yaml': lines.join('\n') + '\n' }, 'groups/g1/bomb.yaml');
     expect(ds.length).toBeGreaterThan(0);
     expect(new Set(ds.map((d) => d.code))).toEqual(new Set(['yaml-alias']));
@@ -113,21 +135,29 @@ describe('nothing crashes, and hostile input is answered quickly', () => {
 
   it('a 10 MB string gives a short too-long message', () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const ds = diagnosticsOf({ 'groups/g1/big.yaml': readFileSync(path.join(DIR, 'missing-field.yaml'), 'utf8') + `place: ${big}\n` }, 'groups/g1/big.yaml');
+    const ds = diagnosticsOf(
+      { 'groups/g1/big.yaml': readFileSync(path.join(DIR, 'missing-field.yaml'), 'utf8') + `place: ${big}\n` },
+      'groups/g1/big.yaml',
+    );
     const tooLong = ds.find((d) => d.code === 'too-long');
     expect(tooLong).toBeDefined();
     expect(tooLong!.message.length).toBeLessThan(200);
   });
 
   it('__proto__ nested in a record is refused and pollutes nothing', () => {
-    const text = readFileSync(path.join(DIR, 'missing-done-on.yaml'), 'utf8').replace('source: { kind: masses }', 'source: { kind: masses, __proto__: { polluted: 1 } }');
+    const text = readFileSync(path.join(DIR, 'missing-done-on.yaml'), 'utf8').replace(
+      'source: { kind: masses }',
+      'source: { kind: masses, __proto__: { polluted: 1 } }',
+    );
     const ds = diagnosticsOf({ 'groups/g1/p.yaml': text }, 'groups/g1/p.yaml');
     expect(ds.map((d) => d.code)).toContain('unsafe-key');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('ledger.yaml errors have positions too', () => {
-    const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN.replace('type: work-group', 'type: workgroup').replace('leader: Zhang Ming', 'leader: Wang Wu') });
+    const root = writeCampaign({
+      'ledger.yaml': MINI_CAMPAIGN.replace('type: work-group', 'type: workgroup').replace('leader: Zhang Ming', 'leader: Wang Wu'),
+    });
     const ds = validateCampaign(root, { today: TODAY }).diagnostics;
     expect(ds.map((d) => `${d.file} ${d.code} ${d.line}:${d.column}`)).toEqual([
       'ledger.yaml invalid-code 10:11',
@@ -158,7 +188,9 @@ describe('likely-duplicate', () => {
       'groups/g1/a.yaml': opinion('o1', 'masses', 'Too many meetings and forms; the window staff send people back for missing papers.'),
       'groups/g1/b.yaml': `${opinion('o2', 'masses', 'Too many meetings and forms, the window staff send people back for missing papers!')}---\n${opinion('o3', 'retired-veteran', 'Too many meetings and forms; the window staff send people back for missing papers.')}---\n${opinion('o4', 'masses', 'The legal aid hotline is never answered in the evening.')}`,
     });
-    expect(ds.filter((d) => d.code === 'likely-duplicate').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(['groups/g1/b.yaml:1:1 warning']);
+    expect(ds.filter((d) => d.code === 'likely-duplicate').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual([
+      'groups/g1/b.yaml:1:1 warning',
+    ]);
     expect(ds.find((d) => d.code === 'likely-duplicate')?.message).toMatch(/^opinion o2 is the same as g1\/o1 \(groups\/g1\/a\.yaml:1\)/);
   });
 
