@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import standalone from 'ajv/dist/standalone/index.js';
 import { schemaHash } from '../dist/schema/jsonSchema.js';
-import { ajvFor, validatorIds } from '../dist/validate/schemaCheck.js';
+import { ajvFor, validatorIds } from '../dist/schema/schemaCheck.js';
 
 const ajv = ajvFor({ source: true });
 const code = (standalone.default ?? standalone)(ajv, validatorIds(ajv));

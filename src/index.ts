@@ -1,15 +1,15 @@
 // The library behind the CLI: what other tools and tests import. Each stage is a function of
 // plain data: read → validate → merge → write; audit, export and report read the ledgers.
 export { main } from './main.js';
-export type { Diagnostic, Severity } from './diagnostic.js';
-export type { Campaign, Group, Member, FileResult, RecordResult } from './model.js';
-export { validateCampaign, type ValidationResult } from './validate/validateCampaign.js';
-export { loadCampaign } from './campaign/loadCampaign.js';
-export { findCampaignRoot } from './campaign/findCampaign.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Campaign, Group, Member, FileResult, RecordResult } from './model/campaign.js';
+export { validateCampaign, type ValidationResult } from './pipeline/validateCampaign.js';
+export { loadCampaign } from './read/loadCampaign.js';
+export { findCampaignRoot } from './read/findCampaign.js';
 export { allSchemas } from './schema/jsonSchema.js';
-export { mergeCampaign, mergeCampaignParallel, type MergeResult } from './merge/mergeCampaign.js';
-export { loadLedgers } from './ledgers/loadLedgers.js';
-export type { LedgerRecord, LedgerSet, Manifest } from './ledgers/types.js';
+export { mergeCampaign, mergeCampaignParallel, type MergeResult } from './pipeline/mergeCampaign.js';
+export { loadLedgers } from './read/loadLedgers.js';
+export type { LedgerRecord, LedgerSet, Manifest } from './model/ledgers.js';
 export { runAudit, type AuditResult, type Finding } from './audit/runAudit.js';
 export { campaignStats, type CampaignStats } from './stats/campaignStats.js';
 export { exportWorkbook } from './export/exportWorkbook.js';
@@ -17,4 +17,4 @@ export { buildReportModel, type ReportModel } from './report/reportModel.js';
 export { renderReport, writeReport } from './report/writeReport.js';
 export { initCampaign } from './init/initCampaign.js';
 export { newRecord } from './init/newRecord.js';
-export * as vocab from './vocab.js';
+export * as vocab from './schema/vocab.js';

@@ -5,7 +5,7 @@ import { registerCommands } from './cli/commands.js';
 import { MergeRefused } from './cli/ledgerInput.js';
 import { makeRuntime, UsageError, type MainOptions, type Runtime } from './cli/runtime.js';
 
-import { VERSION } from './version.js';
+import { VERSION } from './util/version.js';
 
 export async function main(opts: MainOptions): Promise<number> {
   let runtime: Runtime | undefined;

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeCampaign } from '../../dist/merge/mergeCampaign.js';
-import { generateCampaign } from './generate.mjs';
+import { mergeCampaign } from '../../dist/pipeline/mergeCampaign.js';
+import { generateCampaign } from '../../tests/helpers/generate.mjs';
 
 export const title = 'export: 100,000 opinions and their cards to xlsx';
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -4,7 +4,7 @@
 // Prints one JSON line of timings (ms) and peak RSS (MB).
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { loadLedgers } from '../../dist/ledgers/loadLedgers.js';
+import { loadLedgers } from '../../dist/read/loadLedgers.js';
 import { buildWorkbookModel, exportWorkbook } from '../../dist/export/exportWorkbook.js';
 
 const [mode, root, out] = process.argv.slice(2);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { generateCampaign } from './generate.mjs';
+import { generateCampaign } from '../../tests/helpers/generate.mjs';
 
 export const title = 'validate and merge: 10,000 and 100,000 generated records';
 const here = path.dirname(fileURLToPath(import.meta.url));

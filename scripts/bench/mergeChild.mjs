@@ -7,18 +7,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { mergeCampaignParallel } from '../../dist/merge/mergeCampaign.js';
-import { validateCampaign } from '../../dist/validate/validateCampaign.js';
+import { mergeCampaignParallel } from '../../dist/pipeline/mergeCampaign.js';
+import { validateCampaign } from '../../dist/pipeline/validateCampaign.js';
 
 const [mode, root] = process.argv.slice(2);
 const t = performance.now();
-let extra = {};
+let extra;
 if (mode === 'parse') {
   const files = readdirSync(path.join(root, 'groups'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name));
   let docs = 0;
-  for (const f of files) for (const d of parseAllDocuments(readFileSync(f, 'utf8'))) (d.toJS(), docs++);
+  for (const f of files)
+    for (const d of parseAllDocuments(readFileSync(f, 'utf8'))) {
+      d.toJS();
+      docs++;
+    }
   extra = { files: files.length, docs };
 } else if (mode === 'merge' || mode === 'merge1') {
   const r = await mergeCampaignParallel(root, { tool: 'bench', ...(mode === 'merge1' ? { threads: 1 } : {}) });

@@ -1,9 +1,9 @@
 // The supervision rules of RULES.md over the merged ledgers. Each rule has its fixed code and
 // severity, and finds the records that caused it so the clerk can open them.
-import type { LedgerRecord, ManifestGroup } from '../ledgers/types.js';
-import type { AuditThresholds } from '../model.js';
-import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../ledgers/overdue.js';
-import { AUDIENCE_BANDS, BANDS, FOUR_WINDS, type Band } from '../vocab.js';
+import type { LedgerRecord, ManifestGroup } from '../model/ledgers.js';
+import type { AuditThresholds } from '../model/campaign.js';
+import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../model/overdue.js';
+import { AUDIENCE_BANDS, BANDS, FOUR_WINDS, type Band } from '../schema/vocab.js';
 
 export type Severity = 'error' | 'warning';
 

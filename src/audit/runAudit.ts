@@ -1,8 +1,8 @@
 // `ledger audit` as a library: every rule over every group; a group with an error-level
 // finding must make up its work. Pure: ledgers and a date in, findings out.
-import type { LedgerSet } from '../ledgers/types.js';
-import { DEFAULT_AUDIT } from '../model.js';
-import type { Locale } from '../vocab.js';
+import type { LedgerSet } from '../model/ledgers.js';
+import { DEFAULT_AUDIT } from '../model/campaign.js';
+import type { Locale } from '../schema/vocab.js';
 import { RULES, type GroupFacts, type Severity } from './rules.js';
 
 export interface Finding {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { initCampaign } from '../init/initCampaign.js';
-import { localToday } from '../validate/dates.js';
-import { LOCALES } from '../vocab.js';
+import { localToday } from '../util/dates.js';
+import { LOCALES } from '../schema/vocab.js';
 import { parseFormat, type Runtime } from './runtime.js';
 
 export function registerInit(program: Command, rt: () => Runtime): void {

@@ -1,15 +1,15 @@
 // Commands that read the ledgers (audit, status, export, report) start here: the ledgers must
 // be there and not older than the group files; --merge builds them first.
 import { formatDiagnosticsText } from '../format/diagnosticsText.js';
-import { describeStaleness, isStale, staleness } from '../ledgers/freshness.js';
-import { LEDGERS_DIR, loadLedgers } from '../ledgers/loadLedgers.js';
-import type { LedgerSet } from '../ledgers/types.js';
-import { mergeCampaign } from '../merge/mergeCampaign.js';
-import { VERSION } from '../version.js';
+import { describeStaleness, isStale, staleness } from '../read/freshness.js';
+import { LEDGERS_DIR, loadLedgers } from '../read/loadLedgers.js';
+import type { LedgerSet } from '../model/ledgers.js';
+import { mergeCampaign } from '../pipeline/mergeCampaign.js';
+import { VERSION } from '../util/version.js';
 import path from 'node:path';
 import { parseDate, parseFormat, UsageError, type Runtime } from './runtime.js';
-import { localToday } from '../validate/dates.js';
-import { LOCALES, type Locale } from '../vocab.js';
+import { localToday } from '../util/dates.js';
+import { LOCALES, type Locale } from '../schema/vocab.js';
 import { didYouMean } from '../text/suggest.js';
 
 /** The exit code a command must stop with when --merge refused. */

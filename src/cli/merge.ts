@@ -5,8 +5,8 @@ import { formatJson } from '../format/json.js';
 import { diagnosticJson } from '../format/diagnosticsJson.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { renderTable } from '../text/displayWidth.js';
-import { mergeCampaignParallel } from '../merge/mergeCampaign.js';
-import { VERSION } from '../version.js';
+import { mergeCampaignParallel } from '../pipeline/mergeCampaign.js';
+import { VERSION } from '../util/version.js';
 import { campaignRoot, parseFormat, UsageError, type Runtime } from './runtime.js';
 import { progressBar } from './progress.js';
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadCampaign } from '../campaign/loadCampaign.js';
+import { loadCampaign } from '../read/loadCampaign.js';
 import { newRecord, parseWith } from '../init/newRecord.js';
 import { kindCode, RECORD_KINDS } from '../schema/spec.js';
 import { didYouMean } from '../text/suggest.js';
 import { campaignRoot, parseDate, UsageError, type Runtime } from './runtime.js';
-import { localToday } from '../validate/dates.js';
+import { localToday } from '../util/dates.js';
 
 export function registerNew(program: Command, rt: () => Runtime): void {
   program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { defaultExportPath } from '../export/exportWorkbook.js';
-import { REPORT_FORMATS, type ReportFormat } from '../templates.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/templates.js';
 import { writeReport } from '../report/writeReport.js';
 import { asOfOption, freshLedgers, langOption } from './ledgerInput.js';
 import { campaignRoot, parseFormat, UsageError, type Runtime } from './runtime.js';

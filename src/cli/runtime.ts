@@ -2,7 +2,7 @@
 // Commands never touch process.* directly, so tests drive them with plain strings.
 import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
-import { findCampaignRoot } from '../campaign/findCampaign.js';
+import { findCampaignRoot } from '../read/findCampaign.js';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -28,7 +28,7 @@ export interface Runtime extends MainOptions {
   exitCode: number;
 }
 
-import { UsageError } from '../errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 export { UsageError };
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { allSchemas, schemaText } from '../schema/jsonSchema.js';
-import { writeSchemas } from '../schema/writeSchemas.js';
+import { writeSchemas } from '../write/writeSchemas.js';
 import { didYouMean } from '../text/suggest.js';
 import { UsageError, type Runtime } from './runtime.js';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { formatDiagnosticsJson } from '../format/diagnosticsJson.js';
 import { formatDiagnosticsText } from '../format/diagnosticsText.js';
-import { validateCampaign } from '../validate/validateCampaign.js';
+import { validateCampaign } from '../pipeline/validateCampaign.js';
 import { campaignRoot, parseFormat, type Runtime } from './runtime.js';
 
 export function registerValidate(program: Command, rt: () => Runtime): void {

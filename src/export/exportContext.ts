@@ -2,7 +2,7 @@
 // real dates, text made safe, personal data masked when --redact is given. Every sheet goes
 // through here, so redaction cannot be forgotten in one column.
 import { maskIdNumber, maskPhone, redactText } from '../personal/mask.js';
-import { label, type Locale, type Vocabulary } from '../vocab.js';
+import { label, type Locale, type Vocabulary } from '../schema/vocab.js';
 import { excelDate, safeText, type Cell } from './cells.js';
 
 export interface ExportContext {

@@ -2,10 +2,10 @@
 // (never the group folders), so the workbook shows exactly what was merged and audited.
 import path from 'node:path';
 import { runAudit } from '../audit/runAudit.js';
-import type { LedgerSet } from '../ledgers/types.js';
+import type { LedgerSet } from '../model/ledgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
-import type { Locale } from '../vocab.js';
+import type { Locale } from '../schema/vocab.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import type { WorkbookModel } from './sheetModel.js';

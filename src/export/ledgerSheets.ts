@@ -1,7 +1,7 @@
 // The ledger sheets of the workbook, one per kind plus the rectification ledger, with the
 // columns the party group's paper forms have, in that order.
-import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../ledgers/overdue.js';
-import type { LedgerRecord, Ledgers } from '../ledgers/types.js';
+import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../model/overdue.js';
+import type { LedgerRecord, Ledgers } from '../model/ledgers.js';
 import {
   ABOUT,
   ALSO,
@@ -21,7 +21,7 @@ import {
   STABILITY_TYPES,
   TOPICS,
   label,
-} from '../vocab.js';
+} from '../schema/vocab.js';
 import type { Cell } from './cells.js';
 import type { ExportContext } from './exportContext.js';
 import { table, type Column, type ColumnFormat, type SheetModel } from './sheetModel.js';

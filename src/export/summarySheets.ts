@@ -1,9 +1,9 @@
 // The summary sheet (key figures, per-group table, opinions by category and audience band,
 // rectification progress) and the supervision sheet (audit findings and the make-up list).
 import type { AuditResult } from '../audit/runAudit.js';
-import type { ManifestGroup } from '../ledgers/types.js';
+import type { ManifestGroup } from '../model/ledgers.js';
 import type { CampaignStats } from '../stats/campaignStats.js';
-import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../vocab.js';
+import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../schema/vocab.js';
 import type { Cell } from './cells.js';
 import type { ExportContext } from './exportContext.js';
 import { table, type Column, type ColumnFormat, type SheetModel, type Table } from './sheetModel.js';

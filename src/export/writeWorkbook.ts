@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale } from '../vocab.js';
+import type { Locale } from '../schema/vocab.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, WorkbookModel } from './sheetModel.js';
 
@@ -159,7 +159,7 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
       ws.mergeCells(`A1:${last}1`);
       title.commit();
       const sub = ws.getRow(r++);
-      sub.getCell(1).value = zh ? `${sheet.title}　　截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`;
+      sub.getCell(1).value = zh ? `${sheet.title}\u3000\u3000截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`;
       sub.getCell(1).style = st.subtitle;
       sub.height = 18;
       ws.mergeCells(`A2:${last}2`);

@@ -1,8 +1,8 @@
 // The audit for a clerk: findings grouped by group, then the make-up list.
 import type { ChalkInstance } from 'chalk';
 import type { AuditResult } from '../audit/runAudit.js';
-import type { ManifestGroup } from '../ledgers/types.js';
-import type { Locale } from '../vocab.js';
+import type { ManifestGroup } from '../model/ledgers.js';
+import type { Locale } from '../schema/vocab.js';
 
 const WORDS = {
   en: {

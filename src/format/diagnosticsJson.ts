@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson } from './json.js';
 
 /** The documented `--format json` shape of diagnostics, keys always in this order. */

@@ -1,7 +1,7 @@
 // Text output: one grep-friendly line per diagnostic, `file:line:col severity code message`,
 // grouped by file, then a summary line.
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface TextSummary {
   files: number;

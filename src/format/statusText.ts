@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { StatusResult } from '../status/buildStatus.js';
 import { renderTable } from '../text/displayWidth.js';
-import type { Locale } from '../vocab.js';
+import type { Locale } from '../schema/vocab.js';
 
 const HEAD = {
   en: [

@@ -2,11 +2,11 @@
 // in, with the schemas bound in the editor. It never overwrites a file that is already there.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import { writeSchemas } from '../schema/writeSchemas.js';
-import { renderBuiltIn } from '../templates.js';
-import { addDays } from '../validate/dates.js';
-import type { Locale } from '../vocab.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { writeSchemas } from '../write/writeSchemas.js';
+import { renderBuiltIn } from '../render/templates.js';
+import { addDays } from '../util/dates.js';
+import type { Locale } from '../schema/vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
 export interface InitOptions {

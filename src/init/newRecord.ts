@@ -4,13 +4,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { scanGroup } from '../campaign/scanGroups.js';
-import { UsageError } from '../errors.js';
-import type { Campaign, Group } from '../model.js';
+import { scanGroup } from '../read/scanGroups.js';
+import { UsageError } from '../diagnostics/errors.js';
+import type { Campaign, Group } from '../model/campaign.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
-import { renderBuiltIn } from '../templates.js';
+import { renderBuiltIn } from '../render/templates.js';
 import { didYouMean } from '../text/suggest.js';
-import { VOCABULARIES, type Locale, type VocabularyName } from '../vocab.js';
+import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
 export const ID_PREFIX: Readonly<Record<RecordKind, string>> = {

@@ -1,7 +1,7 @@
 // GB 11643-1999 resident identity numbers: 17 digits and an ISO 7064 MOD 11-2 check character.
 // A wrong number usually means one mistyped digit, which the check character catches.
-import { isRealDate } from '../validate/dates.js';
-import { localToday } from '../validate/dates.js';
+import { isRealDate } from '../util/dates.js';
+import { localToday } from '../util/dates.js';
 
 export type IdNumberProblem = 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit';
 

@@ -20,7 +20,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Locale } from '../vocab.js';
+import type { Locale } from '../schema/vocab.js';
 import { inlineRuns } from './markdown.js';
 import { displayWidth } from '../text/displayWidth.js';
 

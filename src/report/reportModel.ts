@@ -3,7 +3,7 @@
 // Every number comes from campaignStats and runAudit over the merged ledgers, the same source
 // as the export's summary sheet.
 import { runAudit, type AuditResult } from '../audit/runAudit.js';
-import type { LedgerRecord, LedgerSet } from '../ledgers/types.js';
+import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
 import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
   AUDIENCES,
@@ -17,7 +17,7 @@ import {
   label,
   type Locale,
   type Vocabulary,
-} from '../vocab.js';
+} from '../schema/vocab.js';
 import { barChart, stackedBar, textBar } from './charts.js';
 import { scrubText, shorten } from './scrub.js';
 

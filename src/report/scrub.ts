@@ -1,7 +1,7 @@
 // The report is handed around and printed: personal data is not masked there but removed.
 // Free text (quotes, findings) goes through here before it reaches any template.
 import { PERSONAL_PATTERNS } from '../personal/mask.js';
-import type { Locale } from '../vocab.js';
+import type { Locale } from '../schema/vocab.js';
 
 export function scrubText(text: string, lang: Locale): string {
   const gone = lang === 'zh-CN' ? '〔已隐去〕' : '[removed]';

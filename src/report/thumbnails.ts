@@ -3,8 +3,8 @@
 // used (the report shows what was merged); large files are left out rather than bloat it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../hash.js';
-import type { LedgerSet } from '../ledgers/types.js';
+import { sha256 } from '../util/hash.js';
+import type { LedgerSet } from '../model/ledgers.js';
 
 export const MAX_THUMBNAILS_PER_GROUP = 4;
 export const MAX_PHOTO_BYTES = 512 * 1024;

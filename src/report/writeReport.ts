@@ -1,11 +1,11 @@
 // `ledger report` as a library: ledgers in, one report file out. Reads the merged ledgers (and
 // the photos the manifest lists, for the html thumbnails), never the group records.
-import { writeFileAtomic } from '../fsAtomic.js';
-import type { LedgerSet } from '../ledgers/types.js';
+import { writeFileAtomic } from '../write/fsAtomic.js';
+import type { LedgerSet } from '../model/ledgers.js';
 import { escapeStrings } from './markdown.js';
 import { markdownToDocx } from './markdownToDocx.js';
 import { buildReportModel, type ReportModel, type ReportOptions } from './reportModel.js';
-import { defaultTemplatePath, loadTemplate, type ReportFormat } from '../templates.js';
+import { defaultTemplatePath, loadTemplate, type ReportFormat } from '../render/templates.js';
 import { groupThumbnails } from './thumbnails.js';
 
 export interface WriteReportOptions extends ReportOptions {

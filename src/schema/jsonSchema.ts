@@ -1,7 +1,7 @@
 // JSON Schema (draft 2020-12) from the specs: what ajv validates with and what editors read.
-import { VOCABULARIES } from '../vocab.js';
+import { VOCABULARIES } from './vocab.js';
 import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
-import { sha256 } from '../hash.js';
+import { sha256 } from '../util/hash.js';
 
 export const SCHEMA_BASE_URL = 'https://ledger.local/schemas/';
 export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';

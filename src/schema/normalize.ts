@@ -1,6 +1,6 @@
 // Labels become codes and keys take the spec's order, so ledgers are canonical whatever
 // language or key order a group wrote in.
-import { toCode, VOCABULARIES } from '../vocab.js';
+import { toCode, VOCABULARIES } from './vocab.js';
 import type { Spec } from './spec.js';
 
 export function normalize(spec: Spec, value: unknown): unknown {

@@ -1,7 +1,7 @@
 // A small description language for FORMAT.md's records. One spec per kind yields the JSON
 // Schema (for ajv and for editors), the canonical field order of ledgers, and the fields
 // whose zh-CN labels become codes; keeping them in one place means they cannot drift.
-import { VOCABULARIES, type VocabularyName, type Vocabulary } from '../vocab.js';
+import { VOCABULARIES, type VocabularyName, type Vocabulary } from './vocab.js';
 
 export type Spec =
   | { t: 'string'; d: string; pattern?: string; maxLength?: number; personal?: 'id_number' | 'phone' }

@@ -1,8 +1,8 @@
 // The figures of the campaign, computed once from the ledgers: the export's summary sheet and
 // the written report both print these, so a number in the workbook and the same number in
 // the report can never disagree.
-import { rectificationDaysOverdue, rectificationOf, appealDaysOverdue } from '../ledgers/overdue.js';
-import type { LedgerRecord, LedgerSet, ManifestGroup } from '../ledgers/types.js';
+import { rectificationDaysOverdue, rectificationOf, appealDaysOverdue } from '../model/overdue.js';
+import type { LedgerRecord, LedgerSet, ManifestGroup } from '../model/ledgers.js';
 import {
   ALSO,
   APPEAL_STATUS,
@@ -21,7 +21,7 @@ import {
   TOPICS,
   type Band,
   type Vocabulary,
-} from '../vocab.js';
+} from '../schema/vocab.js';
 
 /** Counts per code, in the vocabulary's order (every code present, zero included). */
 export type Tally = { code: string; count: number }[];

@@ -1,7 +1,7 @@
 // `ledger status` as a library: what each group has handed in, and how far the deadlines are.
-import type { LedgerSet } from '../ledgers/types.js';
+import type { LedgerSet } from '../model/ledgers.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
-import { daysBetween } from '../validate/dates.js';
+import { daysBetween } from '../util/dates.js';
 
 export type GroupState = 'complete' | 'incomplete' | 'overdue';
 

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/runAudit.js';
-import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
+import { mergeCampaign } from '../../src/pipeline/mergeCampaign.js';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { emitYaml } from '../../src/yaml/emit.js';
 import { JPEG, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 

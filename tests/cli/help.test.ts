@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/util/version.js';
 
 const COMMANDS = ['init', 'new', 'validate', 'merge', 'audit', 'status', 'export', 'report', 'schema'];
 

@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
-import type { LedgerSet } from '../../src/ledgers/types.js';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
+import type { LedgerSet } from '../../src/model/ledgers.js';
 import { copyCampaign, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@
 import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -4,9 +4,9 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSy
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { mergeCampaign, type MergeResult } from '../../src/merge/mergeCampaign.js';
-import { generateCampaign } from '../../scripts/bench/generate.mjs';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
+import { mergeCampaign, type MergeResult } from '../../src/pipeline/mergeCampaign.js';
+import { generateCampaign } from '../helpers/generate.mjs';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { tempDir } from '../helpers/campaign.js';
 
 const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
-import { generateCampaign } from '../../scripts/bench/generate.mjs';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
+import { generateCampaign } from '../helpers/generate.mjs';
 import { copyCampaign, REPO, tempDir } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { mergeCampaign } from '../../src/merge/mergeCampaign.js';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
+import { mergeCampaign } from '../../src/pipeline/mergeCampaign.js';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { copyCampaign, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -164,7 +164,7 @@ describe('nothing is lost (property)', () => {
 describe('merge on worker threads', () => {
   it('writes the same ledgers as a single-threaded merge (and as a warm merge from the cache)', async () => {
     const { spawnSync } = await import('node:child_process');
-    const { generateCampaign } = await import('../../scripts/bench/generate.mjs');
+    const { generateCampaign } = await import('../helpers/generate.mjs');
     const { tempDir } = await import('../helpers/campaign.js');
     const { rmSync } = await import('node:fs');
     const dir = path.join(tempDir(), 'threads');

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadLedgers } from '../../src/ledgers/loadLedgers.js';
+import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { EXAMPLES, tempDir } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fastParse, locateSpot } from '../../src/read/fastYaml.js';
-import { locate } from '../../src/read/locate.js';
-import { parseYaml } from '../../src/read/parseYaml.js';
+import { fastParse, locateSpot } from '../../src/yaml/fastYaml.js';
+import { locate } from '../../src/yaml/locate.js';
+import { parseYaml } from '../../src/yaml/parseYaml.js';
 import { emitYaml } from '../../src/yaml/emit.js';
 import { EXAMPLES, FIXTURES } from '../helpers/campaign.js';
 

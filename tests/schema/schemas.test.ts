@@ -114,7 +114,7 @@ describe('ledger schema', () => {
 describe('the validators built with the package', () => {
   it('dist/schema/validators.cjs is built from these schemas and reports exactly what a fresh compile reports', async () => {
     const { createRequire } = await import('node:module');
-    const { ajvFor, validatorIds } = await import('../../src/validate/schemaCheck.js');
+    const { ajvFor, validatorIds } = await import('../../src/schema/schemaCheck.js');
     const { schemaHash } = await import('../../src/schema/jsonSchema.js');
     const built = createRequire(import.meta.url)(path.join(REPO, 'dist/schema/validators.cjs')) as Record<
       string,

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateCampaign } from '../../src/validate/validateCampaign.js';
+import { validateCampaign } from '../../src/pipeline/validateCampaign.js';
 import { FIXTURES, JPEG, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 
 const DIR = path.join(FIXTURES, 'validate');
@@ -173,7 +173,7 @@ it('writes nothing while validating', () => {
 });
 
 it('normalising keeps the campaign locale as written (regression: zh-CN became en)', async () => {
-  const { parseCampaign } = await import('../../src/campaign/loadCampaign.js');
+  const { parseCampaign } = await import('../../src/read/loadCampaign.js');
   const zh = parseCampaign(Buffer.from(MINI_CAMPAIGN.replace('locale: en', 'locale: zh-CN')));
   expect(zh.campaign?.locale).toBe('zh-CN');
   expect(parseCampaign(Buffer.from(MINI_CAMPAIGN)).campaign?.locale).toBe('en');

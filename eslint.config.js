@@ -1,0 +1,45 @@
+// Lint: typescript-eslint's recommended rules, Prettier for layout (eslint-config-prettier turns
+// off what it owns), and the house's own rule that imports run one way (scripts/lint/layers.mjs).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+import layers from './scripts/lint/layers.mjs';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'demo-output/', 'exports/', 'tests/fixtures/', 'tests/golden/', 'examples/', '.bench/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    plugins: { house: { rules: { layers } } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      'house/layers': 'error',
+      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['tests/**', '**/*.test.ts'],
+    rules: { 'max-len': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

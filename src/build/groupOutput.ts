@@ -1,0 +1,73 @@
+// What one group contributes to the ledgers, built from its checked files alone. The ledger
+// files are the groups' pieces laid end to end (group order of ledger.yaml), so a group whose
+// files did not change gives the same piece again: the merge can keep it from the last run
+// instead of parsing, checking and writing out that group's records once more.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileResult } from '../model/campaign.js';
+import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+import type { RejectedRecord } from '../model/ledgers.js';
+import { emitYaml } from '../yaml/emit.js';
+import { opinionRefs, type OpinionRef } from '../check/likelyDuplicates.js';
+import { groupRecords } from './groupRecords.js';
+
+/** Everything about a group's part of the merge but its records' text (small: cached as JSON). */
+export interface GroupOutput {
+  id: string;
+  /** The hash of what the output was built from (context, record files' hashes, tool). */
+  key: string;
+  counts: Record<RecordKind, number>;
+  errors: number;
+  warnings: number;
+  /** Record files and records read, for the summary. */
+  files: number;
+  records: number;
+  /** The files' diagnostics and those of the checks across the group's records. */
+  diagnostics: Diagnostic[];
+  rejected: RejectedRecord[];
+  opinions: OpinionRef[];
+}
+
+/**
+ * A group's records of each kind as text: the YAML list items of the ledger file, and the
+ * JSON array elements (comma-separated, no brackets) of its JSON copy's piece, or null when
+ * that piece is already on disk. Kinds without records have no chunk.
+ */
+export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer | null }>>;
+
+/** The name of a group's piece of a ledger's JSON copy: what it was built from says what it holds. */
+export function pieceName(kind: RecordKind, key: string): string {
+  return `${kind}-${key.slice(0, 40)}.json`;
+}
+
+/** The chunks of a list of ledger records (also used for a rollup unit's records). */
+export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer } {
+  // The array's JSON without its brackets: the elements, comma-separated.
+  return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(JSON.stringify(records).slice(1, -1)) };
+}
+
+export function buildGroupOutput(
+  id: string,
+  key: string,
+  files: readonly FileResult[],
+  groupDiagnostics: readonly Diagnostic[],
+): { output: GroupOutput; chunks: Chunks } {
+  const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics);
+  const chunks: Chunks = {};
+  for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);
+  const records = files.flatMap((f) => f.records);
+  return {
+    output: {
+      id,
+      key,
+      counts,
+      errors,
+      warnings,
+      files: files.length,
+      records: records.length,
+      diagnostics: [...files.flatMap((f) => f.diagnostics), ...groupDiagnostics],
+      rejected,
+      opinions: opinionRefs(id, records),
+    },
+    chunks,
+  };
+}

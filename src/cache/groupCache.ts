@@ -1,0 +1,274 @@
+// The merge's cache of whole groups, in ledgers/.cache/ (safe to delete): for each group, what
+// it contributed last time (groups/<id>.json) and where its records' text sits in the ledger
+// files just written (chunks.json). A group whose record files and context hash to the same
+// key is taken as it was: its chunks are cut from the current ledger files (checked against
+// their hashes) instead of parsing, checking and writing out its records again. The alike
+// pairs of the duplicate check are kept too (duplicates.json), so only new texts are compared.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
+import { sha256 } from '../util/hash.js';
+import { randomUUID } from 'node:crypto';
+import { CACHE_DIR, pieceExists } from './ledgerCopies.js';
+import { LEDGER_FILES } from '../model/ledgers.js';
+import { RECORD_KINDS } from '../schema/spec.js';
+import { textHash, type DuplicateMemo } from '../check/likelyDuplicates.js';
+import { versionKey } from './fileCache.js';
+import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
+import { pieceName, type Chunks, type GroupOutput } from '../build/groupOutput.js';
+
+const GROUPS = 'groups';
+const INDEX = 'chunks.json';
+const MEMO = 'duplicates.json';
+const MEMO_TEXTS = 'duplicates';
+
+interface Index {
+  key: string;
+  /**
+   * Per ledger file: its hash, its size, mtime and inode as written (a file that still shows
+   * these is not hashed again), and where each group's chunk sits in it.
+   */
+  files: Record<string, { sha256: string; size: number; mtimeMs: number; ino: number; ranges: ChunkRanges[string] }>;
+}
+
+/** The key of a group's output: tool and schemas, group context, and its record files' hashes. */
+export function groupKey(ctxKey: string, hashes: readonly [string, string][]): string {
+  return sha256(JSON.stringify([versionKey(), ctxKey, hashes]));
+}
+
+// Normalized opinion texts (8 MB of Chinese for 100,000 records) are kept beside the JSON in
+// UTF-16: decoding them is a copy, where decoding the same text from UTF-8 takes 40 times as
+// long. A random id shared by the two files tells a torn pair.
+function writeWithTexts(file: string, value: object, texts: string): void {
+  const id = randomUUID();
+  writeFileAtomic(`${file}.texts`, Buffer.from(`${id}\n${texts}`, 'utf16le'));
+  writeFileAtomic(file, JSON.stringify({ ...value, texts: id }));
+}
+
+function readWithTexts(file: string): { value: Record<string, unknown>; texts: string } | undefined {
+  const value = readJson(file) as Record<string, unknown> | undefined;
+  if (!value || typeof value.texts !== 'string') return undefined;
+  try {
+    const raw = readFileSync(`${file}.texts`).toString('utf16le');
+    const nl = raw.indexOf('\n');
+    return nl > 0 && raw.slice(0, nl) === value.texts ? { value, texts: raw.slice(nl + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Values per opinion row: id, file, line, column, source, hash of the text. */
+const ROW = 6;
+
+/** A group's output on disk: its opinions by column (no repeated keys, texts in one string). */
+type StoredOutput = Omit<GroupOutput, 'opinions'> & {
+  opinions: { files: string[]; sources: string[]; rows: (string | number)[] };
+};
+
+function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
+  const files = new Map<string, number>();
+  const sources = new Map<string, number>();
+  const index = (m: Map<string, number>, v: string) => m.get(v) ?? (m.set(v, m.size), m.size - 1);
+  const rows: (string | number)[] = [];
+  for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source), r.hash ?? textHash(r.norm));
+  return {
+    stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } },
+    texts: o.opinions.map((r) => r.norm).join('\n'),
+  };
+}
+
+function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
+  const { files, sources, rows } = s.opinions ?? {};
+  if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % ROW !== 0) return null;
+  const texts = rows.length ? norms.split('\n') : [];
+  if (texts.length !== rows.length / ROW) return null;
+  const opinions: GroupOutput['opinions'] = [];
+  for (let k = 0; k < rows.length; k += ROW) {
+    const file = files[rows[k + 1] as number];
+    const source = sources[rows[k + 4] as number];
+    const norm = texts[k / ROW] as string;
+    const hash = rows[k + 5];
+    if (typeof file !== 'string' || typeof source !== 'string' || !Number.isInteger(hash)) return null;
+    opinions.push({
+      group: s.id,
+      id: String(rows[k]),
+      file,
+      line: rows[k + 2] as number,
+      column: rows[k + 3] as number,
+      source,
+      norm,
+      hash: hash as number,
+    });
+  }
+  const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
+  return { ...rest, opinions };
+}
+
+export class GroupCache {
+  private readonly dir: string;
+  private readonly index: Index | undefined;
+  private readonly files = new Map<string, { yaml: Buffer } | null>();
+  /** The texts of each kind of source as read from the memo, and their file's id. */
+  private readonly memoTexts = new Map<string, { id: string; norms: string[] }>();
+  /** Groups taken from the cache this run (their output file is still right). */
+  private readonly taken = new Set<string>();
+
+  private constructor(private readonly ledgersDir: string) {
+    this.dir = path.join(ledgersDir, CACHE_DIR);
+    const index = readJson(path.join(this.dir, INDEX)) as Index | undefined;
+    this.index = index && index.key === versionKey() && typeof index.files === 'object' ? index : undefined;
+  }
+
+  static load(ledgersDir: string): GroupCache {
+    return new GroupCache(ledgersDir);
+  }
+
+  /** The alike pairs of the last run's duplicate check, when they are well-formed. */
+  memo(): DuplicateMemo | undefined {
+    // Per kind of source: its pairs as one flat list in duplicates.json, its texts in a UTF-16
+    // file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
+    const file = readJson(path.join(this.dir, MEMO)) as
+      { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
+    if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
+      return undefined;
+    const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
+    for (const [source, block] of Object.entries(file.blocks)) {
+      if (
+        typeof block.texts !== 'string' ||
+        !/^[0-9a-f-]{36}$/.test(block.texts) ||
+        !Number.isInteger(block.count) ||
+        !Array.isArray(block.pairs) ||
+        block.pairs.length % 3 !== 0
+      )
+        return undefined;
+      let norms: string[];
+      try {
+        const raw = readFileSync(path.join(this.dir, MEMO_TEXTS, `${block.texts}.texts`)).toString('utf16le');
+        norms = raw === '' ? [] : raw.split('\n');
+      } catch {
+        return undefined;
+      }
+      if (norms.length !== block.count) return undefined;
+      const flat = block.pairs as unknown[];
+      const pairs: [number, number, number][] = [];
+      for (let k = 0; k < flat.length; k += 3) {
+        const [a, b, s] = [flat[k], flat[k + 1], flat[k + 2]];
+        if (
+          !Number.isInteger(a) ||
+          !Number.isInteger(b) ||
+          typeof s !== 'number' ||
+          (a as number) < 0 ||
+          (b as number) < 0 ||
+          (a as number) >= norms.length ||
+          (b as number) >= norms.length
+        )
+          return undefined;
+        pairs.push([a as number, b as number, s]);
+      }
+      memo.blocks[source] = { norms, pairs };
+      this.memoTexts.set(source, { id: block.texts, norms });
+    }
+    return memo;
+  }
+
+  /** The ledger file as last written, or null when it is not that any more. */
+  private ledger(name: string): { yaml: Buffer } | null {
+    let got = this.files.get(name);
+    if (got !== undefined) return got;
+    got = null;
+    const meta = this.index?.files[name];
+    try {
+      if (meta) {
+        const file = path.join(this.ledgersDir, name);
+        const st = statSync(file);
+        const yaml = readFileSync(file);
+        const unchanged = st.size === meta.size && st.mtimeMs === meta.mtimeMs && st.ino === meta.ino;
+        if (unchanged || sha256(yaml) === meta.sha256) got = { yaml };
+      }
+    } catch {
+      got = null;
+    }
+    this.files.set(name, got);
+    return got;
+  }
+
+  /** The ledger files chunks were cut from, with their hashes (for a merge to leave unchanged ones be). */
+  previous(): Map<string, { bytes: Buffer; sha256: string }> {
+    const out = new Map<string, { bytes: Buffer; sha256: string }>();
+    for (const [name, got] of this.files) {
+      const meta = this.index?.files[name];
+      if (got && meta) out.set(name, { bytes: got.yaml, sha256: meta.sha256 });
+    }
+    return out;
+  }
+
+  /** The group's output and chunks from the last merge, when built from this very key. */
+  take(id: string, key: string): { output: GroupOutput; chunks: Chunks } | undefined {
+    if (!this.index) return undefined;
+    const got = readWithTexts(path.join(this.dir, GROUPS, `${id}.json`));
+    const stored = got?.value as StoredOutput | undefined;
+    if (!got || !stored || stored.key !== key || stored.id !== id || typeof stored.counts !== 'object') return undefined;
+    const output = fromStored(stored, got.texts);
+    if (!output) return undefined;
+    const chunks: Chunks = {};
+    for (const kind of RECORD_KINDS) {
+      if (!output.counts[kind]) continue;
+      const name = LEDGER_FILES[kind];
+      const range = this.index.files[name]?.ranges[id];
+      const file = range ? this.ledger(name) : null;
+      if (!range || !file) return undefined;
+      const [ys, yl] = range;
+      // Its piece of the JSON copy is named after the key: there, it holds these records.
+      if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, key))) return undefined;
+      chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null };
+    }
+    this.taken.add(id);
+    return { output, chunks };
+  }
+
+  /** Records this merge's groups, chunk places and alike pairs. Never fails the merge. */
+  save(outputs: readonly GroupOutput[], files: readonly LedgerFile[], ranges: ChunkRanges, memo: DuplicateMemo): void {
+    try {
+      const groupsDir = path.join(this.dir, GROUPS);
+      const keep = new Set(outputs.flatMap((o) => [`${o.id}.json`, `${o.id}.json.texts`]));
+      for (const o of outputs) {
+        if (this.taken.has(o.id)) continue;
+        const { stored, texts } = toStored(o);
+        writeWithTexts(path.join(groupsDir, `${o.id}.json`), stored, texts);
+      }
+      removeAllBut(groupsDir, keep);
+      const index: Index = { key: versionKey(), files: {} };
+      for (const f of files) {
+        const at = ranges[f.name];
+        if (!at) continue;
+        const st = statSync(path.join(this.ledgersDir, f.name));
+        index.files[f.name] = { sha256: f.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, ranges: at };
+      }
+      writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
+      // A kind of source whose texts are those read at the start keeps its texts file.
+      const textsDir = path.join(this.dir, MEMO_TEXTS);
+      const blocks: Record<string, { texts: string; count: number; pairs: number[] }> = {};
+      for (const [source, b] of Object.entries(memo.blocks)) {
+        const old = this.memoTexts.get(source);
+        let id = old && old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k]) ? old.id : undefined;
+        if (!id) {
+          id = randomUUID();
+          writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
+        }
+        blocks[source] = { texts: id, count: b.norms.length, pairs: b.pairs.flat() };
+      }
+      writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
+      removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));
+    } catch {
+      /* the cache only makes merging faster */
+    }
+  }
+}

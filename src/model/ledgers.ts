@@ -1,0 +1,101 @@
+// The ledgers/ folder: the one consolidated set that audit, status, export and report read.
+// Documented in the README; other tools read these files, so fields only ever get added.
+import type { Campaign, Group } from './campaign.js';
+import type { RecordKind } from '../schema/spec.js';
+
+export const FORMAT_VERSION = 1;
+
+/** Ledger file per record kind, in the order they are written and listed. */
+export const LEDGER_FILES: Readonly<Record<RecordKind, string>> = {
+  visit: 'visits.yaml',
+  opinion: 'opinions.yaml',
+  info: 'info.yaml',
+  appeal: 'appeals.yaml',
+  stability: 'stability.yaml',
+  hardship: 'hardship.yaml',
+};
+
+export interface Origin {
+  file: string;
+  line: number;
+}
+
+/**
+ * A record as the ledgers hold it: `id` is `<group>/<id>`, `group` names its group, codes
+ * stand in place of labels, `visit` references are ledger ids too, and `origin` says where it
+ * was written. The remaining fields are those of FORMAT.md for its kind.
+ */
+export interface LedgerRecord {
+  id: string;
+  group: string;
+  date: string;
+  origin: Origin;
+  [field: string]: unknown;
+}
+
+export interface ManifestGroup extends Group {
+  counts: Record<RecordKind, number>;
+  /** Photo files in the group folder (relative to the campaign root). */
+  photos: string[];
+  /** groups/<id>/summary.md when present and not empty, else null. */
+  summary: string | null;
+  errors: number;
+  warnings: number;
+  /** Set for groups merged in from another campaign's ledgers (rollup). */
+  unit?: string;
+}
+
+export interface LikelyDuplicate {
+  a: string;
+  b: string;
+  similarity: number;
+}
+
+/** A lower-level campaign merged in (rollup): its id prefix, where it is, and its manifest's hash. */
+export interface ManifestUnit {
+  id: string;
+  /** As written in ledger.yaml `units:`, relative to the campaign root. */
+  path: string;
+  unit: string;
+  manifest: string;
+}
+
+export interface Manifest {
+  format: number;
+  tool: string;
+  campaign: Omit<Campaign, 'groups' | 'units'>;
+  groups: ManifestGroup[];
+  totals: Record<RecordKind, number> & { rejected: number };
+  /** sha256 of every input file (ledger.yaml, records, summaries, photos), by path. */
+  inputs: Record<string, string>;
+  /** sha256 of every ledger file written, so a hand edit is detected. */
+  ledgers: Record<string, string>;
+  duplicates: LikelyDuplicate[];
+  /** Units merged in; absent when there are none. */
+  units?: ManifestUnit[];
+}
+
+export interface RejectedRecord {
+  file: string;
+  line: number;
+  group: string;
+  kind: RecordKind | null;
+  id: string | null;
+  reasons: string[];
+}
+
+export type Ledgers = Record<RecordKind, LedgerRecord[]>;
+
+export interface LedgerSet {
+  manifest: Manifest;
+  ledgers: Ledgers;
+  rejected: RejectedRecord[];
+}
+
+export function emptyLedgers(): Ledgers {
+  return { visit: [], opinion: [], info: [], appeal: [], stability: [], hardship: [] };
+}
+
+export function emptyCounts(): Record<RecordKind, number> {
+  return { visit: 0, opinion: 0, info: 0, appeal: 0, stability: 0, hardship: 0 };
+}

@@ -1,0 +1,106 @@
+// Rollup: `units:` in ledger.yaml names other campaigns' ledgers/ folders (judicial offices or
+// districts that ran their own campaign). Their ledgers come in as if they were groups, every
+// id prefixed with the unit, so a city merges its districts with the same tool. A unit's files
+// must match its own manifest: ledgers edited by hand are refused.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointerOf } from '../diagnostics/diagnostic.js';
+import { sha256 } from '../util/hash.js';
+import { loadLedgers } from './loadLedgers.js';
+import { MANIFEST_FILE } from '../model/serialize.js';
+import type { LedgerRecord, LedgerSet, ManifestUnit } from '../model/ledgers.js';
+import { readDocs } from '../yaml/readDocs.js';
+import { RECORD_KINDS } from '../schema/spec.js';
+import type { Campaign } from '../model/campaign.js';
+
+export interface LoadedUnits {
+  sets: LedgerSet[];
+  units: ManifestUnit[];
+  diagnostics: Diagnostic[];
+}
+
+/** The unit's id: the name of the campaign folder holding its ledgers/, as a group id would be. */
+export function unitId(ledgersPath: string): string {
+  const folder = path.basename(path.dirname(path.resolve(ledgersPath)));
+  return (
+    folder
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'unit'
+  );
+}
+
+function prefixed(unit: string, r: LedgerRecord, originBase: string): LedgerRecord {
+  const out: LedgerRecord = {
+    ...r,
+    id: `${unit}/${r.id}`,
+    group: `${unit}/${r.group}`,
+    origin: { ...r.origin, file: `${originBase}/${r.origin.file}` },
+  };
+  if (typeof r.visit === 'string') out.visit = `${unit}/${r.visit}`;
+  return out;
+}
+
+export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
+  const result: LoadedUnits = { sets: [], units: [], diagnostics: [] };
+  if (!campaign.units.length) return result;
+  const text = readFileSync(path.join(root, 'ledger.yaml'), 'utf8').replace(/^\uFEFF/, '');
+  const parsed = readDocs(text, 'ledger.yaml');
+  const at = (i: number, code: string, message: string) => {
+    const doc = parsed.docs[0];
+    const pos = parsed.lines.position(doc ? doc.locate(['units', i]) : 0);
+    result.diagnostics.push({
+      severity: 'error',
+      code,
+      message,
+      file: 'ledger.yaml',
+      line: pos.line,
+      column: pos.column,
+      pointer: pointerOf(['units', i]),
+    });
+  };
+  const taken = new Set(campaign.groups.map((g) => g.id));
+  campaign.units.forEach((entry, i) => {
+    const dir = path.resolve(root, entry);
+    const id = unitId(dir);
+    if (!existsSync(path.join(dir, MANIFEST_FILE))) {
+      at(i, 'unit-missing', `no ledgers at ${entry} (no ${MANIFEST_FILE}): run \`ledger merge\` in that campaign first`);
+      return;
+    }
+    if (taken.has(id)) {
+      at(i, 'duplicate-id', `unit "${id}" (from the folder name of ${entry}) clashes with a group or another unit of the same name`);
+      return;
+    }
+    taken.add(id);
+    let set: LedgerSet;
+    try {
+      set = loadLedgers(dir, { verify: true });
+    } catch (e) {
+      at(i, 'unit-edited', `the ledgers at ${entry} cannot be used: ${(e as Error).message}`);
+      return;
+    }
+    const originBase = path.relative(root, path.dirname(dir)).split(path.sep).join('/') || '.';
+    const ledgers = { ...set.ledgers };
+    for (const kind of RECORD_KINDS) ledgers[kind] = set.ledgers[kind].map((r) => prefixed(id, r, originBase));
+    result.sets.push({
+      manifest: {
+        ...set.manifest,
+        groups: set.manifest.groups.map((g) => ({
+          ...g,
+          id: `${id}/${g.id}`,
+          name: `${set.manifest.campaign.unit} ${g.name}`,
+          unit: g.unit === undefined ? id : `${id}/${g.unit}`,
+          photos: [],
+          summary: g.summary === null ? null : `${originBase}/${g.summary}`,
+        })),
+        duplicates: set.manifest.duplicates.map((d) => ({ ...d, a: `${id}/${d.a}`, b: `${id}/${d.b}` })),
+      },
+      ledgers,
+      rejected: set.rejected.map((r) => ({ ...r, group: `${id}/${r.group}`, file: `${originBase}/${r.file}` })),
+    });
+    const manifestPath = path.join(dir, MANIFEST_FILE);
+    result.units.push({ id, path: entry, unit: set.manifest.campaign.unit, manifest: sha256(readFileSync(manifestPath)) });
+  });
+  return result;
+}
