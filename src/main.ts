@@ -1,43 +1,49 @@
 // The CLI as a function: argv and streams in, exit code out. bin/ledger.js is the only caller
-// that touches the real process.
+// that touches the real process. Here, and only here, typed errors become words (in the
+// user's language) and exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './cli/commands.js';
-import { MergeRefused } from './cli/ledgerInput.js';
-import { makeRuntime, UsageError, type MainOptions, type Runtime } from './cli/runtime.js';
-
+import { configureHelp } from './cli/help.js';
+import { resolveLang } from './cli/language.js';
+import { makeRuntime, type MainOptions, type Runtime } from './cli/runtime.js';
+import { LedgerError, renderError } from './messages/errors.js';
+import { ui } from './messages/ui.js';
+import type { Lang } from './messages/words.js';
+import { escapeControl } from './text/escape.js';
 import { VERSION } from './util/version.js';
 
+export type { MainOptions };
+
 export async function main(opts: MainOptions): Promise<number> {
+  const lang = resolveLang(opts.argv, opts.env, opts.cwd);
   let runtime: Runtime | undefined;
+  let commanderMessage = '';
   const program = new Command();
+  const zh = lang === 'zh-CN';
   program
     .name('ledger')
-    .description('Validate, merge, audit, export and report the "going to the grassroots to listen to opinions" ledgers.')
-    .version(VERSION, '-V, --version')
-    .option('-C <dir>', 'run in the campaign at <dir> instead of the nearest ledger.yaml upward')
-    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
-    .option('--verbose', 'show stack traces of internal errors')
-    .showSuggestionAfterError(true)
-    .showHelpAfterError('(run ledger --help for usage)')
-    .addHelpText(
-      'after',
-      `
-Examples (a campaign from start to report):
-  $ ledger init campaign --unit 河东区司法局 --groups 5
-  $ cd campaign && ledger new visit --group g1 --with opinions=3
-  $ ledger validate groups/g1
-  $ ledger merge
-  $ ledger audit --as-of 2014-05-24
-  $ ledger export && ledger report --format docx
-
-Exit codes: 0 clean, 1 the input has errors (or groups must make up their work), 2 usage or internal failure.
-Run ledger <command> --help for the options and examples of a command.`,
+    .description(
+      zh
+        ? '“下基层听意见”台账工具：检查、合并、督导、导出和报告。'
+        : 'Validate, merge, audit, export and report the "going to the grassroots to listen to opinions" ledgers.',
     )
+    .version(VERSION, '-V, --version', zh ? '显示版本号' : 'output the version number')
+    .option(
+      '-C <dir>',
+      zh
+        ? '在 <dir> 中的活动里运行（默认：从当前文件夹向上找 ledger.yaml）'
+        : 'run in the campaign at <dir> instead of the nearest ledger.yaml upward',
+    )
+    .option('--no-color', zh ? '不用颜色（也遵从 NO_COLOR）' : 'no colours (NO_COLOR is honoured too)')
+    .option('--verbose', zh ? '内部错误时显示调用栈' : 'show stack traces of internal errors')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', programHelp(lang))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void opts.stdout.write(s),
       writeErr: (s) => void opts.stderr.write(s),
-      outputError: (s, write) => write(s),
+      // Commander's own errors are worded again in the user's language below.
+      outputError: (s) => void (commanderMessage = s),
       // Help wraps to the terminal it is shown in; 80 columns when it is not a terminal.
       getOutHelpWidth: () => (opts.stdout.isTTY && opts.stdout.columns ? opts.stdout.columns : 80),
       getErrHelpWidth: () => (opts.stderr.isTTY && opts.stderr.columns ? opts.stderr.columns : 80),
@@ -45,35 +51,81 @@ Run ledger <command> --help for the options and examples of a command.`,
   const rt = (): Runtime => {
     if (!runtime) {
       const g = program.opts<{ C?: string; color: boolean; verbose?: boolean }>();
-      runtime = makeRuntime(opts, { color: g.color, verbose: g.verbose ?? false, ...(g.C === undefined ? {} : { dir: g.C }) });
+      runtime = makeRuntime(opts, { color: g.color, verbose: g.verbose ?? false, lang, ...(g.C === undefined ? {} : { dir: g.C }) });
     }
     return runtime;
   };
-  registerCommands(program, rt);
-  for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true).configureOutput(program.configureOutput());
-
+  registerCommands(program, lang, rt);
+  configureHelp(program, lang);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().showSuggestionAfterError(true).configureOutput(program.configureOutput());
+    configureHelp(cmd, lang);
+  }
   try {
     await program.parseAsync(opts.argv, { from: 'user' });
     return runtime?.exitCode ?? 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2;
-    }
-    if (e instanceof MergeRefused) {
-      opts.stderr.write(`ledger: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      opts.stderr.write(`ledger: ${e.message}\n`);
-      return 2;
-    }
-    const err = e as Error;
-    const verbose = opts.argv.includes('--verbose');
-    opts.stderr.write(`ledger: internal error: ${err?.message ?? String(e)}\n`);
-    opts.stderr.write(
-      verbose ? `${err?.stack ?? ''}\n` : 'Rerun with --verbose to see the stack trace, and report it with the command you ran.\n',
-    );
+    return failed(e, opts, lang, commanderMessage);
+  }
+}
+
+function failed(e: unknown, opts: MainOptions, lang: Lang, commanderMessage: string): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    opts.stderr.write(`${commanderWords(e, commanderMessage, lang)}\n${ui(lang).usageHint}\n`);
     return 2;
   }
+  if (e instanceof LedgerError) {
+    opts.stderr.write(`ledger: ${escapeControl(renderError(e.code, e.data as never, lang))}\n`);
+    return e.exit;
+  }
+  // An ordinary I/O failure (permission, a folder where a file should be, a full disk) names
+  // the path and the reason; "internal error" is kept for real bugs.
+  const io = e as NodeJS.ErrnoException;
+  if (typeof io?.code === 'string' && /^E[A-Z]+$/.test(io.code) && typeof io.path === 'string') {
+    const op = /open|read|stat|scandir|readlink/.test(io.syscall ?? '') && !/w/.test(String((io as { flags?: string }).flags ?? '')) ? 'read' : 'write';
+    opts.stderr.write(`ledger: ${escapeControl(renderError('io', { path: io.path, op, reason: io.code }, lang))}\n`);
+    return 2;
+  }
+  const err = e as Error;
+  opts.stderr.write(`ledger: ${escapeControl(ui(lang).internal(err?.message ?? String(e)))}\n`);
+  opts.stderr.write(opts.argv.includes('--verbose') ? `${err?.stack ?? ''}\n` : `${ui(lang).rerun}\n`);
+  return 2;
+}
+
+/** Commander's error in the user's language (its English wording for the rest). */
+function commanderWords(e: CommanderError, message: string, lang: Lang): string {
+  const text = (message || e.message).trim().replace(/^error: /, '');
+  if (lang !== 'zh-CN') return `ledger: ${text}`;
+  const m = /'([^']+)'/.exec(text);
+  const name = m?.[1] ?? '';
+  const hint = /\(Did you mean (.+)\?\)/.exec(text)?.[1];
+  const ask = hint ? `（是否应为 ${hint}？）` : '';
+  const words: Record<string, string> = {
+    'commander.unknownOption': `没有 ${name} 这个选项${ask}`,
+    'commander.unknownCommand': `没有 ${name} 这个命令${ask}`,
+    'commander.missingArgument': `缺少参数 ${name}`,
+    'commander.optionMissingArgument': `选项 ${name} 缺少值`,
+    'commander.missingMandatoryOptionValue': `缺少必需的选项 ${name}`,
+    'commander.excessArguments': `参数太多：${text}`,
+    'commander.invalidArgument': `参数不正确：${text}`,
+  };
+  return `ledger: ${words[e.code] ?? text}`;
+}
+
+function programHelp(lang: Lang): string {
+  const examples = [
+    'ledger init campaign --unit 河东区司法局 --groups 5',
+    'cd campaign && ledger new visit --group g1 --with opinions=3',
+    'ledger validate groups/g1',
+    'ledger status',
+    'ledger merge',
+    'ledger audit --as-of 2014-05-24',
+    'ledger export && ledger report --format docx',
+  ]
+    .map((e) => `  $ ${e}`)
+    .join('\n');
+  return lang === 'zh-CN'
+    ? `\n示例（从建立活动到出报告）：\n${examples}\n\n退出码：0 无问题；1 记录有错误（或有小组须补课）；2 用法、配置或读写问题。\n运行 ledger <命令> --help 查看该命令的选项和示例。`
+    : `\nExamples (a campaign from start to report):\n${examples}\n\nExit codes: 0 clean, 1 the input has errors (or groups must make up their work), 2 usage, configuration or I/O failure.\nRun ledger <command> --help for the options and examples of a command.`;
 }

@@ -1,11 +1,14 @@
-// The supervision rules of RULES.md over the merged ledgers. Each rule has its fixed code and
-// severity, and finds the records that caused it so the clerk can open them.
-import type { LedgerRecord, ManifestGroup } from '../model/ledgers.js';
+// The supervision rules of RULES.md over the merged ledgers. Each rule finds the records that
+// caused it (so the clerk can open them) and the data its sentence is made from; severity and
+// words come from messages/findings.ts.
+import { FINDINGS, type FindingCode, type FindingData, type FindingSeverity } from '../messages/findings.js';
 import type { AuditThresholds } from '../model/campaign.js';
+import type { LedgerRecord, ManifestGroup, RejectedRecord } from '../model/ledgers.js';
 import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../model/overdue.js';
+import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
 import { AUDIENCE_BANDS, BANDS, FOUR_WINDS, type Band } from '../schema/vocab.js';
 
-export type Severity = 'error' | 'warning';
+export type Severity = FindingSeverity;
 
 /** One group's records, by kind, and what a rule needs to know about the campaign. */
 export interface GroupFacts {
@@ -16,31 +19,38 @@ export interface GroupFacts {
   appeals: LedgerRecord[];
   stability: LedgerRecord[];
   hardship: LedgerRecord[];
+  /** The group's records the merge refused (rejected.yaml). */
+  rejected: RejectedRecord[];
   asOf: string;
   groupDeadline: string;
   thresholds: AuditThresholds;
 }
 
-/** What a rule found: the records (ledger ids) and the words for the message. */
-export interface Hit {
+/** What a rule found: the records (ledger ids) and the data of its sentence. */
+export interface Hit<K extends FindingCode = FindingCode> {
   records: string[];
-  en: string;
-  zh: string;
+  data: FindingData[K];
 }
 
-export interface Rule {
-  code: string;
+export interface Rule<K extends FindingCode = FindingCode> {
+  code: K;
   severity: Severity;
-  check(f: GroupFacts): Hit[];
+  /**
+   * The kinds whose records the rule counts: when the merge refused records of one of these
+   * kinds (or a record whose kind could not be read), the rule is not raised, since what it
+   * would call missing was reported and refused (refused-records says so instead).
+   */
+  reads?: readonly RecordKind[] | 'any';
+  check(f: GroupFacts): Hit<K>[];
 }
 
 const FACE_TO_FACE = new Set(['face-to-face', 'symposium']);
 const WRITTEN = new Set(['written', 'referral']);
 
 const ids = (rs: readonly LedgerRecord[]) => rs.map((r) => r.id);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const rect = rectificationOf;
 const all = (f: GroupFacts) => [...f.visits, ...f.opinions, ...f.info, ...f.appeals, ...f.stability, ...f.hardship];
+const localId = (r: LedgerRecord) => r.id.slice(r.group.length + 1);
 
 /** Bands heard by a group: audiences of its visits and the sources of its opinions. */
 export function bandsHeard(f: Pick<GroupFacts, 'visits' | 'opinions'>): Set<Band> {
@@ -61,227 +71,114 @@ export function isLeading(group: ManifestGroup, name: unknown): boolean {
   return group.members.some((m) => m.name === name && m.leading === true);
 }
 
+const rule = <K extends FindingCode>(code: K, r: Omit<Rule<K>, 'code' | 'severity'>): Rule<K> => ({
+  code,
+  severity: FINDINGS[code].severity,
+  ...r,
+});
+const one = <K extends FindingCode>(records: string[], data: FindingData[K]): Hit<K>[] => [{ records, data }];
+const counted = <
+  K extends
+    'no-rectification' | 'rectification-overdue' | 'no-feedback' | 'appeal-overdue' | 'stability-high-risk' | 'rectification-unsatisfied',
+>(
+  rs: readonly LedgerRecord[],
+): Hit<K>[] => (rs.length ? [{ records: ids(rs), data: { count: rs.length } as FindingData[K] }] : []);
+
 /** In RULES.md order: findings are listed in this order within a group. */
 export const RULES: readonly Rule[] = [
-  {
-    code: 'no-visits',
-    severity: 'error',
+  rule('no-visits', { reads: ['visit'], check: (f) => (f.visits.length ? [] : one([], {})) }),
+  rule('no-opinions', { reads: ['opinion'], check: (f) => (f.opinions.length ? [] : one([], {})) }),
+  rule('leader-absent', {
+    reads: ['visit'],
     check: (f) =>
-      f.visits.length
-        ? []
-        : [
-            {
-              records: [],
-              en: 'no visit recorded: the group has not gone to the grassroots',
-              zh: '没有任何活动台账记录，未开展下基层活动',
-            },
-          ],
-  },
-  {
-    code: 'no-opinions',
-    severity: 'error',
-    check: (f) => (f.opinions.length ? [] : [{ records: [], en: 'no opinion heard at all', zh: '未听取到任何意见' }]),
-  },
-  {
-    code: 'leader-absent',
-    severity: 'error',
-    check: (f) => {
-      if (!f.visits.length || f.visits.some((v) => isLeading(f.group, v.led_by))) return [];
-      return [
-        {
-          records: ids(f.visits),
-          en: `none of its ${f.visits.length} visits was led by a leading cadre`,
-          zh: `${f.visits.length}次活动均无领导干部带队`,
-        },
-      ];
-    },
-  },
-  {
-    code: 'written-only',
-    severity: 'error',
+      !f.visits.length || f.visits.some((v) => isLeading(f.group, v.led_by)) ? [] : one(ids(f.visits), { visits: f.visits.length }),
+  }),
+  rule('written-only', {
+    reads: ['opinion'],
     check: (f) => {
       if (!f.opinions.length) return [];
       const written = f.opinions.filter((o) => WRITTEN.has(String(o.channel)));
       const share = written.length / f.opinions.length;
       const faceToFace = f.opinions.some((o) => FACE_TO_FACE.has(String(o.channel)));
       if (share <= f.thresholds.written_share && faceToFace) return [];
-      return [
-        {
-          records: ids(written),
-          en: faceToFace
-            ? `${written.length} of ${f.opinions.length} opinions (${pct(share)}) came in writing or by referral, more than ${pct(f.thresholds.written_share)}`
-            : `no opinion was heard face to face (${written.length} of ${f.opinions.length} in writing or by referral)`,
-          zh: faceToFace
-            ? `${f.opinions.length}条意见中${written.length}条（${pct(share)}）为书面征求或部门转交，超过${pct(f.thresholds.written_share)}`
-            : `没有一条意见是当面听取的（书面或转交${written.length}条，共${f.opinions.length}条）`,
-        },
-      ];
+      return one(ids(written), { written: written.length, total: f.opinions.length, share, limit: f.thresholds.written_share, faceToFace });
     },
-  },
-  {
-    code: 'coverage-gap',
-    severity: 'warning',
+  }),
+  rule('coverage-gap', {
+    reads: ['visit', 'opinion'],
     check: (f) => {
       const heard = bandsHeard(f);
       const bands: Band[] = f.group.type === 'judicial-office' ? ['A', 'D'] : ['A', 'B', 'C', 'D'];
-      return bands
-        .filter((b) => !heard.has(b))
-        .map((b) => ({
-          records: [],
-          en: `band ${b} (${BANDS[b].en}) was not heard in any visit or opinion`,
-          zh: `未听取${b}类对象（${BANDS[b].zh}）的意见`,
-        }));
+      return bands.filter((b) => !heard.has(b)).map((b) => ({ records: [], data: { band: b, name: BANDS[b] } }));
     },
-  },
-  {
-    code: 'no-four-winds',
-    severity: 'warning',
+  }),
+  rule('no-four-winds', {
+    reads: ['opinion'],
     check: (f) => {
       if (!f.opinions.length) return [];
       const fw = f.opinions.filter((o) => FOUR_WINDS.includes(String(o.category)));
       const share = fw.length / f.opinions.length;
       if (share >= f.thresholds.four_winds_share) return [];
-      return [
-        {
-          records: ids(f.opinions.filter((o) => !FOUR_WINDS.includes(String(o.category)))),
-          en: `only ${fw.length} of ${f.opinions.length} opinions (${pct(share)}) are about the four winds, fewer than ${pct(f.thresholds.four_winds_share)}`,
-          zh: `“四风”方面意见仅${fw.length}条，占${pct(share)}，低于${pct(f.thresholds.four_winds_share)}`,
-        },
-      ];
+      const others = f.opinions.filter((o) => !FOUR_WINDS.includes(String(o.category)));
+      return one(ids(others), { fourWinds: fw.length, total: f.opinions.length, share, limit: f.thresholds.four_winds_share });
     },
-  },
-  {
-    code: 'cursory-visit',
-    severity: 'warning',
+  }),
+  rule('cursory-visit', {
+    reads: 'any',
     check: (f) => {
       const referred = new Set(
         [...f.opinions, ...f.info, ...f.appeals, ...f.stability, ...f.hardship].map((r) => r.visit).filter((v) => v !== undefined),
       );
       return f.visits
         .filter((v) => !((v.audiences as unknown[] | undefined) ?? []).length && !referred.has(v.id))
-        .map((v) => ({
-          records: [v.id],
-          en: `visit ${v.id} heard nobody: no audiences, and no opinion, info or card refers to it`,
-          zh: `活动${v.id}未记录听取对象，也没有任何意见、信息或登记卡与之关联`,
-        }));
+        .map((v) => ({ records: [v.id], data: { visit: localId(v), date: v.date, place: typeof v.place === 'string' ? v.place : '' } }));
     },
-  },
-  {
-    code: 'no-rectification',
-    severity: 'warning',
-    check: (f) => {
-      const missing = f.opinions.filter((o) => !rect(o).measure || !rect(o).responsible || !rect(o).due);
-      return missing.length
-        ? [
-            {
-              records: ids(missing),
-              en: `${missing.length} opinion(s) lack a rectification measure, responsible party or time limit`,
-              zh: `${missing.length}条意见缺少整改措施、责任人或整改时限`,
-            },
-          ]
-        : [];
-    },
-  },
-  {
-    code: 'rectification-overdue',
-    severity: 'error',
-    check: (f) => {
-      const late = f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0);
-      return late.length
-        ? [
-            {
-              records: ids(late),
-              en: `${late.length} rectification(s) past their time limit and not done`,
-              zh: `${late.length}项整改已超过时限仍未完成`,
-            },
-          ]
-        : [];
-    },
-  },
-  {
-    code: 'no-feedback',
-    severity: 'warning',
-    check: (f) => {
-      const silent = f.opinions.filter((o) => rect(o).status === 'done' && rect(o).feedback !== true);
-      return silent.length
-        ? [
-            {
-              records: ids(silent),
-              en: `${silent.length} done rectification(s) not fed back to the person who raised them`,
-              zh: `${silent.length}项已完成的整改未向意见提出人反馈`,
-            },
-          ]
-        : [];
-    },
-  },
-  {
-    code: 'missing-summary',
-    severity: 'error',
-    check: (f) =>
-      f.asOf > f.groupDeadline && f.group.summary === null
-        ? [
-            {
-              records: [],
-              en: `groups/${f.group.id}/summary.md is missing or empty after the group deadline ${f.groupDeadline}`,
-              zh: `报送截止日（${f.groupDeadline}）后仍未提交文字总结（summary.md 缺失或为空）`,
-            },
-          ]
-        : [],
-  },
-  {
-    code: 'missing-photos',
-    severity: 'warning',
-    check: (f) =>
-      f.visits.some((v) => ((v.photos as unknown[] | undefined) ?? []).length > 0)
-        ? []
-        : [{ records: [], en: 'no visit references a photo: the picture data is missing', zh: '所有活动均未附图片资料' }],
-  },
-  {
-    code: 'late-records',
-    severity: 'warning',
+  }),
+  rule('no-rectification', { check: (f) => counted(f.opinions.filter((o) => !rect(o).measure || !rect(o).responsible || !rect(o).due)) }),
+  rule('rectification-overdue', { check: (f) => counted(f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0)) }),
+  rule('no-feedback', { check: (f) => counted(f.opinions.filter((o) => rect(o).status === 'done' && rect(o).feedback !== true)) }),
+  rule('missing-summary', {
+    check: (f) => (f.asOf > f.groupDeadline && f.group.summary === null ? one([], { deadline: f.groupDeadline }) : []),
+  }),
+  rule('missing-photos', {
+    reads: ['visit'],
+    check: (f) => (f.visits.some((v) => ((v.photos as unknown[] | undefined) ?? []).length > 0) ? [] : one([], {})),
+  }),
+  rule('late-records', {
     check: (f) => {
       const late = all(f).filter((r) => r.date > f.groupDeadline);
-      return late.length
-        ? [
-            {
-              records: ids(late),
-              en: `${late.length} record(s) dated after the group deadline ${f.groupDeadline} missed the group report`,
-              zh: `${late.length}条记录日期晚于报送截止日（${f.groupDeadline}）`,
-            },
-          ]
-        : [];
+      return late.length ? one(ids(late), { count: late.length, deadline: f.groupDeadline }) : [];
     },
-  },
-  {
-    code: 'appeal-overdue',
-    severity: 'error',
+  }),
+  rule('appeal-overdue', { check: (f) => counted(f.appeals.filter((a) => appealDaysOverdue(a, f.asOf) > 0)) }),
+  rule('stability-high-risk', { check: (f) => counted(f.stability.filter((s) => s.risk === 'high' && s.status !== 'resolved')) }),
+  rule('refused-records', {
     check: (f) => {
-      const late = f.appeals.filter((a) => appealDaysOverdue(a, f.asOf) > 0);
-      return late.length
-        ? [
-            {
-              records: ids(late),
-              en: `${late.length} livelihood appeal(s) past their time limit and not resolved`,
-              zh: `${late.length}件民生诉求超过办理时限仍未办结`,
-            },
-          ]
-        : [];
+      if (!f.rejected.length) return [];
+      const byKind = new Map<RecordKind, number>();
+      let unknown = 0;
+      for (const r of f.rejected) {
+        if (r.kind === null) unknown++;
+        else byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+      }
+      const counts = [...byKind].map(([kind, count]) => ({ kind: KIND_WORDS[kind], count }));
+      const records = f.rejected.map((r) => (r.id !== null ? `${f.group.id}/${r.id}` : `${r.file}:${r.line}`));
+      return one(records, { total: f.rejected.length, counts, unknown });
     },
-  },
-  {
-    code: 'stability-high-risk',
-    severity: 'warning',
-    check: (f) => {
-      const open = f.stability.filter((s) => s.risk === 'high' && s.status !== 'resolved');
-      return open.length
-        ? [
-            {
-              records: ids(open),
-              en: `${open.length} high-risk stability item(s) not resolved`,
-              zh: `${open.length}件高风险维稳事项尚未化解`,
-            },
-          ]
-        : [];
-    },
-  },
+  }),
+  rule('rectification-unsatisfied', {
+    check: (f) => counted(f.opinions.filter((o) => rect(o).status === 'done' && rect(o).satisfaction === 'unsatisfied')),
+  }),
 ];
+
+const KIND_WORDS = Object.fromEntries(Object.entries(KIND_LABELS).map(([k, v]) => [k, { en: v.en, zh: v.zh }])) as Record<
+  RecordKind,
+  { en: string; zh: string }
+>;
+
+/** Whether refused records keep a rule from being raised for the group (RULES.md, refused-records). */
+export function silencedByRefusals(r: Rule, rejected: readonly RejectedRecord[]): boolean {
+  if (!r.reads || !rejected.length) return false;
+  if (r.reads === 'any') return true;
+  return rejected.some((x) => x.kind === null || (r.reads as readonly RecordKind[]).includes(x.kind));
+}

@@ -1,15 +1,19 @@
 // `ledger audit` as a library: every rule over every group; a group with an error-level
-// finding must make up its work. Pure: ledgers and a date in, findings out.
-import type { LedgerSet } from '../model/ledgers.js';
+// finding must make up its work. Pure: ledgers and a date in, findings (codes and data) out;
+// the words are chosen by whoever prints them (messages/findings.ts).
+import { renderFinding, type FindingCode, type FindingData } from '../messages/findings.js';
+import type { Lang } from '../messages/words.js';
 import { DEFAULT_AUDIT } from '../model/campaign.js';
-import type { Locale } from '../schema/vocab.js';
-import { RULES, type GroupFacts, type Severity } from './rules.js';
+import type { LedgerSet } from '../model/ledgers.js';
+import { RULES, silencedByRefusals, type GroupFacts, type Severity } from './rules.js';
 
-export interface Finding {
-  code: string;
+export interface Finding<K extends FindingCode = FindingCode> {
+  code: K;
   severity: Severity;
   group: string;
+  /** The English sentence; printers render `data` in the reader's language. */
   message: string;
+  data: FindingData[K];
   records: string[];
 }
 
@@ -24,7 +28,6 @@ export interface AuditResult {
 export interface AuditOptions {
   asOf: string;
   group?: string;
-  lang?: Locale;
 }
 
 export function groupFacts(set: LedgerSet, groupId: string, asOf: string): GroupFacts {
@@ -39,6 +42,7 @@ export function groupFacts(set: LedgerSet, groupId: string, asOf: string): Group
     appeals: of(set.ledgers.appeal),
     stability: of(set.ledgers.stability),
     hardship: of(set.ledgers.hardship),
+    rejected: of(set.rejected),
     asOf,
     groupDeadline: set.manifest.campaign.deadlines.groups,
     thresholds: { ...DEFAULT_AUDIT, ...(set.manifest.campaign.audit ?? {}) },
@@ -46,18 +50,19 @@ export function groupFacts(set: LedgerSet, groupId: string, asOf: string): Group
 }
 
 export function runAudit(set: LedgerSet, options: AuditOptions): AuditResult {
-  const lang = options.lang ?? set.manifest.campaign.locale;
   const groups = set.manifest.groups.filter((g) => options.group === undefined || g.id === options.group);
   const findings: Finding[] = [];
   for (const g of groups) {
     const facts = groupFacts(set, g.id, options.asOf);
     for (const rule of RULES) {
+      if (silencedByRefusals(rule, facts.rejected)) continue;
       for (const hit of rule.check(facts)) {
         findings.push({
           code: rule.code,
           severity: rule.severity,
           group: g.id,
-          message: lang === 'zh-CN' ? hit.zh : hit.en,
+          message: renderFinding(rule.code, hit.data as never, 'en'),
+          data: hit.data,
           records: hit.records,
         });
       }
@@ -71,4 +76,9 @@ export function runAudit(set: LedgerSet, options: AuditOptions): AuditResult {
     makeup,
     summary: { groups: groups.length, errors, warnings: findings.length - errors, makeup: makeup.length },
   };
+}
+
+/** A finding's sentence in the reader's language. */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return lang === 'en' ? f.message : renderFinding(f.code, f.data as never, lang);
 }

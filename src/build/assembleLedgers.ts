@@ -4,7 +4,7 @@
 import { sha256 } from '../util/hash.js';
 import type { Campaign } from '../model/campaign.js';
 import { RECORD_KINDS } from '../schema/spec.js';
-import { ledgerText, MANIFEST_FILE, REJECTED_FILE, YAML_HEADER } from '../model/serialize.js';
+import { ledgerText, MANIFEST_FILE, manifestText, REJECTED_FILE, YAML_HEADER } from '../model/serialize.js';
 import {
   FORMAT_VERSION,
   LEDGER_FILES,
@@ -48,7 +48,7 @@ export interface AssembleInput {
  * it was built from, so a merge after one group resubmits writes one piece, not 40 MB.
  * A piece with no bytes is one the merge found on disk (same name, same content).
  */
-export type CopyPlan = { whole: Buffer } | { pieces: { name: string; bytes: Buffer | null }[] };
+export type CopyPlan = { whole: Buffer } | { pieces: { name: string; bytes: Buffer | null; sha256: string }[] };
 
 export interface LedgerFile {
   name: string;
@@ -92,6 +92,7 @@ interface Piece {
   piece: string;
   yaml: Buffer;
   json: Buffer | null;
+  jsonHash: string;
 }
 
 /** A ledger file of list chunks (groups' and units'), and where each group's chunk went. */
@@ -109,14 +110,14 @@ function listFile(name: string, chunks: Piece[], ranges: ChunkRanges, previous?:
   // The same bytes as the file on disk (all chunks from it, or rebuilt alike): it stays as it is.
   const unchanged = previous !== undefined && sameBytes(parts, previous.bytes);
   const hash = unchanged ? previous.sha256 : sha256(parts);
-  const copy: CopyPlan = { pieces: chunks.map((c) => ({ name: c.piece, bytes: c.json })) };
+  const copy: CopyPlan = { pieces: chunks.map((c) => ({ name: c.piece, bytes: c.json, sha256: c.jsonHash })) };
   ranges[name] = at;
   return { name, parts, sha256: hash, copy, ...(unchanged ? { unchanged } : {}) };
 }
 
 /** A file written whole (the manifest, rejected.yaml). */
 function wholeFile(name: string, value: unknown): LedgerFile {
-  const text = Buffer.from(ledgerText(value));
+  const text = Buffer.from(name === MANIFEST_FILE ? manifestText(value) : ledgerText(value));
   return { name, parts: [text], sha256: sha256(text), copy: { whole: Buffer.from(JSON.stringify(value)) } };
 }
 
@@ -155,7 +156,7 @@ export function assembleLedgers(input: AssembleInput): Assembled {
     for (const unit of input.units) {
       if (unit.ledgers[kind].length) {
         const c = chunkOf(unit.ledgers[kind]);
-        chunks.push({ group: null, piece: pieceName(kind, `unit-${sha256(c.json)}`), ...c });
+        chunks.push({ group: null, piece: pieceName(kind, `unit-${c.jsonHash}`), ...c });
       }
       totals[kind] += unit.ledgers[kind].length;
     }

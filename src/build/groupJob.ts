@@ -1,7 +1,8 @@
 // Building one group's piece of the ledgers from its record files: check each file not
 // answered by the cache, check across the group's records, lay out its chunks. Pure (bytes
 // and context in, piece out), so it runs the same on the main thread and on worker threads.
-import type { FileResult, GroupContext } from '../model/campaign.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
+import type { FileResult, GroupContext, RecordResult } from '../model/campaign.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { checkFile } from '../check/checkFile.js';
 import { checkGroup } from '../check/checkGroup.js';
@@ -11,10 +12,19 @@ export interface GroupJob {
   id: string;
   key: string;
   ctx: GroupContext;
-  /** In file order: a result from the cache, or the bytes to check. */
-  files: { rel: string; cached?: FileResult; bytes?: Uint8Array }[];
+  /** In file order: a result from the cache, the bytes to check, or why the file could not be read. */
+  files: { rel: string; cached?: FileResult; bytes?: Uint8Array; problem?: Diagnostic }[];
+  /** What the folder walk found wrong (links leading out, pipes, unreadable photos). */
+  scan: Diagnostic[];
   /** Also give each freshly checked file's result as JSON, for the file cache. */
   json: boolean;
+}
+
+export interface GroupChecked {
+  files: FileResult[];
+  /** The folder walk's and the checks across the group's records. */
+  diagnostics: Diagnostic[];
+  fresh: [number, string][];
 }
 
 export interface GroupBuilt {
@@ -24,47 +34,68 @@ export interface GroupBuilt {
   fresh: [number, string][];
 }
 
-export function runGroupJob(job: GroupJob): GroupBuilt {
+/** Every record of the files, in file order (without spreading 100,000 into one call). */
+function records(files: readonly FileResult[]): RecordResult[] {
+  const out: RecordResult[] = [];
+  for (const f of files) for (const r of f.records) out.push(r);
+  return out;
+}
+
+/** The check stage of a group: each file (cached or checked now), then across its records. */
+export function checkGroupJob(job: GroupJob): GroupChecked {
   const fresh: [number, string][] = [];
   const files = job.files.map((f, i) => {
     if (f.cached) return f.cached;
+    if (f.problem) return unreadFile(f.rel, job.id, f.problem);
     const result = checkFile(f.bytes ?? new Uint8Array(0), f.rel, job.ctx);
     if (job.json) fresh.push([i, JSON.stringify(result)]);
     return result;
   });
-  const built = buildGroupOutput(
-    job.id,
-    job.key,
-    files,
-    checkGroup(
-      job.id,
-      files.flatMap((f) => f.records),
-    ),
-  );
-  return { ...built, fresh };
+  return { files, diagnostics: [...job.scan, ...checkGroup(job.id, records(files))], fresh };
 }
 
-/** Chunks as transferable arrays (each with an ArrayBuffer of its own), and back. */
-export function chunksOut(chunks: Chunks): { list: [RecordKind, Uint8Array, Uint8Array][]; transfer: ArrayBuffer[] } {
-  const list: [RecordKind, Uint8Array, Uint8Array][] = [];
+/** A file that could not be read: refused as a whole, its problem the reason. */
+function unreadFile(rel: string, group: string, problem: Diagnostic): FileResult {
+  return {
+    file: rel,
+    group,
+    diagnostics: [problem],
+    records: [{ kind: null, id: null, file: rel, line: 0, column: 0, data: null, reasons: [problem] }],
+  };
+}
+
+/** Check, then build: the group's piece of the ledgers. */
+export function runGroupJob(job: GroupJob): GroupBuilt {
+  const checked = checkGroupJob(job);
+  const built = buildGroupOutput(job.id, job.key, checked.files, checked.diagnostics, job.ctx.locale);
+  return { ...built, fresh: checked.fresh };
+}
+
+/** A chunk as it crosses threads: kind, YAML and JSON bytes (each with an ArrayBuffer of its own), JSON hash. */
+export type ChunkMessage = [RecordKind, Uint8Array, Uint8Array, string];
+
+export function chunksOut(chunks: Chunks): { list: ChunkMessage[]; transfer: ArrayBuffer[] } {
+  const list: ChunkMessage[] = [];
   const transfer: ArrayBuffer[] = [];
   for (const kind of RECORD_KINDS) {
     const c = chunks[kind];
     if (!c) continue;
     const yaml = new Uint8Array(c.yaml);
     const json = new Uint8Array(c.json ?? Buffer.alloc(0));
-    list.push([kind, yaml, json]);
+    list.push([kind, yaml, json, c.jsonHash]);
     transfer.push(yaml.buffer, json.buffer);
   }
   return { list, transfer };
 }
 
-export function chunksIn(list: [RecordKind, Uint8Array, Uint8Array][]): Chunks {
+export function chunksIn(list: ChunkMessage[]): Chunks {
   const chunks: Chunks = {};
-  for (const [kind, yaml, json] of list)
+  for (const [kind, yaml, json, jsonHash] of list) {
     chunks[kind] = {
       yaml: Buffer.from(yaml.buffer, yaml.byteOffset, yaml.length),
       json: Buffer.from(json.buffer, json.byteOffset, json.length),
+      jsonHash,
     };
+  }
   return chunks;
 }

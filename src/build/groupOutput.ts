@@ -2,11 +2,13 @@
 // files are the groups' pieces laid end to end (group order of ledger.yaml), so a group whose
 // files did not change gives the same piece again: the merge can keep it from the last run
 // instead of parsing, checking and writing out that group's records once more.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
+import type { Lang } from '../messages/words.js';
 import type { FileResult } from '../model/campaign.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import type { RejectedRecord } from '../model/ledgers.js';
 import { emitYaml } from '../yaml/emit.js';
+import { sha256 } from '../util/hash.js';
 import { opinionRefs, type OpinionRef } from '../check/likelyDuplicates.js';
 import { groupRecords } from './groupRecords.js';
 
@@ -25,6 +27,8 @@ export interface GroupOutput {
   diagnostics: Diagnostic[];
   rejected: RejectedRecord[];
   opinions: OpinionRef[];
+  /** The sha256 of each kind's piece of the JSON copies, so a reader can tell a piece edited or torn. */
+  pieces: Partial<Record<RecordKind, string>>;
 }
 
 /**
@@ -32,7 +36,14 @@ export interface GroupOutput {
  * JSON array elements (comma-separated, no brackets) of its JSON copy's piece, or null when
  * that piece is already on disk. Kinds without records have no chunk.
  */
-export type Chunks = Partial<Record<RecordKind, { yaml: Buffer; json: Buffer | null }>>;
+export type Chunks = Partial<Record<RecordKind, Chunk>>;
+
+/** `json` is null when the piece is already on disk; `jsonHash` names its content either way. */
+export interface Chunk {
+  yaml: Buffer;
+  json: Buffer | null;
+  jsonHash: string;
+}
 
 /** The name of a group's piece of a ledger's JSON copy: what it was built from says what it holds. */
 export function pieceName(kind: RecordKind, key: string): string {
@@ -40,9 +51,10 @@ export function pieceName(kind: RecordKind, key: string): string {
 }
 
 /** The chunks of a list of ledger records (also used for a rollup unit's records). */
-export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer } {
+export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer; jsonHash: string } {
   // The array's JSON without its brackets: the elements, comma-separated.
-  return { yaml: Buffer.from(emitYaml(records)), json: Buffer.from(JSON.stringify(records).slice(1, -1)) };
+  const json = Buffer.from(JSON.stringify(records).slice(1, -1));
+  return { yaml: Buffer.from(emitYaml(records)), json, jsonHash: sha256(json) };
 }
 
 export function buildGroupOutput(
@@ -50,8 +62,9 @@ export function buildGroupOutput(
   key: string,
   files: readonly FileResult[],
   groupDiagnostics: readonly Diagnostic[],
+  lang: Lang,
 ): { output: GroupOutput; chunks: Chunks } {
-  const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics);
+  const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics, lang);
   const chunks: Chunks = {};
   for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);
   const records = files.flatMap((f) => f.records);
@@ -67,6 +80,7 @@ export function buildGroupOutput(
       diagnostics: [...files.flatMap((f) => f.diagnostics), ...groupDiagnostics],
       rejected,
       opinions: opinionRefs(id, records),
+      pieces: Object.fromEntries(Object.entries(chunks).map(([k, c]) => [k, c.jsonHash])),
     },
     chunks,
   };

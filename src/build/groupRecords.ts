@@ -1,6 +1,7 @@
 // A group's checked files as ledger records: ids prefixed with the group, codes, origin, and
 // a stable order (date, then id, with v2 before v10). Pure — no disk, no clock.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { localize, type Diagnostic } from '../messages/diagnostic.js';
+import type { Lang } from '../messages/words.js';
 import type { FileResult, RecordResult } from '../model/campaign.js';
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { emptyCounts, emptyLedgers, type LedgerRecord, type Ledgers, type RejectedRecord } from '../model/ledgers.js';
@@ -46,7 +47,7 @@ export interface GroupRecords {
   warnings: number;
 }
 
-export function groupRecords(group: string, files: readonly FileResult[], diagnostics: readonly Diagnostic[]): GroupRecords {
+export function groupRecords(group: string, files: readonly FileResult[], diagnostics: readonly Diagnostic[], lang: Lang): GroupRecords {
   const counts = emptyCounts();
   const rejected: RejectedRecord[] = [];
   let errors = 0;
@@ -67,7 +68,7 @@ export function groupRecords(group: string, files: readonly FileResult[], diagno
           group,
           kind: r.kind,
           id: r.id,
-          reasons: r.reasons.length ? r.reasons : ['not a usable record'],
+          reasons: r.reasons.map((d) => ({ code: d.code, line: d.line, column: d.column, message: localize(d, lang) })),
         });
       }
     }

@@ -228,7 +228,9 @@ export class GroupCache {
       const [ys, yl] = range;
       // Its piece of the JSON copy is named after the key: there, it holds these records.
       if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, key))) return undefined;
-      chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null };
+      const jsonHash = output.pieces?.[kind];
+      if (typeof jsonHash !== 'string') return undefined;
+      chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null, jsonHash };
     }
     this.taken.add(id);
     return { output, chunks };

@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { copyHead } from '../model/serialize.js';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
 import path from 'node:path';
+import { sha256 as sha256Of } from '../util/hash.js';
 import type { CopyPlan } from '../build/assembleLedgers.js';
 import { VERSION } from '../util/version.js';
 
@@ -39,9 +40,11 @@ export function writeLedgerCopies(ledgersDir: string, files: readonly { name: st
         const at = piecePath(ledgersDir, p.name);
         if (p.bytes && !existsSync(at)) writeFileAtomic(at, p.bytes);
       }
+      const hashes = copy.pieces.map((p) => p.sha256);
       // Unchanged ledger, and its copy lists these very pieces: the head is still right.
-      if (current?.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i])) continue;
-      writeFileAtomic(file, copyHead(sha256, names));
+      if (current?.pieces?.length === names.length && current.pieces.every((n, i) => n === names[i] && current.hashes?.[i] === hashes[i]))
+        continue;
+      writeFileAtomic(file, copyHead(sha256, { names, hashes }));
     }
     removeAllBut(path.join(ledgersDir, CACHE_DIR, COPIES, PIECES), used);
   } catch {
@@ -54,6 +57,8 @@ interface CopyHead {
   sha256?: string;
   tool?: string;
   pieces?: string[];
+  /** Each piece's sha256: a piece edited, torn or swapped is not used. */
+  hashes?: string[];
 }
 
 function readHead(file: string): CopyHead | null {
@@ -97,7 +102,14 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
     const head = mirroring(JSON.parse(text.slice(0, nl)) as CopyHead, sha256);
     if (!head) return { hit: false };
     if (!head.pieces) return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
-    const parts = head.pieces.map((p) => readFileSync(piecePath(ledgersDir, p), 'utf8'));
+    const hashes = head.hashes;
+    if (!Array.isArray(hashes) || hashes.length !== head.pieces.length) return { hit: false };
+    const parts: string[] = [];
+    for (let i = 0; i < head.pieces.length; i++) {
+      const bytes = readFileSync(piecePath(ledgersDir, head.pieces[i]!));
+      if (sha256Of(bytes) !== hashes[i]) return { hit: false };
+      parts.push(bytes.toString('utf8'));
+    }
     return { hit: true, data: JSON.parse(`[${parts.join(',')}]`) };
   } catch {
     // A torn copy, or a piece a merge running right now has just replaced: the YAML is read

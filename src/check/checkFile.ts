@@ -1,209 +1,214 @@
 // Checks one record file given its group's context. Pure: bytes and context in, records and
 // diagnostics out, so it runs the same in the CLI, in worker threads and in tests.
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import { pointerOf } from '../diagnostics/diagnostic.js';
+import { diagnostic, pointerOf, pushAll, type Diagnostic, type DiagnosticCode, type DiagnosticData } from '../messages/diagnostic.js';
 import type { FileResult, GroupContext, RecordResult } from '../model/campaign.js';
 import { checkIdNumber } from '../personal/idNumber.js';
 import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
+import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
+import { schemaCheck, unknownKind } from '../schema/schemaCheck.js';
+import { kindCode, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
+import { isRealDate } from '../util/dates.js';
+import type { LineIndex } from '../util/position.js';
 import type { Locator } from '../yaml/locate.js';
 import { decodeText } from '../yaml/parseYaml.js';
 import { readDocs } from '../yaml/readDocs.js';
-import type { LineIndex } from '../util/position.js';
-import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
-import { kindCode, KIND_LABELS, RECORD_KINDS, RECORD_SPECS } from '../schema/spec.js';
-import { didYouMean } from '../text/suggest.js';
-import { isRealDate } from '../util/dates.js';
-import { schemaCheck, show } from '../schema/schemaCheck.js';
-
-const ID_PROBLEMS: Record<string, string> = {
-  length: 'must be 18 characters',
-  characters: 'must be 17 digits followed by a digit or X',
-  area: 'has an impossible area code',
-  'birth-date': 'holds no real birth date',
-  'check-digit': 'fails the check digit (a digit was mistyped)',
-};
+import { memberProblem } from './members.js';
 
 export function checkFile(bytes: Uint8Array, file: string, ctx: GroupContext): FileResult {
   const decoded = decodeText(bytes, file);
   if ('diagnostic' in decoded) {
-    return {
-      file,
-      group: ctx.group,
-      diagnostics: [decoded.diagnostic],
-      records: [refused(file, 1, 1, [decoded.diagnostic])],
-    };
+    return { file, group: ctx.group, diagnostics: [decoded.diagnostic], records: [refused(file, 1, 1, [decoded.diagnostic])] };
   }
   return checkText(decoded.text, file, ctx);
 }
 
 export function checkText(text: string, file: string, ctx: GroupContext): FileResult {
-  const parsed = readDocs(text, file);
+  const parsed = readDocs(text, file, { strictKey: isStrictKey });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const records: RecordResult[] = [];
-  if (parsed.docs.length === 0) {
-    diagnostics.push({
-      severity: 'warning',
-      code: 'empty-file',
-      message: 'the file holds no record',
-      file,
-      line: 1,
-      column: 1,
-      pointer: '',
-    });
-  }
+  if (parsed.docs.length === 0) diagnostics.push(diagnostic('empty-file', {}, { file, line: 1, column: 1 }));
   for (const pdoc of parsed.docs) {
     if (pdoc.data === undefined) {
-      records.push(refused(file, pdoc.line, pdoc.column, pdoc.errors));
+      records.push(refused(file, pdoc.line, pdoc.column, pdoc.errors, pdoc.salvaged));
       continue;
     }
-    const result = checkRecord(pdoc.data, pdoc.locate, parsed.lines, file, ctx, pdoc.line, pdoc.column);
-    diagnostics.push(...result.diagnostics);
+    const result = checkRecord(new RecordCheck(pdoc.locate, parsed.lines, file, ctx), pdoc.data, pdoc.line, pdoc.column);
+    // Input-method slips were repaired to read the document; they stay errors of the record.
+    for (const e of pdoc.errors) result.record.reasons.push(e);
+    pushAll(diagnostics, result.diagnostics);
     records.push(result.record);
   }
   return { file, group: ctx.group, records, diagnostics };
 }
 
-function refused(file: string, line: number, column: number, errors: Diagnostic[]): RecordResult {
-  return { kind: null, id: null, file, line, column, data: null, reasons: errors.map((d) => `${d.code}: ${d.message}`) };
-}
-
-function checkRecord(
-  data: unknown,
-  locate: Locator,
-  lines: LineIndex,
+/** A document that could not be read: refused with its errors, its kind and id kept when they were legible. */
+function refused(
   file: string,
-  ctx: GroupContext,
   line: number,
   column: number,
-): { record: RecordResult; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const add = (severity: Severity, code: string, message: string, path: readonly (string | number)[], want: 'key' | 'value' = 'value') => {
-    const pos = lines.position(locate(path, want));
-    diagnostics.push({ severity, code, message, file, line: pos.line, column: pos.column, pointer: pointerOf(path) });
-  };
-  const record: RecordResult = { kind: null, id: null, file, line, column, data: null, reasons: [] };
-  const finish = () => {
-    record.reasons = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
-    return { record, diagnostics };
-  };
+  errors: Diagnostic[],
+  salvaged?: { kind?: unknown; id?: unknown },
+): RecordResult {
+  const kind = kindCode(salvaged?.kind) ?? null;
+  const id = typeof salvaged?.id === 'string' || typeof salvaged?.id === 'number' ? String(salvaged.id) : null;
+  return { kind, id, file, line, column, data: null, reasons: errors.filter((d) => d.severity === 'error') };
+}
 
+/** Keys whose values are codes, names, dates or ids, never free text: Chinese quotes around them are slips. */
+const STRICT_KEYS = new Set([
+  'kind',
+  'id',
+  'date',
+  'visit',
+  'pattern',
+  'led_by',
+  'channel',
+  'collected_by',
+  'category',
+  'about',
+  'status',
+  'due',
+  'done_on',
+]);
+STRICT_KEYS.add('participants')
+  .add('methods')
+  .add('also')
+  .add('categories')
+  .add('photos')
+  .add('topic')
+  .add('type')
+  .add('risk')
+  .add('gender')
+  .add('paired_cadre')
+  .add('resolved_on')
+  .add('feedback_on')
+  .add('satisfaction');
+function isStrictKey(key: string): boolean {
+  return STRICT_KEYS.has(key);
+}
+
+/** Where a record's diagnostics go: positions computed in one place, from the document's locator. */
+class RecordCheck {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    readonly locate: Locator,
+    readonly lines: LineIndex,
+    readonly file: string,
+    readonly ctx: GroupContext,
+  ) {}
+
+  add<K extends DiagnosticCode>(
+    code: K,
+    data: DiagnosticData[K],
+    path: readonly (string | number)[],
+    want: 'key' | 'value' = 'value',
+  ): void {
+    const pos = this.lines.position(this.locate(path, want));
+    this.diagnostics.push(diagnostic(code, data, { file: this.file, ...pos, pointer: pointerOf(path) }));
+  }
+}
+
+function checkRecord(c: RecordCheck, data: unknown, line: number, column: number): { record: RecordResult; diagnostics: Diagnostic[] } {
+  const record: RecordResult = { kind: null, id: null, file: c.file, line, column, data: null, reasons: [] };
+  const finish = () => {
+    record.reasons = c.diagnostics.filter((d) => d.severity === 'error');
+    return { record, diagnostics: c.diagnostics };
+  };
   if (!isPlainObject(data)) {
-    add(
-      'error',
-      'not-a-record',
-      `a record must be a mapping of fields (kind: …, id: …), found ${Array.isArray(data) ? 'a list' : 'a single value'}`,
-      [],
-    );
+    c.add('not-a-record', { found: Array.isArray(data) ? 'list' : 'value' }, []);
     return finish();
   }
   if (typeof data.id === 'string' || typeof data.id === 'number') {
     record.id = String(data.id);
-    const pos = lines.position(locate(['id']));
+    const pos = c.lines.position(c.locate(['id']));
     record.idAt = { line: pos.line, column: pos.column };
   }
   const kind = kindCode(data.kind);
   if (!kind) {
-    if (data.kind === undefined)
-      add(
-        'error',
-        'missing-field',
-        'missing field "kind": every record starts with kind: visit | opinion | info | appeal | stability | hardship',
-        [],
-      );
-    else {
-      const names = [...RECORD_KINDS, ...RECORD_KINDS.map((k) => KIND_LABELS[k].zh)];
-      add(
-        'error',
-        'unknown-kind',
-        `unknown record kind "${show(data.kind)}"${didYouMean(String(data.kind), names) || `; use one of: ${RECORD_KINDS.join(', ')}`}`,
-        ['kind'],
-      );
-    }
+    if (data.kind === undefined) c.add('missing-field', { variant: 'kind' }, []);
+    else c.add('unknown-kind', unknownKind(data.kind), ['kind']);
     return finish();
   }
   record.kind = kind;
-  const schema = schemaCheck(kind, data, locate, lines, file);
-  diagnostics.push(...schema.diagnostics);
-  const bad = schema.bad;
-  const spec = RECORD_SPECS[kind];
-
-  forEachValue(spec, data, (s, value, at) => {
-    if (typeof value !== 'string' || (s.t !== 'date' && !(s.t === 'string' && s.personal))) return;
-    if (bad.size && bad.has(pointerOf(at))) return;
-    const path = at; // add() reads it at once, never keeps it
-    if (s.t === 'date' && !isRealDate(value)) {
-      add('error', 'invalid-date', `${show(value)} is not a real calendar date`, path);
-    } else if (s.t === 'string' && s.personal === 'id_number') {
-      const problem = checkIdNumber(value, ctx.today);
-      if (problem) add('error', 'invalid-id-number', `ID number ${maskIdNumber(value)} ${ID_PROBLEMS[problem]}`, path);
-    } else if (s.t === 'string' && s.personal === 'phone') {
-      if (!checkPhone(value))
-        add(
-          'error',
-          'invalid-phone',
-          `phone ${maskPhone(value)} is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`,
-          path,
-        );
-    }
-  });
-
-  if (typeof data.date === 'string' && !bad.has('/date') && isRealDate(data.date) && ctx.period) {
-    if (data.date < ctx.period.start || data.date > ctx.period.end) {
-      add('warning', 'date-outside-period', `date ${data.date} is outside the campaign period ${ctx.period.start} to ${ctx.period.end}`, [
-        'date',
-      ]);
-    }
-  }
-
-  const members = new Set(ctx.members);
-  const checkMember = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== 'string' || members.has(value)) return;
-    add('error', 'unknown-member', `"${show(value)}" is not a member of group ${ctx.group}${didYouMean(value, ctx.members)}`, path);
-  };
-  if (kind === 'visit') {
-    checkMember(data.led_by, ['led_by']);
-    if (Array.isArray(data.participants)) data.participants.forEach((p, i) => checkMember(p, ['participants', i]));
-    if (Array.isArray(data.photos)) data.photos.forEach((p, i) => typeof p === 'string' && checkPhoto(p, ['photos', i]));
-  }
-  if (kind === 'opinion') {
-    checkMember(data.collected_by, ['collected_by']);
-    const r = data.rectification;
-    if (isPlainObject(r) && typeof r.status === 'string' && isDone(r.status) && r.done_on === undefined) {
-      add('error', 'missing-done-on', 'rectification status is done but done_on (完成日期) is missing', ['rectification', 'status']);
-    }
-  }
-
-  function checkPhoto(p: string, path: (string | number)[]) {
-    const rel = p.replace(/\\/g, '/');
-    const parts: string[] = [];
-    let escapes = rel.startsWith('/') || /^[A-Za-z]:/.test(rel);
-    for (const part of rel.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') {
-        if (parts.length === 0) escapes = true;
-        parts.pop();
-      } else parts.push(part);
-    }
-    const norm = parts.join('/');
-    const sniff = ctx.files[norm];
-    if (escapes || sniff === 'outside') {
-      add('error', 'photo-outside-group', `photo path "${show(p)}" leads outside the group folder groups/${ctx.group}/`, path);
-    } else if (sniff === undefined || sniff === 'dir') {
-      add('error', 'photo-missing', `photo "${show(p)}" does not exist in groups/${ctx.group}/`, path);
-    } else if (sniff === 'other' || !/\.(jpe?g|png)$/i.test(norm)) {
-      add('error', 'photo-not-image', `photo "${show(p)}" is not a JPEG or PNG picture`, path);
-    }
-  }
-
-  if (typeof data.visit === 'string' && !bad.has('/visit')) {
-    const pos = lines.position(locate(['visit']));
+  const schema = schemaCheck(kind, data, c.locate, c.lines, c.file);
+  pushAll(c.diagnostics, schema.diagnostics);
+  checkValues(c, kind, data, schema.bad);
+  checkMembers(c, kind, data);
+  if (kind === 'visit' && Array.isArray(data.photos))
+    data.photos.forEach((p, i) => typeof p === 'string' && checkPhoto(c, p, ['photos', i]));
+  if (kind === 'opinion') checkRectification(c, data);
+  if (typeof data.visit === 'string' && !schema.bad.has('/visit')) {
+    const pos = c.lines.position(c.locate(['visit']));
     record.visitRef = { value: data.visit, line: pos.line, column: pos.column };
   }
-  record.data = normalize(spec, data) as Record<string, unknown>;
+  record.data = normalize(RECORD_SPECS[kind], data) as Record<string, unknown>;
   return finish();
 }
 
-function isDone(status: string): boolean {
-  return status === 'done' || status === '已完成';
+/** Real calendar dates, valid ID numbers and phones, and the date within the campaign period. */
+function checkValues(c: RecordCheck, kind: RecordKind, data: Record<string, unknown>, bad: ReadonlySet<string>): void {
+  forEachValue(RECORD_SPECS[kind], data, (s, value, at) => {
+    if (typeof value !== 'string' || (s.t !== 'date' && !(s.t === 'string' && s.personal))) return;
+    if (bad.size && bad.has(pointerOf(at))) return;
+    if (s.t === 'date' && !isRealDate(value)) {
+      c.add('invalid-date', { value, variant: 'calendar' }, at);
+    } else if (s.t === 'string' && s.personal === 'id_number') {
+      const problem = checkIdNumber(value, c.ctx.today);
+      if (problem) c.add('invalid-id-number', { masked: maskIdNumber(value), problem }, at);
+    } else if (s.t === 'string' && s.personal === 'phone') {
+      if (!checkPhone(value)) c.add('invalid-phone', { masked: maskPhone(value) }, at);
+    }
+  });
+  const period = c.ctx.period;
+  if (typeof data.date === 'string' && !bad.has('/date') && isRealDate(data.date) && period) {
+    if (data.date < period.start || data.date > period.end) {
+      c.add('date-outside-period', { date: data.date, start: period.start, end: period.end }, ['date']);
+    }
+  }
+}
+
+/** Names that must be members of the group. */
+function checkMembers(c: RecordCheck, kind: RecordKind, data: Record<string, unknown>): void {
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value !== 'string') return;
+    const problem = memberProblem(value, c.ctx.members);
+    if (problem) c.add('unknown-member', { name: value, group: c.ctx.group, ...problem }, path);
+  };
+  if (kind === 'visit') {
+    check(data.led_by, ['led_by']);
+    if (Array.isArray(data.participants)) data.participants.forEach((p, i) => check(p, ['participants', i]));
+  }
+  if (kind === 'opinion') check(data.collected_by, ['collected_by']);
+  if (kind === 'hardship') check(data.paired_cadre, ['paired_cadre']);
+}
+
+function checkRectification(c: RecordCheck, data: Record<string, unknown>): void {
+  const r = data.rectification;
+  if (isPlainObject(r) && typeof r.status === 'string' && (r.status === 'done' || r.status === '已完成') && r.done_on === undefined) {
+    c.add('missing-done-on', {}, ['rectification', 'status']);
+  }
+}
+
+/** A photo path must stay inside the group folder and name a JPEG or PNG there. */
+function checkPhoto(c: RecordCheck, p: string, path: (string | number)[]): void {
+  const rel = p.replace(/\\/g, '/');
+  const parts: string[] = [];
+  let escapes = rel.startsWith('/') || /^[A-Za-z]:/.test(rel);
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) escapes = true;
+      parts.pop();
+    } else parts.push(part);
+  }
+  const norm = parts.join('/');
+  const sniff = c.ctx.files[norm];
+  const group = c.ctx.group;
+  if (escapes || sniff === 'outside') c.add('photo-outside-group', { path: p, group }, path);
+  else if (sniff === undefined || sniff === 'dir') c.add('photo-missing', { path: p, group }, path);
+  else if (sniff === 'special' || sniff === 'unreadable')
+    return; // reported where the file is
+  else if (sniff !== 'jpeg' && sniff !== 'png') c.add('photo-not-image', { path: p }, path);
+  else if (!/\.(jpe?g|png)$/i.test(norm)) c.add('photo-not-image', { path: p }, path);
 }

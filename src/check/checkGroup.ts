@@ -1,44 +1,58 @@
 // Checks across the records of one group: unique ids and visit references. Pure.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+// A record naming a visit that exists but has errors of its own gets no false unknown-visit:
+// the visit's errors are reported where they are, and the record is refused with that visit
+// (reason visit-has-errors), so the ledgers never hold a reference to a missing visit.
+import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { RecordResult } from '../model/campaign.js';
-import { didYouMean } from '../text/suggest.js';
+import { KIND_LABELS } from '../schema/spec.js';
+import { nearest } from '../text/suggest.js';
 
 export function checkGroup(group: string, records: readonly RecordResult[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const first = new Map<string, RecordResult>();
-  const visits: string[] = [];
   for (const r of records) {
     if (r.id === null || r.kind === null) continue;
     const prev = first.get(r.id);
-    if (prev) {
-      const d: Diagnostic = {
-        severity: 'error',
-        code: 'duplicate-id',
-        message: `id "${r.id}" is already used in group ${group} by the ${prev.kind} at ${prev.file}:${prev.line}`,
-        file: r.file,
-        line: r.idAt?.line ?? r.line,
-        column: r.idAt?.column ?? r.column,
-        pointer: '/id',
-      };
-      diagnostics.push(d);
-      r.reasons.push(`${d.code}: ${d.message}`);
-    } else first.set(r.id, r);
-    if (r.kind === 'visit' && r.data) visits.push(r.id);
-  }
-  const visitIds = new Set(visits);
-  for (const r of records) {
-    if (!r.visitRef || visitIds.has(r.visitRef.value)) continue;
-    const d: Diagnostic = {
-      severity: 'error',
-      code: 'unknown-visit',
-      message: `visit "${r.visitRef.value}" is not a visit of group ${group}${didYouMean(r.visitRef.value, visits)}`,
-      file: r.file,
-      line: r.visitRef.line,
-      column: r.visitRef.column,
-      pointer: '/visit',
-    };
+    if (!prev) {
+      first.set(r.id, r);
+      continue;
+    }
+    const d = diagnostic(
+      'duplicate-id',
+      {
+        variant: 'record',
+        id: r.id,
+        group,
+        kind: { en: KIND_LABELS[prev.kind!].en, zh: KIND_LABELS[prev.kind!].zh },
+        file: prev.file,
+        line: prev.line,
+      },
+      { file: r.file, line: r.idAt?.line ?? r.line, column: r.idAt?.column ?? r.column, pointer: '/id' },
+    );
     diagnostics.push(d);
-    r.reasons.push(`${d.code}: ${d.message}`);
+    r.reasons.push(d);
+  }
+  const visits = new Map<string, RecordResult>();
+  for (const r of records) if (r.kind === 'visit' && r.id !== null && !visits.has(r.id)) visits.set(r.id, r);
+  const usable = [...visits.values()].filter((v) => v.data && !v.reasons.length).map((v) => v.id as string);
+  for (const r of records) {
+    if (!r.visitRef) continue;
+    const at = { file: r.file, line: r.visitRef.line, column: r.visitRef.column, pointer: '/visit' };
+    const visit = visits.get(r.visitRef.value);
+    if (visit && visit.data && !visit.reasons.length) continue;
+    if (visit) {
+      // Its visit's own errors are reported where they are; this record only waits for them.
+      r.reasons.push(diagnostic('visit-has-errors', { visit: r.visitRef.value, file: visit.file, line: visit.line }, at));
+      continue;
+    }
+    const d = diagnostic('unknown-visit', { visit: r.visitRef.value, group, ...suggestion(r.visitRef.value, usable) }, at);
+    diagnostics.push(d);
+    r.reasons.push(d);
   }
   return diagnostics;
+}
+
+function suggestion(value: string, candidates: readonly string[]): { suggest?: string } {
+  const s = nearest(value, candidates);
+  return s === undefined ? {} : { suggest: s };
 }

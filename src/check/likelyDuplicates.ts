@@ -6,7 +6,7 @@
 // last run (a `DuplicateMemo`) and, when a group resubmits, compares only the new texts with
 // the rest instead of joining 100,000 opinions again. Which record is reported against which
 // is then worked out from the pairs, the same way whether they were memoized or not.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import type { RecordResult } from '../model/campaign.js';
 import { joinFew, joinNormBlocks, normalizeText } from './similarity.js';
@@ -179,15 +179,8 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     diagnostics: found.map(({ a: ai, b: bi, similarity }) => {
       const a = refs[ai]!;
       const b = refs[bi]!;
-      return {
-        severity: 'warning',
-        code: 'likely-duplicate',
-        message: `opinion ${b.id} is ${similarity === 1 ? 'the same as' : `${Math.round(similarity * 100)}% alike`} ${ledgerId(a)} (${a.file}:${a.line}), from the same kind of source: both are kept; make sure it is not one opinion counted twice`,
-        file: b.file,
-        line: b.line,
-        column: b.column,
-        pointer: '/content',
-      };
+      const data = { id: b.id, others: [{ id: ledgerId(a), file: a.file, line: a.line }], similarity };
+      return diagnostic('likely-duplicate', data, { file: b.file, line: b.line, column: b.column, pointer: '/content' });
     }),
   };
 }

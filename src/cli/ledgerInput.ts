@@ -1,48 +1,43 @@
-// Commands that read the ledgers (audit, status, export, report) start here: the ledgers must
-// be there and not older than the group files; --merge builds them first.
-import { formatDiagnosticsText } from '../format/diagnosticsText.js';
-import { describeStaleness, isStale, staleness } from '../read/freshness.js';
-import { LEDGERS_DIR, loadLedgers } from '../read/loadLedgers.js';
-import type { LedgerSet } from '../model/ledgers.js';
-import { mergeCampaign } from '../pipeline/mergeCampaign.js';
-import { VERSION } from '../util/version.js';
+// Commands that read the ledgers (audit, export, report) start here: the ledgers must be there,
+// verified, and not older than the group files; --merge builds them first.
 import path from 'node:path';
-import { parseDate, parseFormat, UsageError, type Runtime } from './runtime.js';
+import { diagnosticsFormat } from '../format/diagnostics.js';
+import { LedgerError } from '../messages/errors.js';
+import type { Lang } from '../messages/words.js';
+import type { LedgerSet } from '../model/ledgers.js';
+import { isStale, staleness } from '../read/freshness.js';
+import { LEDGERS_DIR, loadLedgers } from '../read/loadLedgers.js';
+import { nearest } from '../text/suggest.js';
 import { localToday } from '../util/dates.js';
-import { LOCALES, type Locale } from '../schema/vocab.js';
-import { didYouMean } from '../text/suggest.js';
+import { VERSION } from '../util/version.js';
+import { parseDate, type Runtime } from './runtime.js';
 
-/** The exit code a command must stop with when --merge refused. */
-export class MergeRefused extends Error {}
-
-export function freshLedgers(rt: Runtime, root: string, options: { merge?: boolean }): LedgerSet {
+export async function freshLedgers(rt: Runtime, root: string, options: { merge?: boolean; lang: Lang }): Promise<LedgerSet> {
   if (options.merge) {
-    const result = mergeCampaign(root, { tool: `ledger ${VERSION}` });
+    const { mergeCampaign } = await import('../pipeline/mergeCampaign.js');
+    const result = await mergeCampaign(root, { tool: `ledger ${VERSION}` });
     if (result.diagnostics.length || !result.written) {
-      rt.stderr.write(formatDiagnosticsText(result.diagnostics, result.summary, { color: rt.errColor }));
+      rt.stderr.write(diagnosticsFormat.text(result.diagnostics, result.summary, { color: rt.errColor, lang: options.lang }));
     }
-    if (!result.written) throw new MergeRefused('merge refused: fix the errors above first');
+    if (!result.written) throw new LedgerError('merge-refused', {});
   }
   const set = loadLedgers(path.join(root, LEDGERS_DIR));
   const stale = staleness(root, set.manifest);
-  if (isStale(stale)) throw new UsageError(describeStaleness(stale));
+  if (isStale(stale)) throw new LedgerError('ledgers-stale', stale);
   return set;
 }
 
 /** --as-of, or today's local date. */
-export function asOfOption(value: string | undefined): string {
-  return value === undefined ? localToday() : parseDate(value, '--as-of');
-}
-
-/** --lang, or the campaign's locale from the ledgers. */
-export function langOption(value: string | undefined, set: LedgerSet): Locale {
-  return value === undefined ? set.manifest.campaign.locale : parseFormat(value, LOCALES, '--lang');
+export function asOfOption(value: unknown): string {
+  return value === undefined ? localToday() : parseDate(String(value), '--as-of');
 }
 
 /** --group: must name a group of the ledgers (with a suggestion when it does not). */
-export function groupOption(value: string | undefined, set: LedgerSet): string | undefined {
+export function groupOption(value: unknown, set: LedgerSet): string | undefined {
   if (value === undefined) return undefined;
+  const group = String(value);
   const ids = set.manifest.groups.map((g) => g.id);
-  if (!ids.includes(value)) throw new UsageError(`no group "${value}" in the ledgers${didYouMean(value, ids)}`);
-  return value;
+  if (ids.includes(group)) return group;
+  const suggest = nearest(group, ids);
+  throw new LedgerError('unknown-group', { group, where: 'ledgers', ...(suggest === undefined ? {} : { suggest }) });
 }

@@ -1,8 +1,13 @@
-// What every command gets: where it runs, where results and logs go, and whether to colour.
-// Commands never touch process.* directly, so tests drive them with plain strings.
+// What every command gets: where it runs, where results and logs go, its language, and
+// whether to colour. Commands never touch process.* directly, so tests drive them with plain
+// strings. Options are parsed here into values or typed errors (LedgerError); main() turns
+// errors into words.
 import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
+import { LedgerError } from '../messages/errors.js';
+import { LANGS, type Lang } from '../messages/words.js';
 import { findCampaignRoot } from '../read/findCampaign.js';
+import { escapeControl } from '../text/escape.js';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -24,13 +29,13 @@ export interface Runtime extends MainOptions {
   /** Colours for stderr (progress, logs). */
   errColor: ChalkInstance;
   verbose: boolean;
+  /** The language of messages (before a command's own --lang). */
+  lang: Lang;
   /** Set by the command: 0 clean, 1 the input has errors, 2 usage/config/internal failure. */
   exitCode: number;
+  /** A log line on stderr (`ledger: …`), control characters escaped. */
+  log(line: string): void;
 }
-
-import { UsageError } from '../diagnostics/errors.js';
-
-export { UsageError };
 
 export function colorLevel(out: Output, env: MainOptions['env'], noColor: boolean): 0 | 1 | 2 | 3 {
   if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
@@ -38,7 +43,7 @@ export function colorLevel(out: Output, env: MainOptions['env'], noColor: boolea
   return out.isTTY ? 1 : 0;
 }
 
-export function makeRuntime(opts: MainOptions, flags: { color: boolean; verbose: boolean; dir?: string }): Runtime {
+export function makeRuntime(opts: MainOptions, flags: { color: boolean; verbose: boolean; dir?: string; lang: Lang }): Runtime {
   // -C <dir> works like git's: as if ledger had been started in <dir>.
   const cwd = flags.dir === undefined ? opts.cwd : path.resolve(opts.cwd, flags.dir);
   return {
@@ -47,29 +52,40 @@ export function makeRuntime(opts: MainOptions, flags: { color: boolean; verbose:
     color: new Chalk({ level: colorLevel(opts.stdout, opts.env, !flags.color) }),
     errColor: new Chalk({ level: colorLevel(opts.stderr, opts.env, !flags.color) }),
     verbose: flags.verbose,
+    lang: flags.lang,
     exitCode: 0,
+    log: (line) => void opts.stderr.write(`ledger: ${line.split('\n').map(escapeControl).join('\n')}\n`),
   };
 }
 
 /** The campaign folder: the nearest ledger.yaml upward from the working folder (or -C <dir>). */
 export function campaignRoot(rt: Runtime): string {
   const root = findCampaignRoot(rt.cwd);
-  if (!root) throw new UsageError(`no ledger.yaml in ${rt.cwd} or any folder above it (run inside a campaign, or name one with -C <dir>)`);
+  if (!root) throw new LedgerError('no-campaign', { cwd: rt.cwd });
   return root;
 }
 
-export function parseFormat<T extends string>(value: string, allowed: readonly T[], option = '--format'): T {
+export function parseChoice<T extends string>(value: string, allowed: readonly T[], option = '--format'): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new LedgerError('bad-choice', { option, allowed: [...allowed], got: value });
 }
 
 export function parseDate(value: string, option: string): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(Date.parse(value + 'T00:00:00Z')) ||
-    new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) !== value
-  ) {
-    throw new UsageError(`${option} needs a date YYYY-MM-DD (got "${value}")`);
-  }
+  const ok =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(value + 'T00:00:00Z')) &&
+    new Date(value + 'T00:00:00Z').toISOString().slice(0, 10) === value;
+  if (!ok) throw new LedgerError('bad-date', { option, got: value });
   return value;
+}
+
+export function parseCount(value: string, option: string, min: number, max: number): number {
+  const n = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new LedgerError('bad-number', { option, min, max, got: value });
+  return n;
+}
+
+/** --lang of a command: its value, else the runtime's language. */
+export function langOf(rt: Runtime, value: string | undefined): Lang {
+  return value === undefined ? rt.lang : parseChoice(value, LANGS, '--lang');
 }

@@ -1,6 +1,5 @@
 // `ledger export` as a library: ledgers in, one workbook out. Reads only the merged ledgers
 // (never the group folders), so the workbook shows exactly what was merged and audited.
-import path from 'node:path';
 import { runAudit } from '../audit/runAudit.js';
 import type { LedgerSet } from '../model/ledgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
@@ -36,7 +35,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const scoped = onlyGroup(set, options.group);
   const ctx = exportContext(options);
   const { campaign } = scoped.manifest;
-  const audit = runAudit(scoped, { asOf: options.asOf, lang: options.lang });
+  const audit = runAudit(scoped, { asOf: options.asOf });
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
@@ -60,22 +59,4 @@ export async function exportWorkbook(
     asOf: options.asOf,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-}
-
-const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** exports/<campaign title>-<as-of>[-<group>][-<lang>][-redacted][-<what>].<ext> under the campaign root. */
-export function defaultExportPath(
-  root: string,
-  set: LedgerSet,
-  options: ExportOptions,
-  file: { ext: string; what?: string } = { ext: 'xlsx' },
-): string {
-  const { title, locale } = set.manifest.campaign;
-  const parts = [title.replace(UNSAFE_FILE_CHARS, '_').trim() || 'ledger', options.asOf];
-  if (options.group !== undefined) parts.push(options.group);
-  if (options.lang !== locale) parts.push(options.lang);
-  if (options.redact) parts.push('redacted');
-  if (file.what !== undefined) parts.push(file.what);
-  return path.join(root, 'exports', `${parts.join('-')}.${file.ext}`);
 }

@@ -1,6 +1,6 @@
 // The summary sheet (key figures, per-group table, opinions by category and audience band,
 // rectification progress) and the supervision sheet (audit findings and the make-up list).
-import type { AuditResult } from '../audit/runAudit.js';
+import { findingMessage, type AuditResult } from '../audit/runAudit.js';
 import type { ManifestGroup } from '../model/ledgers.js';
 import type { CampaignStats } from '../stats/campaignStats.js';
 import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../schema/vocab.js';
@@ -167,7 +167,7 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult, groups: reado
             ctx.text(name(f.group)),
             f.code,
             severity(f.severity),
-            ctx.text(f.message),
+            ctx.text(findingMessage(f, ctx.lang)),
             ctx.text(f.records.join(', ')),
           ],
           ...(f.severity === 'error' ? { highlight: true } : {}),

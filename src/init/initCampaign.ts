@@ -2,7 +2,7 @@
 // in, with the schemas bound in the editor. It never overwrites a file that is already there.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../diagnostics/errors.js';
+import { LedgerError } from '../messages/errors.js';
 import { writeSchemas } from '../write/writeSchemas.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { addDays } from '../util/dates.js';
@@ -59,12 +59,10 @@ function groupView(i: number, lang: Locale) {
 
 export function initCampaign(dir: string, options: InitOptions): InitResult {
   if (!Number.isInteger(options.groups) || options.groups < 1 || options.groups > 99) {
-    throw new UsageError(`--groups must be a whole number from 1 to 99 (got ${options.groups})`);
+    throw new LedgerError('bad-number', { option: '--groups', min: 1, max: 99, got: String(options.groups) });
   }
   if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
-    throw new UsageError(
-      `${dir} is not empty: choose an empty folder, or pass --force to add only the files that are missing (nothing is overwritten)`,
-    );
+    throw new LedgerError('not-empty', { dir });
   }
   const zh = options.lang === 'zh-CN';
   const start = options.today;

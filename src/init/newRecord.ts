@@ -5,11 +5,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { scanGroup } from '../read/scanGroups.js';
-import { UsageError } from '../diagnostics/errors.js';
+import { LedgerError } from '../messages/errors.js';
 import type { Campaign, Group } from '../model/campaign.js';
-import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+import type { RecordKind } from '../schema/spec.js';
 import { renderBuiltIn } from '../render/templates.js';
-import { didYouMean } from '../text/suggest.js';
+import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
@@ -97,20 +97,20 @@ function skeleton(
 
 export function findGroup(campaign: Campaign, id: string): Group {
   const g = campaign.groups.find((x) => x.id === id);
-  if (!g)
-    throw new UsageError(
-      `no group "${id}" in ledger.yaml${didYouMean(
-        id,
-        campaign.groups.map((x) => x.id),
-      )}`,
+  if (!g) {
+    const suggest = nearest(
+      id,
+      campaign.groups.map((x) => x.id),
     );
+    throw new LedgerError('unknown-group', { group: id, where: 'campaign', ...(suggest === undefined ? {} : { suggest }) });
+  }
   return g;
 }
 
 export function newRecord(root: string, campaign: Campaign, opts: NewOptions): NewResult {
   const group = findGroup(campaign, opts.group);
   const extra = Object.entries(opts.with ?? {}).filter(([, n]) => (n ?? 0) > 0) as [RecordKind, number][];
-  if (extra.length && opts.kind !== 'visit') throw new UsageError('--with adds records heard on a visit: use it with `ledger new visit`');
+  if (extra.length && opts.kind !== 'visit') throw new LedgerError('with-needs-visit', {});
   const lang = campaign.locale;
   const used = usedIds(root, group.id);
   const take = (kind: RecordKind) => {
@@ -140,30 +140,4 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
   return { file: rel, ids };
-}
-
-/** `opinions=3,appeal=1` → { opinion: 3, appeal: 1 } (kinds as codes, zh-CN labels or plurals). */
-export function parseWith(value: string, kindOf: (s: string) => RecordKind | undefined): Partial<Record<RecordKind, number>> {
-  const out: Partial<Record<RecordKind, number>> = {};
-  for (const part of value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const m = /^([^=\s]+)\s*=\s*(\d+)$/.exec(part);
-    if (!m) throw new UsageError(`--with needs kind=count, e.g. opinions=3 (got "${part}")`);
-    const name = m[1] as string;
-    const kind = kindOf(name) ?? kindOf(name.replace(/s$/, ''));
-    if (!kind || kind === 'visit') {
-      throw new UsageError(
-        `--with: "${name}" is not a kind to add to a visit${didYouMean(
-          name,
-          RECORD_KINDS.filter((k) => k !== 'visit'),
-        )}`,
-      );
-    }
-    const n = Number(m[2]);
-    if (n > 50) throw new UsageError(`--with ${name}=${n}: at most 50 at a time`);
-    out[kind] = (out[kind] ?? 0) + n;
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // The shapes that flow between stages: the campaign as read from ledger.yaml, the context a
 // group's files are checked in, and what checking a file yields. All plain data, so results
 // can cross worker threads and be cached as JSON.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../messages/diagnostic.js';
 import type { RecordKind } from '../schema/spec.js';
 import type { Locale } from '../schema/vocab.js';
 
@@ -38,12 +38,14 @@ export interface Campaign {
 export const DEFAULT_AUDIT: AuditThresholds = { written_share: 0.5, four_winds_share: 0.3 };
 
 /** What a file under a group folder is, by its bytes (photos are checked by content, not name). */
-export type FileSniff = 'jpeg' | 'png' | 'other' | 'outside' | 'dir';
+export type FileSniff = 'jpeg' | 'png' | 'other' | 'outside' | 'dir' | 'special' | 'unreadable';
 
 export interface GroupContext {
   group: string;
   members: string[];
   period: { start: string; end: string } | null;
+  /** The campaign's language: refused records' reasons are written in it. */
+  locale: Locale;
   /** "Today" for birth-date sanity checks, YYYY-MM-DD. */
   today: string;
   /** Files under the group folder, by path relative to it with '/'. */
@@ -58,8 +60,8 @@ export interface RecordResult {
   column: number;
   /** Canonical data (codes, spec key order) when the record was a usable mapping. */
   data: Record<string, unknown> | null;
-  /** Errors attached to this record, as `code: message`, for rejected.yaml. */
-  reasons: string[];
+  /** Why the record cannot go into the ledgers: its errors (and a visit of its that has errors). */
+  reasons: Diagnostic[];
   visitRef?: { value: string; line: number; column: number };
   /** Where the id value is written, for duplicate-id. */
   idAt?: { line: number; column: number };

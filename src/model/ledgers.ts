@@ -3,7 +3,7 @@
 import type { Campaign, Group } from './campaign.js';
 import type { RecordKind } from '../schema/spec.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Ledger file per record kind, in the order they are written and listed. */
 export const LEDGER_FILES: Readonly<Record<RecordKind, string>> = {
@@ -81,7 +81,15 @@ export interface RejectedRecord {
   group: string;
   kind: RecordKind | null;
   id: string | null;
-  reasons: string[];
+  /** Why it was refused: each error's code, place and message (in the campaign's language). */
+  reasons: RefusalReason[];
+}
+
+export interface RefusalReason {
+  code: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 export type Ledgers = Record<RecordKind, LedgerRecord[]>;

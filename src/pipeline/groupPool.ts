@@ -5,16 +5,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RecordKind } from '../schema/spec.js';
 import type { GroupOutput } from '../build/groupOutput.js';
-import { chunksIn, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
+import { chunksIn, runGroupJob, type ChunkMessage, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
 
 const WORKER = fileURLToPath(new URL('./groupWorker.js', import.meta.url));
 
 export interface GroupReply {
   n: number;
   output: GroupOutput;
-  chunks: [RecordKind, Uint8Array, Uint8Array][];
+  chunks: ChunkMessage[];
   fresh: [number, string][];
 }
 
@@ -87,5 +86,47 @@ export class GroupPool {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/**
+ * Builds groups on this thread until enough files are known to need checking, then starts the
+ * workers: the groups waiting so far go to them, and every later group as soon as it is read.
+ */
+export class GroupBuilder {
+  private readonly parallel: boolean;
+  private readonly waiting: { job: GroupJob; resolve: (b: GroupBuilt | Promise<GroupBuilt>) => void }[] = [];
+  private files = 0;
+  private pool: GroupPool | undefined;
+
+  constructor(private readonly threads: number = defaultThreads()) {
+    this.parallel = threads > 1 && groupWorkerAvailable();
+  }
+
+  build(job: GroupJob): Promise<GroupBuilt> {
+    if (this.pool) return this.pool.build(job);
+    if (!this.parallel) return Promise.resolve(runGroupJob(job));
+    this.files += job.files.filter((f) => f.bytes).length;
+    const later = new Promise<GroupBuilt>((resolve) => this.waiting.push({ job, resolve }));
+    if (this.files >= MIN_PARALLEL_FILES) {
+      const pool = (this.pool = new GroupPool(this.threads));
+      for (const w of this.waiting.splice(0)) w.resolve(pool.build(w.job));
+    }
+    return later;
+  }
+
+  /** Every group is read: those still waiting are built here (too few to start workers for). */
+  flush(): void {
+    for (const w of this.waiting.splice(0)) {
+      try {
+        w.resolve(runGroupJob(w.job));
+      } catch (e) {
+        w.resolve(Promise.reject(e));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 }

@@ -1,25 +1,28 @@
-// `ledger merge` as a library: read and check everything, refuse on errors (unless the clerk
-// allows invalid records, which then go to rejected.yaml), build, write atomically.
-// Groups whose files did not change since the last merge are taken from the cache whole.
+// `ledger merge` as a library: read → check → build → write. Groups are read one at a time and
+// each is checked and built by one pure job (on worker threads once there is enough to do),
+// or taken whole from the cache when nothing it was built from changed. It refuses on errors
+// (unless the clerk allows invalid records, which then go to rejected.yaml), and writes the
+// ledgers as one journaled commit.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sortAndCount, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Campaign } from '../model/campaign.js';
-import { LEDGERS_DIR } from '../read/loadLedgers.js';
-import { MANIFEST_FILE } from '../model/serialize.js';
-import { writeLedgerCopies } from '../cache/ledgerCopies.js';
-import type { Manifest } from '../model/ledgers.js';
-import { recoverInterruptedWrite, writeLedgerFiles } from '../write/writeLedgers.js';
-import { acquireMergeLock } from '../write/mergeLock.js';
-import { NO_BYTES, prepare, type CheckJob, type Prepared, type ValidationSummary } from './validateCampaign.js';
-import { likelyDuplicates } from '../check/likelyDuplicates.js';
-import { FileCache } from '../cache/fileCache.js';
 import { assembleLedgers, type GroupPiece } from '../build/assembleLedgers.js';
-import { GroupCache, groupKey } from '../cache/groupCache.js';
+import type { GroupBuilt } from '../build/groupJob.js';
 import type { GroupOutput } from '../build/groupOutput.js';
-import { runGroupJob, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
-import { defaultThreads, GroupPool, groupWorkerAvailable, MIN_PARALLEL_FILES } from './groupPool.js';
+import { FileCache } from '../cache/fileCache.js';
+import { GroupCache } from '../cache/groupCache.js';
+import { writeLedgerCopies } from '../cache/ledgerCopies.js';
+import { likelyDuplicates } from '../check/likelyDuplicates.js';
+import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
+import type { Campaign } from '../model/campaign.js';
+import type { Manifest } from '../model/ledgers.js';
+import { MANIFEST_FILE } from '../model/serialize.js';
+import { LEDGERS_DIR } from '../read/loadLedgers.js';
 import { loadUnits } from '../read/loadUnits.js';
+import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
+import { acquireMergeLock } from '../write/mergeLock.js';
+import { recoverInterruptedWrite, writeLedgerFiles } from '../write/writeLedgers.js';
+import { GroupBuilder } from './groupPool.js';
+import { jobOf, type ValidationSummary } from './validateCampaign.js';
 
 export interface MergeOptions {
   allowInvalid?: boolean;
@@ -28,6 +31,8 @@ export interface MergeOptions {
   onProgress?: (done: number, total: number) => void;
   today?: string;
   tool: string;
+  /** Worker threads for building groups (default: the cores, up to 4; 1: none). */
+  threads?: number;
 }
 
 export interface MergeResult {
@@ -44,137 +49,70 @@ export interface MergeResult {
 }
 
 interface Caches {
-  files: FileCache | undefined;
-  groups: GroupCache | undefined;
+  files?: FileCache;
+  groups?: GroupCache;
 }
 
-/**
- * Reads the campaign group by group and hands each group that the cache cannot answer whole
- * to `build` as soon as it is read. Returns what was read and every group's piece.
- */
-function readAndBuild(
-  ledgersDir: string,
-  root: string,
-  options: MergeOptions,
-  build: (job: GroupJob) => GroupBuilt | Promise<GroupBuilt>,
-): { p: Prepared; caches: Caches; built: Map<string, GroupBuilt | Promise<GroupBuilt>> } {
-  const caches: Caches = { files: undefined, groups: undefined };
-  // A write killed after its journal is finished first: the caches describe the ledgers on disk.
-  recoverInterruptedWrite(ledgersDir);
-  if (options.cache !== false) {
-    caches.files = FileCache.load(ledgersDir);
-    caches.groups = GroupCache.load(ledgersDir);
+export async function mergeCampaign(root: string, options: MergeOptions): Promise<MergeResult> {
+  const ledgersDir = path.join(root, LEDGERS_DIR);
+  const release = acquireMergeLock(ledgersDir);
+  const builder = new GroupBuilder(options.threads);
+  try {
+    // A write killed after its journal is finished first: the caches describe the ledgers on disk.
+    recoverInterruptedWrite(ledgersDir);
+    const caches: Caches = options.cache === false ? {} : { files: FileCache.load(ledgersDir), groups: GroupCache.load(ledgersDir) };
+    const input = readCampaign(root, { hashes: true, ...caches, ...(options.today ? { today: options.today } : {}) });
+    const built = await buildGroups(input, builder, caches, options.onProgress);
+    return finish(input, ledgersDir, built, options, caches);
+  } finally {
+    await builder.close();
+    release();
   }
-  const groups = caches.groups;
-  const built = new Map<string, GroupBuilt | Promise<GroupBuilt>>();
-  let total = -1;
+}
+
+/** Every group's piece: taken from the cache, or built (the fresh file results go to the file cache). */
+async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: Caches, onProgress: MergeOptions['onProgress']) {
+  const total = input.scans.reduce((n, s) => n + (s.exists ? s.recordFiles.length : 0), 0);
   let done = 0;
   const progress = (files: number) => {
     done += files;
-    if (total > 0) options.onProgress?.(done, total);
+    if (total > 0) onProgress?.(done, total);
   };
-  const p = prepare(root, {
-    hashes: true,
-    ...(caches.files ? { cache: caches.files } : {}),
-    ...(options.today ? { today: options.today } : {}),
-    ...(groups
-      ? {
-          reuse: (g) => {
-            const got = groups.take(g.scan.id, groupKey(g.ctxKey, g.hashes));
-            if (got) built.set(g.scan.id, { ...got, fresh: [] });
-            return got !== undefined;
-          },
-        }
-      : {}),
-    onGroup: (g, prepared) => {
-      if (total < 0) total = prepared.result.groups.reduce((n, s) => n + (s.exists ? s.recordFiles.length : 0), 0);
-      if (g.reused) return progress(g.scan.recordFiles.length);
-      let k = 0;
-      const job: GroupJob = {
-        id: g.scan.id,
-        key: groupKey(g.ctxKey, g.hashes),
-        ctx: g.ctx,
-        json: caches.files !== undefined,
-        files: g.scan.recordFiles.map((rel, i) => {
-          const cached = g.files[i];
-          if (cached) return { rel, cached };
-          const j = prepared.jobs[g.jobs[k++] as number] as CheckJob;
-          const bytes = j.bytes;
-          j.bytes = NO_BYTES;
-          return { rel, bytes };
-        }),
-      };
-      const store = (b: GroupBuilt) => {
-        for (const [i, json] of b.fresh) g.store[i]?.(json);
-        progress(g.scan.recordFiles.length);
-        return b;
-      };
-      const got = build(job);
-      if (got instanceof Promise) {
-        const later = got.then(store);
-        later.catch(() => {}); // awaited (and thrown) once every group is read
-        built.set(g.scan.id, later);
-      } else built.set(g.scan.id, store(got));
-    },
-  });
-  return { p, caches, built };
-}
-
-export function mergeCampaign(root: string, options: MergeOptions): MergeResult {
-  const ledgersDir = path.join(root, LEDGERS_DIR);
-  const release = acquireMergeLock(ledgersDir);
-  try {
-    const { p, caches, built } = readAndBuild(ledgersDir, root, options, runGroupJob);
-    return finish(root, ledgersDir, p, built as Map<string, GroupBuilt>, options, caches);
-  } finally {
-    release();
-  }
-}
-
-/** The same merge with the groups built on worker threads (`threads`: default, the cores up to 4). */
-export async function mergeCampaignParallel(root: string, options: MergeOptions & { threads?: number }): Promise<MergeResult> {
-  const ledgersDir = path.join(root, LEDGERS_DIR);
-  const release = acquireMergeLock(ledgersDir);
-  const threads = options.threads ?? defaultThreads();
-  let pool: GroupPool | undefined;
-  try {
-    // Groups wait until enough files are known to need checking; then workers start and take
-    // them, and every later group goes to them as soon as it is read.
-    const waiting: { job: GroupJob; resolve: (b: GroupBuilt | Promise<GroupBuilt>) => void }[] = [];
-    let files = 0;
-    const parallel = threads > 1 && groupWorkerAvailable();
-    const { p, caches, built } = readAndBuild(ledgersDir, root, options, (job) => {
-      if (pool) return pool.build(job);
-      if (!parallel) return runGroupJob(job);
-      files += job.files.filter((f) => f.bytes).length;
-      const later = new Promise<GroupBuilt>((resolve) => waiting.push({ job, resolve }));
-      if (files >= MIN_PARALLEL_FILES) {
-        pool = new GroupPool(threads);
-        for (const w of waiting.splice(0)) w.resolve(pool.build(w.job));
+  const pending = new Map<string, { group: GroupInput; built: Promise<GroupBuilt> }>();
+  for (const g of input.groups()) {
+    if (g.reused) {
+      pending.set(g.scan.id, { group: { ...g, files: [] }, built: Promise.resolve({ ...g.reused, fresh: [] }) });
+      progress(g.scan.recordFiles.length);
+      continue;
+    }
+    const built = builder.build(jobOf(g, caches.files !== undefined)).then((b) => {
+      for (const [i, json] of b.fresh) {
+        const f = g.files[i]!;
+        caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, sha256: f.hash, ctx: g.ctxKey }, json);
       }
-      return later;
+      progress(g.scan.recordFiles.length);
+      return b;
     });
-    for (const w of waiting.splice(0)) w.resolve(runGroupJob(w.job));
-    const settled = new Map<string, GroupBuilt>();
-    for (const [id, b] of built) settled.set(id, await b);
-    return finish(root, ledgersDir, p, settled, options, caches);
-  } finally {
-    await pool?.close();
-    release();
+    built.catch(() => {}); // awaited (and thrown) once every group is read
+    // The bytes are the job's now: the group keeps only what finish() needs.
+    pending.set(g.scan.id, { group: { ...g, files: [] }, built });
   }
+  builder.flush();
+  const out = new Map<string, { group: GroupInput; built: GroupBuilt }>();
+  for (const [id, p] of pending) out.set(id, { group: p.group, built: await p.built });
+  return out;
 }
 
 function finish(
-  root: string,
+  input: CampaignInput,
   ledgersDir: string,
-  p: Prepared,
-  built: Map<string, GroupBuilt>,
+  built: Map<string, { group: GroupInput; built: GroupBuilt }>,
   options: MergeOptions,
   caches: Caches,
 ): MergeResult {
-  const campaign = p.result.campaign;
-  const diagnostics = p.result.diagnostics;
-  const reused = p.groups.filter((g) => g.reused).length;
+  const { campaign, root } = input;
+  const diagnostics = [...input.diagnostics];
+  const reused = [...built.values()].filter((b) => b.group.reused).length;
   const result: MergeResult = {
     campaign,
     diagnostics,
@@ -185,37 +123,32 @@ function finish(
     reused,
   };
   if (!campaign) return summarize(result);
-
   const pieces = new Map<string, GroupPiece>();
   const outputs: GroupOutput[] = [];
-  for (const g of p.groups) {
-    const { output, chunks } = built.get(g.scan.id) as GroupBuilt;
-    const photos = Object.entries(g.scan.files)
-      .filter(([, kind]) => kind === 'jpeg' || kind === 'png')
-      .map(([rel]) => `groups/${g.scan.id}/${rel}`);
-    pieces.set(g.scan.id, { output, chunks, photos, summary: g.scan.summaryLength > 0 ? `groups/${g.scan.id}/summary.md` : null });
-    outputs.push(output);
-    diagnostics.push(...output.diagnostics);
-    result.summary.files += output.files;
-    result.summary.records += output.records;
+  const inputs = { ...input.inputs };
+  for (const { group, built: b } of built.values()) {
+    pieces.set(group.scan.id, pieceOf(group, b));
+    outputs.push(b.output);
+    Object.assign(inputs, group.inputs);
+    pushAll(diagnostics, b.output.diagnostics);
+    result.summary.files += b.output.files;
+    result.summary.records += b.output.records;
   }
   const dups = likelyDuplicates(
     outputs.flatMap((o) => o.opinions),
     caches.groups?.memo(),
   );
-  diagnostics.push(...dups.diagnostics);
-
+  pushAll(diagnostics, dups.diagnostics);
   const units = loadUnits(root, campaign);
   // A unit that cannot be trusted is never merged, not even with --allow-invalid.
-  diagnostics.push(...units.diagnostics);
+  pushAll(diagnostics, units.diagnostics);
   summarize(result);
-  const refused = units.diagnostics.length > 0 || (result.summary.errors > 0 && !options.allowInvalid);
-  if (!refused) {
+  if (units.diagnostics.length === 0 && (result.summary.errors === 0 || options.allowInvalid)) {
     const assembled = assembleLedgers({
       campaign,
       tool: options.tool,
       groups: campaign.groups.map((g) => pieces.get(g.id) ?? { output: null, chunks: {}, photos: [], summary: null }),
-      inputs: p.result.inputs,
+      inputs,
       duplicates: dups.pairs,
       units: units.sets,
       unitInfo: units.units,
@@ -231,6 +164,15 @@ function finish(
   // but a refused first merge leaves no ledgers/ folder behind.
   if (caches.files && (result.written || existsSync(path.join(ledgersDir, MANIFEST_FILE)))) caches.files.save();
   return result;
+}
+
+function pieceOf(group: GroupInput, b: GroupBuilt): GroupPiece {
+  const id = group.scan.id;
+  const photos = Object.entries(group.scan.files)
+    .filter(([, kind]) => kind === 'jpeg' || kind === 'png')
+    .map(([rel]) => `groups/${id}/${rel}`);
+  const summary = group.scan.summary && group.scan.summary.length > 0 ? group.scan.summary.file : null;
+  return { output: b.output, chunks: b.chunks, photos, summary };
 }
 
 function summarize(result: MergeResult): MergeResult {

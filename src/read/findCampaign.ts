@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const CAMPAIGN_FILE = 'ledger.yaml';
+import { CAMPAIGN_FILE } from '../check/checkCampaign.js';
+
+export { CAMPAIGN_FILE };
 
 export function findCampaignRoot(start: string): string | null {
   let dir = path.resolve(start);

@@ -1,9 +1,15 @@
-// Are the ledgers older than the group files? Audit, status, export and report refuse stale
-// ledgers rather than report on data the clerk has already replaced.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+// Are the ledgers older than the group files? Audit, export and report refuse stale ledgers
+// rather than report on data the clerk has already replaced; status says which it is. The
+// inputs are hashed through the file cache: a file whose size and mtime are as recorded is
+// not read again.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../util/hash.js';
+import { FileCache } from '../cache/fileCache.js';
 import type { Manifest } from '../model/ledgers.js';
+import { MANIFEST_FILE } from '../model/serialize.js';
+import { sha256 } from '../util/hash.js';
+import { LEDGERS_DIR } from './loadLedgers.js';
+import { readCampaign } from './readCampaign.js';
 
 export interface Staleness {
   changed: string[];
@@ -11,70 +17,36 @@ export interface Staleness {
   removed: string[];
 }
 
-/** Input files of a campaign as the manifest lists them: ledger.yaml and the declared groups' files. */
-export function listInputs(root: string, groups: readonly string[]): string[] {
-  const out: string[] = [];
-  if (existsSync(path.join(root, 'ledger.yaml'))) out.push('ledger.yaml');
-  const walk = (abs: string, rel: string, top: string) => {
-    for (const name of readdirSync(abs).sort()) {
-      if (name.startsWith('.')) continue;
-      const a = path.join(abs, name);
-      const r = `${rel}/${name}`;
-      const st = lstatSync(a, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isSymbolicLink()) {
-        // Links that lead out of the group are never inputs (validate refuses them).
-        let target: string;
-        try {
-          target = realpathSync(a);
-        } catch {
-          continue;
-        }
-        if (!(target === top || target.startsWith(top + path.sep))) continue;
-        if (statSync(target).isFile()) out.push(r);
-      } else if (st.isDirectory()) walk(a, r, top);
-      else if (st.isFile()) out.push(r);
-    }
-  };
-  for (const id of groups) {
-    const dir = path.join(root, 'groups', id);
-    if (existsSync(dir)) walk(dir, `groups/${id}`, realpathSync(dir));
-  }
-  return out;
+/** sha256 of every input file of the campaign now (ledger.yaml and the declared groups' files). */
+export function currentInputs(
+  root: string,
+  cache: FileCache | undefined = FileCache.load(path.join(root, LEDGERS_DIR)),
+): Record<string, string> {
+  const input = readCampaign(root, { hashes: true, hashOnly: true, ...(cache ? { files: cache } : {}) });
+  const inputs = { ...input.inputs };
+  for (const g of input.groups()) Object.assign(inputs, g.inputs);
+  return inputs;
 }
 
-export function staleness(root: string, manifest: Manifest): Staleness {
-  const now = new Set(
-    listInputs(
-      root,
-      manifest.groups.filter((g) => g.unit === undefined).map((g) => g.id),
-    ),
-  );
+export function staleness(root: string, manifest: Manifest, inputs: Record<string, string> = currentInputs(root)): Staleness {
+  const now = new Map(Object.entries(inputs));
   const result: Staleness = { changed: [], added: [], removed: [] };
   for (const [file, hash] of Object.entries(manifest.inputs)) {
-    if (!now.has(file)) result.removed.push(file);
-    else if (sha256(readFileSync(path.join(root, file))) !== hash) result.changed.push(file);
+    const current = now.get(file);
+    if (current === undefined) result.removed.push(file);
+    else if (current !== hash) result.changed.push(file);
     now.delete(file);
   }
-  result.added = [...now];
+  result.added = [...now.keys()].sort();
   // A unit merged again since (its manifest changed) makes this campaign's ledgers stale too.
   for (const unit of manifest.units ?? []) {
-    const file = path.join(root, unit.path, 'manifest.yaml');
-    if (!existsSync(file)) result.removed.push(`${unit.path}/manifest.yaml`);
-    else if (sha256(readFileSync(file)) !== unit.manifest) result.changed.push(`${unit.path}/manifest.yaml`);
+    const file = path.join(root, unit.path, MANIFEST_FILE);
+    if (!existsSync(file)) result.removed.push(`${unit.path}/${MANIFEST_FILE}`);
+    else if (sha256(readFileSync(file)) !== unit.manifest) result.changed.push(`${unit.path}/${MANIFEST_FILE}`);
   }
   return result;
 }
 
 export function isStale(s: Staleness): boolean {
   return s.changed.length + s.added.length + s.removed.length > 0;
-}
-
-export function describeStaleness(s: Staleness): string {
-  const parts: string[] = [];
-  const list = (files: string[]) => files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-  if (s.changed.length) parts.push(`changed: ${list(s.changed)}`);
-  if (s.added.length) parts.push(`new: ${list(s.added)}`);
-  if (s.removed.length) parts.push(`removed: ${list(s.removed)}`);
-  return `the ledgers are out of date (${parts.join('; ')}): run \`ledger merge\` first, or pass --merge`;
 }

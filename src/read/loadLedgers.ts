@@ -1,62 +1,89 @@
-// Reads ledgers/ back. Audit, status, export and report start here, never from group folders.
+// Reads ledgers/ back. Audit, export and report start here, never from group folders. What is
+// read is verified: the manifest against its own checksum, every other ledger file against the
+// manifest's hash, every JSON-copy piece against the hash its head names. A hand edit is refused
+// with the file's name; a torn or foreign cache piece is ignored (the YAML is read instead).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { UsageError } from '../diagnostics/errors.js';
-import { RECORD_KINDS } from '../schema/spec.js';
-import { sha256File } from './hashFile.js';
 import { readLedgerCopy } from '../cache/ledgerCopies.js';
-import { JOURNAL, recoverInterruptedWrite } from '../write/writeLedgers.js';
+import { LedgerError } from '../messages/errors.js';
+import {
+  emptyLedgers,
+  FORMAT_VERSION,
+  LEDGER_FILES,
+  type LedgerRecord,
+  type LedgerSet,
+  type Manifest,
+  type RejectedRecord,
+} from '../model/ledgers.js';
+import { MANIFEST_FILE, REJECTED_FILE, verifiedManifest } from '../model/serialize.js';
+import { RECORD_KINDS } from '../schema/spec.js';
 import { mergeRunning } from '../write/mergeLock.js';
-import { MANIFEST_FILE, REJECTED_FILE } from '../model/serialize.js';
-import { FORMAT_VERSION, LEDGER_FILES, type LedgerRecord, type LedgerSet, type Manifest, type RejectedRecord } from '../model/ledgers.js';
-import { emptyLedgers } from '../model/ledgers.js';
+import { JOURNAL, recoverInterruptedWrite } from '../write/writeLedgers.js';
+import { sha256File } from './hashFile.js';
 
 export const LEDGERS_DIR = 'ledgers';
 
-/**
- * One ledger file's data: from its JSON copy when that mirrors this exact content, else parsed.
- * With `expected`, a file whose hash differs from the manifest's is refused (hand edit).
- */
-function readYamlLedger(ledgersDir: string, name: string, expected?: string): unknown {
-  const file = path.join(ledgersDir, name);
-  const hash = sha256File(file);
-  if (expected !== undefined && hash !== expected) {
-    throw new UsageError(`${file} was changed after \`ledger merge\` wrote it (its hash differs from the manifest)`);
+function parseYaml(text: string, file: string): unknown {
+  try {
+    return parse(text, { schema: 'core' });
+  } catch (e) {
+    throw new LedgerError('ledgers-unreadable', { file, detail: (e as Error).message.split('\n')[0] ?? 'YAML error' });
   }
-  const copy = readLedgerCopy(ledgersDir, name, hash);
-  return copy.hit ? copy.data : parse(readFileSync(file, 'utf8'), { schema: 'core' });
 }
 
-/** Loads ledgers/ of a campaign; `verify` also checks each file against the manifest's hash. */
-export function loadLedgers(ledgersDir: string, options: { verify?: boolean } = {}): LedgerSet {
+/** One ledger file's data, verified against the manifest's hash: from its JSON copy when that mirrors it, else parsed. */
+function readLedger(ledgersDir: string, name: string, expected: string | undefined): unknown {
+  const file = path.join(ledgersDir, name);
+  if (!existsSync(file)) throw new LedgerError('ledger-missing', { file });
+  if (expected === undefined) throw new LedgerError('ledger-missing', { file });
+  const hash = sha256File(file);
+  if (hash !== expected) throw new LedgerError('ledgers-edited', { file });
+  const copy = readLedgerCopy(ledgersDir, name, hash);
+  return copy.hit ? copy.data : parseYaml(readFileSync(file, 'utf8'), file);
+}
+
+export function readManifest(ledgersDir: string): Manifest {
+  const file = path.join(ledgersDir, MANIFEST_FILE);
+  if (!existsSync(file)) throw new LedgerError('no-ledgers', { dir: ledgersDir });
+  const text = readFileSync(file, 'utf8');
+  const body = verifiedManifest(text);
+  if (body === null) {
+    // A manifest of an older format has no checksum line: say to merge again, not "edited".
+    if (!text.includes('# checksum sha256:')) throw new LedgerError('ledgers-format', { file, format: FORMAT_VERSION });
+    throw new LedgerError('ledgers-edited', { file });
+  }
+  const hash = sha256File(file);
+  const copy = readLedgerCopy(ledgersDir, MANIFEST_FILE, hash);
+  const manifest = (copy.hit ? copy.data : parseYaml(body, file)) as Manifest | null;
+  if (!manifest || typeof manifest !== 'object' || manifest.format !== FORMAT_VERSION)
+    throw new LedgerError('ledgers-format', { file, format: FORMAT_VERSION });
+  return manifest;
+}
+
+function asList<T>(data: unknown, file: string): T[] {
+  if (data === null || data === undefined) return [];
+  if (!Array.isArray(data)) throw new LedgerError('ledgers-unreadable', { file, detail: 'not a list of records' });
+  return data as T[];
+}
+
+/** Loads ledgers/ of a campaign, every file verified. */
+export function loadLedgers(ledgersDir: string): LedgerSet {
   // A merge killed after it committed is finished first, so readers see one whole set; while a
   // live merge is renaming its files (the only moment the set is mixed) readers wait for it.
   if (existsSync(path.join(ledgersDir, JOURNAL))) {
-    if (mergeRunning(ledgersDir))
-      throw new UsageError('`ledger merge` is writing the ledgers right now: run this again when it has finished');
+    if (mergeRunning(ledgersDir)) throw new LedgerError('ledgers-writing', {});
     recoverInterruptedWrite(ledgersDir, { sweep: false });
   }
-  const manifestPath = path.join(ledgersDir, MANIFEST_FILE);
-  if (!existsSync(manifestPath)) {
-    throw new UsageError(`no ledgers in ${ledgersDir}: run \`ledger merge\` first`);
-  }
-  const manifest = readYamlLedger(ledgersDir, MANIFEST_FILE) as Manifest;
-  if (!manifest || manifest.format !== FORMAT_VERSION) {
-    throw new UsageError(`${manifestPath} is not a ledger manifest of format ${FORMAT_VERSION}: run \`ledger merge\` again`);
-  }
+  const manifest = readManifest(ledgersDir);
   const ledgers = emptyLedgers();
-  const read = (name: string): unknown => {
-    const file = path.join(ledgersDir, name);
-    if (!existsSync(file)) throw new UsageError(`${file} is missing: run \`ledger merge\` again`);
-    return readYamlLedger(ledgersDir, name, options.verify ? manifest.ledgers[name] : undefined);
-  };
   for (const kind of RECORD_KINDS) {
     const name = LEDGER_FILES[kind];
-    if (!(name in manifest.ledgers))
-      throw new UsageError(`${path.join(ledgersDir, name)} is missing from the manifest: run \`ledger merge\` again`);
-    ledgers[kind] = (read(name) as LedgerRecord[] | null) ?? [];
+    ledgers[kind] = asList<LedgerRecord>(readLedger(ledgersDir, name, manifest.ledgers[name]), path.join(ledgersDir, name));
   }
-  const rejected = REJECTED_FILE in manifest.ledgers ? ((read(REJECTED_FILE) as RejectedRecord[] | null) ?? []) : [];
+  const rejected =
+    REJECTED_FILE in manifest.ledgers
+      ? asList<RejectedRecord>(readLedger(ledgersDir, REJECTED_FILE, manifest.ledgers[REJECTED_FILE]), path.join(ledgersDir, REJECTED_FILE))
+      : [];
   return { manifest, ledgers, rejected };
 }

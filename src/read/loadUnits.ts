@@ -4,8 +4,8 @@
 // must match its own manifest: ledgers edited by hand are refused.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { pointerOf } from '../diagnostics/diagnostic.js';
+import { diagnostic, pointerOf, type Diagnostic, type DiagnosticData } from '../messages/diagnostic.js';
+import { LedgerError } from '../messages/errors.js';
 import { sha256 } from '../util/hash.js';
 import { loadLedgers } from './loadLedgers.js';
 import { MANIFEST_FILE } from '../model/serialize.js';
@@ -47,37 +47,37 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
   if (!campaign.units.length) return result;
   const text = readFileSync(path.join(root, 'ledger.yaml'), 'utf8').replace(/^\uFEFF/, '');
   const parsed = readDocs(text, 'ledger.yaml');
-  const at = (i: number, code: string, message: string) => {
+  const at = <K extends 'unit-missing' | 'unit-edited' | 'duplicate-id' | 'invalid-value'>(i: number, code: K, data: DiagnosticData[K]) => {
     const doc = parsed.docs[0];
     const pos = parsed.lines.position(doc ? doc.locate(['units', i]) : 0);
-    result.diagnostics.push({
-      severity: 'error',
-      code,
-      message,
-      file: 'ledger.yaml',
-      line: pos.line,
-      column: pos.column,
-      pointer: pointerOf(['units', i]),
-    });
+    result.diagnostics.push(diagnostic(code, data, { file: 'ledger.yaml', ...pos, pointer: pointerOf(['units', i]) }));
   };
   const taken = new Set(campaign.groups.map((g) => g.id));
   campaign.units.forEach((entry, i) => {
     const dir = path.resolve(root, entry);
     const id = unitId(dir);
+    // The campaign's own ledgers (or anything inside it) would come in again on every merge.
+    const inside = path.relative(root, dir);
+    if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+      at(i, 'invalid-value', { variant: 'unit-inside', path: entry });
+      return;
+    }
     if (!existsSync(path.join(dir, MANIFEST_FILE))) {
-      at(i, 'unit-missing', `no ledgers at ${entry} (no ${MANIFEST_FILE}): run \`ledger merge\` in that campaign first`);
+      at(i, 'unit-missing', { path: entry });
       return;
     }
     if (taken.has(id)) {
-      at(i, 'duplicate-id', `unit "${id}" (from the folder name of ${entry}) clashes with a group or another unit of the same name`);
+      at(i, 'duplicate-id', { variant: 'unit', id, path: entry });
       return;
     }
     taken.add(id);
     let set: LedgerSet;
     try {
-      set = loadLedgers(dir, { verify: true });
+      set = loadLedgers(dir);
     } catch (e) {
-      at(i, 'unit-edited', `the ledgers at ${entry} cannot be used: ${(e as Error).message}`);
+      if (!(e instanceof LedgerError)) throw e;
+      const file = 'file' in e.data && typeof e.data.file === 'string' ? path.relative(root, e.data.file) : MANIFEST_FILE;
+      at(i, 'unit-edited', { path: entry, file });
       return;
     }
     const originBase = path.relative(root, path.dirname(dir)).split(path.sep).join('/') || '.';

@@ -1,9 +1,12 @@
 // The read stage's disk walk: which group folders exist, their record files, their summary and
-// what every other file is by its bytes. Symlinks are followed only to say where they lead.
-import { openSync, readSync, closeSync, readdirSync, realpathSync, statSync, existsSync } from 'node:fs';
+// what every other file is by its bytes. Nothing is skipped in silence: a link leading out of
+// the group, a dangling link, a pipe or device, a file that cannot be read is a diagnostic
+// naming it. Only regular files are ever opened, so a FIFO named *.yaml cannot hang a run.
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign, FileSniff } from '../model/campaign.js';
+import { pictureType } from '../util/sniff.js';
 
 export interface GroupScan {
   id: string;
@@ -14,8 +17,10 @@ export interface GroupScan {
   recordFiles: string[];
   /** Every file under the folder, relative to it, by kind. */
   files: Record<string, FileSniff>;
-  /** Bytes of summary.md after trimming whitespace; -1 when missing. */
-  summaryLength: number;
+  /** The group's text summary (campaign-relative) and its trimmed length in bytes; null when there is none. */
+  summary: { file: string; length: number } | null;
+  /** Links leading out, dangling links, special files, unreadable files: each named. */
+  diagnostics: Diagnostic[];
 }
 
 export interface Scan {
@@ -24,6 +29,8 @@ export interface Scan {
 }
 
 const RECORD_EXT = /\.ya?ml$/i;
+/** A record file larger than this is not a submission: it is refused rather than read into memory. */
+export const MAX_RECORD_FILE = 256 * 1024 * 1024;
 
 export function scanGroups(root: string, campaign: Campaign, only?: ReadonlySet<string>): Scan {
   const diagnostics: Diagnostic[] = [];
@@ -31,31 +38,20 @@ export function scanGroups(root: string, campaign: Campaign, only?: ReadonlySet<
   const declared = new Set(campaign.groups.map((g) => g.id));
   if (existsSync(groupsDir)) {
     for (const name of readdirSync(groupsDir).sort()) {
-      if (name.startsWith('.') || declared.has(name)) continue;
-      if (!statSync(path.join(groupsDir, name)).isDirectory()) continue;
-      if (only && !only.has(name)) continue;
-      diagnostics.push({
-        severity: 'error',
-        code: 'undeclared-group',
-        message: `folder groups/${name} is not a group of ledger.yaml: add it under groups: or move it away`,
-        file: `groups/${name}`,
-        line: 0,
-        column: 0,
-        pointer: '',
-      });
+      if (name.startsWith('.') || declared.has(name) || (only && !only.has(name))) continue;
+      const st = statSync(path.join(groupsDir, name), { throwIfNoEntry: false });
+      if (!st?.isDirectory()) continue;
+      diagnostics.push(diagnostic('undeclared-group', { folder: name }, { file: `groups/${name}`, line: 0, column: 0 }));
     }
   }
   const groups: GroupScan[] = [];
-  for (const g of campaign.groups) {
-    if (only && !only.has(g.id)) continue;
-    groups.push(scanGroup(root, g.id));
-  }
+  for (const g of campaign.groups) if (!only || only.has(g.id)) groups.push(scanGroup(root, g.id));
   return { groups, diagnostics };
 }
 
 export function scanGroup(root: string, id: string): GroupScan {
   const dir = path.join(root, 'groups', id);
-  const scan: GroupScan = { id, dir, exists: false, recordFiles: [], files: {}, summaryLength: -1 };
+  const scan: GroupScan = { id, dir, exists: false, recordFiles: [], files: {}, summary: null, diagnostics: [] };
   let real: string;
   try {
     if (!statSync(dir).isDirectory()) return scan;
@@ -64,67 +60,106 @@ export function scanGroup(root: string, id: string): GroupScan {
     return scan;
   }
   scan.exists = true;
-  const walk = (abs: string, rel: string) => {
-    // Entries come with their type: no lstat per file (a campaign has tens of thousands).
-    for (const st of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const name = st.name;
-      if (name.startsWith('.')) continue;
-      const childAbs = path.join(abs, name);
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (st.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(childAbs);
-        } catch {
-          continue;
-        }
-        if (!(target === real || target.startsWith(real + path.sep))) {
-          scan.files[childRel] = 'outside';
-          continue;
-        }
-        if (statSync(target).isDirectory()) continue;
-      } else if (st.isDirectory()) {
-        scan.files[childRel] = 'dir';
-        walk(childAbs, childRel);
-        continue;
-      } else if (!st.isFile()) continue;
-      if (RECORD_EXT.test(name) && !childRel.startsWith('photos/')) {
-        scan.recordFiles.push(`groups/${id}/${childRel}`);
-        scan.files[childRel] = 'other';
-      } else if (childRel === 'summary.md') {
-        scan.summaryLength = readTrimmedLength(childAbs);
-        scan.files[childRel] = 'other';
-      } else {
-        scan.files[childRel] = sniff(childAbs);
-      }
-    }
-  };
-  walk(dir, '');
+  walk(scan, real, dir, '');
   return scan;
 }
 
-function readTrimmedLength(file: string): number {
-  const text = readHead(file, 1 << 16)
-    .toString('utf8')
-    .trim();
-  return Buffer.byteLength(text);
+/** Entries come with their type: no lstat per plain file (a campaign has tens of thousands). */
+function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
+  const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith('.')) continue;
+    const childAbs = path.join(abs, name);
+    const childRel = rel ? `${rel}/${name}` : name;
+    const at = `groups/${scan.id}/${childRel}`;
+    if (entry.isDirectory()) {
+      scan.files[childRel] = 'dir';
+      walk(scan, real, childAbs, childRel);
+      continue;
+    }
+    let st: Stats | undefined;
+    if (entry.isSymbolicLink()) {
+      const target = followLink(scan, real, childAbs, at);
+      if (target === null) {
+        scan.files[childRel] = 'outside';
+        continue;
+      }
+      st = target;
+      if (st.isDirectory()) continue; // a link to a folder inside the group: its files are walked where they are
+    }
+    if (!(st ? st.isFile() : entry.isFile())) {
+      scan.files[childRel] = 'special';
+      scan.diagnostics.push(
+        diagnostic('not-a-regular-file', { type: specialType(st ?? lstatSync(childAbs)) }, { file: at, line: 0, column: 0 }),
+      );
+      continue;
+    }
+    place(scan, childAbs, childRel, at);
+  }
 }
 
-function readHead(file: string, n: number): Buffer {
-  const fd = openSync(file, 'r');
+/** A link's target when it stays inside the group; null (with a diagnostic) when it leads out or nowhere. */
+function followLink(scan: GroupScan, real: string, linkAbs: string, at: string): Stats | null {
+  let target: string;
   try {
+    target = realpathSync(linkAbs);
+  } catch {
+    scan.diagnostics.push(diagnostic('dangling-link', {}, { file: at, line: 0, column: 0 }));
+    return null;
+  }
+  if (!(target === real || target.startsWith(real + path.sep))) {
+    // Photos that lead out are reported where a visit names them (photo-outside-group).
+    if (RECORD_EXT.test(at) && !at.includes('/photos/'))
+      scan.diagnostics.push(diagnostic('file-outside-group', { group: scan.id }, { file: at, line: 0, column: 0 }));
+    return null;
+  }
+  return statSync(target);
+}
+
+function place(scan: GroupScan, abs: string, rel: string, at: string): void {
+  if (RECORD_EXT.test(rel) && !rel.startsWith('photos/')) {
+    scan.recordFiles.push(at);
+    scan.files[rel] = 'other';
+  } else if (rel === 'summary.md') {
+    scan.files[rel] = 'other';
+    const length = readHead(abs, 1 << 16, scan, at);
+    if (length !== null) scan.summary = { file: at, length: Buffer.byteLength(length.toString('utf8').trim()) };
+  } else {
+    const head = readHead(abs, 8, scan, at);
+    scan.files[rel] = head === null ? 'unreadable' : (pictureType(head) ?? 'other');
+  }
+}
+
+/** The first `n` bytes of a regular file (checked on the open descriptor), or null with a diagnostic. */
+function readHead(file: string, n: number, scan: GroupScan, at: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    scan.diagnostics.push(
+      diagnostic('unreadable-file', { reason: (e as NodeJS.ErrnoException).code ?? 'error' }, { file: at, line: 0, column: 0 }),
+    );
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
     const buf = Buffer.alloc(n);
     const got = readSync(fd, buf, 0, n, 0);
     return buf.subarray(0, got);
+  } catch (e) {
+    scan.diagnostics.push(
+      diagnostic('unreadable-file', { reason: (e as NodeJS.ErrnoException).code ?? 'error' }, { file: at, line: 0, column: 0 }),
+    );
+    return null;
   } finally {
     closeSync(fd);
   }
 }
 
-/** JPEG and PNG by their magic bytes: a renamed .docx is not a picture. */
-export function sniff(file: string): FileSniff {
-  const h = readHead(file, 8);
-  if (h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff) return 'jpeg';
-  if (h.length === 8 && h.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+function specialType(st: Stats): 'fifo' | 'socket' | 'device' | 'other' {
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isBlockDevice() || st.isCharacterDevice()) return 'device';
   return 'other';
 }

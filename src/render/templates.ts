@@ -3,10 +3,10 @@
 // template an office passes with --template cannot run code; strict mode turns a misspelt
 // field into an error with its line instead of a silently empty paragraph.
 import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../diagnostics/errors.js';
+import { LedgerError } from '../messages/errors.js';
 import { nearest } from '../text/suggest.js';
 import type { Locale } from '../schema/vocab.js';
 
@@ -31,17 +31,46 @@ export interface LoadedTemplate {
   render(view: unknown): string;
 }
 
+/** Templates are small text files: a device, a FIFO or a 16 GB file is refused before it is read. */
+export const TEMPLATE_LIMIT = 1 << 20;
+
+function readTemplate(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new LedgerError('template-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new LedgerError('template-unreadable', { file, reason: 'EISDIR' });
+    if (!st.isFile()) throw new LedgerError('template-unreadable', { file, reason: 'not a regular file' });
+    if (st.size > TEMPLATE_LIMIT) throw new LedgerError('template-too-large', { file, limit: TEMPLATE_LIMIT });
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got).toString('utf8');
+  } catch (e) {
+    if (e instanceof LedgerError) throw e;
+    throw new LedgerError('template-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `html`: values are html-escaped; otherwise they are printed as given (the caller escapes). */
 export function loadTemplate(file: string, options: { html: boolean }): LoadedTemplate {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the template ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-  }
+  const source = readTemplate(file);
   const hb = Handlebars.create();
-  const compileOptions = { strict: true, knownHelpersOnly: true, noEscape: !options.html };
+  // `log` would print the report's data to the terminal, `lookup` reaches past the fields:
+  // templates get the documented helpers only (if, unless, each, with).
+  hb.unregisterHelper('log');
+  hb.unregisterHelper('lookup');
+  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: { log: false, lookup: false }, noEscape: !options.html };
   const text = source.replace(/^\uFEFF/, '');
   try {
     hb.precompile(text, compileOptions); // syntax errors and unknown helpers surface here, before any output
@@ -69,21 +98,31 @@ function expressionAt(source: string, line: number, column: number): string | un
   return /^\{\{\{?[#/^]?\s*([^\s}]+)/.exec(text.slice(open))?.[1];
 }
 
-function templateError(file: string, e: unknown, source?: string, view?: unknown): UsageError {
-  let message = e instanceof Error ? e.message : String(e);
+function templateError(file: string, e: unknown, source?: string, view?: unknown): LedgerError {
+  const message = e instanceof Error ? e.message : String(e);
   const missing = /^"[^"]*" not defined in .* - (\d+):(\d+)$/.exec(message);
   if (missing && source !== undefined) {
     const expr = expressionAt(source, Number(missing[1]), Number(missing[2]));
     if (expr !== undefined) {
       const fields = view !== null && typeof view === 'object' ? Object.keys(view) : [];
       const close = nearest(expr.split('.')[0] ?? expr, fields);
-      message = `"${expr}" is not a field of the report${close ? ` (did you mean "${close}"?)` : ''}; the fields are listed in the README - ${missing[1]}:${missing[2]}`;
+      return new LedgerError('template-field', {
+        file,
+        line: Number(missing[1]),
+        column: Number(missing[2]) + 1,
+        expr,
+        ...(close === undefined ? {} : { suggest: close }),
+      });
     }
   }
   const lines = message.split('\n');
   // Handlebars parse errors: "Parse error on line N:", the source, a caret, "Expecting …".
   const first = lines.length > 1 && /^Parse error/.test(lines[0] ?? '') ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? message);
   const pos = /line (\d+)/.exec(message) ?? /- (\d+):(\d+)/.exec(message);
-  const where = pos ? `:${pos[1]}${pos[2] ? `:${Number(pos[2]) + 1}` : ''}` : '';
-  return new UsageError(`the template ${file}${where} cannot be used: ${first.replace(/ - \d+:\d+$/, '')}`);
+  return new LedgerError('template-invalid', {
+    file,
+    ...(pos ? { line: Number(pos[1]) } : {}),
+    ...(pos?.[2] ? { column: Number(pos[2]) + 1 } : {}),
+    detail: first.replace(/ - \d+:\d+$/, ''),
+  });
 }

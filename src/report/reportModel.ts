@@ -2,7 +2,7 @@
 // the report's language, so templates stay logic-less (no code, only {{name}} and {{#each}}).
 // Every number comes from campaignStats and runAudit over the merged ledgers, the same source
 // as the export's summary sheet.
-import { runAudit, type AuditResult } from '../audit/runAudit.js';
+import { findingMessage, runAudit, type AuditResult } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
 import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
@@ -197,7 +197,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const zh = lang === 'zh-CN';
   const t = (z: string, e: string) => (zh ? z : e);
   const s = campaignStats(set, asOf);
-  const audit: AuditResult = runAudit(set, { asOf, lang });
+  const audit: AuditResult = runAudit(set, { asOf });
   const { campaign } = set.manifest;
   const count = (tally: Tally, code: string) => tally.find((x) => x.code === code)?.count ?? 0;
   const total = s.opinions.total;
@@ -238,7 +238,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'),
-        message: scrubText(f.message, lang),
+        message: scrubText(findingMessage(f, lang), lang),
       })),
       thumbnails: [],
     };
@@ -315,7 +315,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
         name: groupName(id),
         reasons: audit.findings
           .filter((f) => f.group === id && f.severity === 'error')
-          .map((f) => `${scrubText(f.message, lang)}${t('（', ' (')}${f.code}${t('）', ')')}`),
+          .map((f) => scrubText(findingMessage(f, lang), lang)),
       })),
     },
     groups,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../util/hash.js';
 import type { LedgerSet } from '../model/ledgers.js';
+import { pictureType } from '../util/sniff.js';
 
 export const MAX_THUMBNAILS_PER_GROUP = 4;
 export const MAX_PHOTO_BYTES = 512 * 1024;
@@ -14,11 +15,7 @@ export interface Thumbnail {
   caption: string;
 }
 
-function mime(bytes: Buffer): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
+const MIME = { jpeg: 'image/jpeg', png: 'image/png' } as const;
 
 /** Up to four photos per group, captioned with the date and place of the visit they belong to. */
 export function groupThumbnails(root: string, set: LedgerSet): Map<string, Thumbnail[]> {
@@ -39,7 +36,8 @@ export function groupThumbnails(root: string, set: LedgerSet): Map<string, Thumb
       } catch {
         continue;
       }
-      const type = mime(bytes);
+      const picture = pictureType(bytes);
+      const type = picture && MIME[picture];
       if (!type || bytes.length > MAX_PHOTO_BYTES || set.manifest.inputs[rel] !== sha256(bytes)) continue;
       list.push({ src: `data:${type};base64,${bytes.toString('base64')}`, caption: captions.get(rel) ?? path.basename(rel) });
     }

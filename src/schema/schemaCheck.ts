@@ -1,13 +1,15 @@
 // ajv checks structure; this turns its errors into Diagnostics that speak the clerk's language
 // and point at the offending key or value.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { pointerOf } from '../diagnostics/diagnostic.js';
+import { diagnostic, pointerOf, type Diagnostic, type DiagnosticCode, type DiagnosticData } from '../messages/diagnostic.js';
+import type { TypeWord } from '../messages/diagnosticCodes.js';
 import type { Locator } from '../yaml/locate.js';
 import type { LineIndex } from '../util/position.js';
-import { campaignSchema, recordSchema, schemaHash, type JsonSchema } from './jsonSchema.js';
-import { RECORD_KINDS, type RecordKind } from './spec.js';
-import { didYouMean } from '../text/suggest.js';
+import { campaignSchema, recordSchema, schemaHash } from './jsonSchema.js';
+import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
+import { nearest } from '../text/suggest.js';
+import { show } from '../messages/words.js';
+import { choicesOf, fieldName, specAt, type FieldName } from './fields.js';
 import { createRequire } from 'node:module';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -63,36 +65,23 @@ function compiled(): Map<string, ValidateFunction> {
   return validators;
 }
 
-/** The zh-CN term in a description "… (地点)." for messages. */
-function term(schema: unknown): string {
-  const d = (schema as JsonSchema | undefined)?.description;
-  const m = typeof d === 'string' ? /\(([^()]*)\)\.?$/.exec(d) : null;
-  return m ? ` (${m[1]})` : '';
-}
-
-/** Values in messages are cut short: a 10 MB string must not become a 10 MB message. */
-export function show(value: unknown): string {
-  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const chars = Array.from(s);
-  return chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s;
-}
-
-function describeType(v: unknown): string {
-  if (v === null) return 'nothing';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
+/** What kind of value YAML read, for messages. */
+function typeWord(v: unknown): TypeWord {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'mapping';
   if (typeof v === 'string') return 'text';
-  if (typeof v === 'boolean') return 'true/false';
-  return 'a number';
+  if (typeof v === 'boolean') return 'boolean';
+  return Number.isInteger(v) ? 'integer' : 'number';
 }
 
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_OF: Record<string, TypeWord> = {
   string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping (key: value lines)',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'mapping',
 };
 
 function splitPath(instancePath: string): string[] {
@@ -101,11 +90,6 @@ function splitPath(instancePath: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function isPersonal(schema: unknown): boolean {
-  const d = (schema as JsonSchema | undefined)?.description;
-  return typeof d === 'string' && d.includes('Personal data');
 }
 
 /**
@@ -123,10 +107,13 @@ export function schemaCheck(
   const diagnostics: Diagnostic[] = [];
   const bad = new Set<string>();
   if (validate(data)) return { diagnostics, bad };
+  const root = kind === 'campaign' ? CAMPAIGN_SPEC : RECORD_SPECS[kind];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    const d = toDiagnostic(e, locate, lines, file);
-    if (!d) continue;
+    const found = toDiagnostic(e, root);
+    if (!found) continue;
+    const pos = lines.position(locate(found.target, found.where));
+    const d = diagnostic(found.code, found.data as never, { file, ...pos, pointer: pointerOf(found.pointer) });
     const key = `${d.pointer}|${d.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -136,118 +123,96 @@ export function schemaCheck(
   return { diagnostics, bad };
 }
 
-function toDiagnostic(e: ErrorObject, locate: Locator, lines: LineIndex, file: string): Diagnostic | null {
-  const path: (string | number)[] = splitPath(e.instancePath);
-  const schema = e.parentSchema as JsonSchema | undefined;
-  const fieldName = String(path[path.length - 1] ?? 'record');
-  let code: string;
-  let message: string;
-  let where: 'key' | 'value' = 'value';
-  let target = path;
+interface Found<K extends DiagnosticCode = DiagnosticCode> {
+  code: K;
+  data: DiagnosticData[K];
+  /** What the diagnostic is about (its pointer), and where in the text to point. */
+  pointer: (string | number)[];
+  target: (string | number)[];
+  where: 'key' | 'value';
+}
+
+const found = <K extends DiagnosticCode>(
+  code: K,
+  data: DiagnosticData[K],
+  path: (string | number)[],
+  where: 'key' | 'value' = 'value',
+  target = path,
+): Found => ({ code, data, pointer: path, target, where }) as Found;
+
+/** One ajv error as a code and its data, in the words of the spec (field terms, code lists). */
+function toDiagnostic(e: ErrorObject, root: Spec): Found | null {
+  const path: (string | number)[] = splitPath(e.instancePath).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const field = fieldName(root, path);
+  const spec = specAt(root, path);
   switch (e.keyword) {
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
-      const props = (schema?.properties ?? {}) as Record<string, unknown>;
-      code = 'missing-field';
-      message = `missing field "${missing}"${term(props[missing])}`;
-      target = path;
-      return at(code, message, [...path, missing], locate(target));
+      return found('missing-field', { variant: 'field', field: fieldName(root, [...path, missing]) }, [...path, missing], 'value', path);
     }
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-      target = [...path, extra];
-      where = 'key';
-      if (UNSAFE_KEYS.has(extra)) {
-        code = 'unsafe-key';
-        message = `key "${extra}" is not allowed`;
-      } else {
-        const allowed = Object.keys((schema?.properties ?? {}) as object);
-        code = 'unknown-field';
-        message = `unknown field "${show(extra)}"${didYouMean(extra, allowed)}`;
-      }
-      break;
+      if (UNSAFE_KEYS.has(extra)) return found('unsafe-key', { key: extra }, [...path, extra], 'key');
+      const allowed = spec?.t === 'object' ? Object.keys(spec.props) : [];
+      const suggest = nearest(extra, allowed);
+      return found('unknown-field', { key: extra, ...(suggest === undefined ? {} : { suggest }) }, [...path, extra], 'key');
     }
     case 'enum':
-    case 'const': {
-      const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
-      const value = e.data;
-      code = path[0] === 'kind' && path.length === 1 ? 'unknown-kind' : 'invalid-code';
-      const codes = allowed.filter((a) => /^[a-z0-9-]+$/i.test(a));
-      if (value === '') {
-        code = 'empty-value';
-        message = `${fieldLabel(path)}${term(schema)} is empty: fill it in${codes.length <= 12 ? ` (one of: ${codes.join(', ')})` : ''}`;
-      } else if (typeof value !== 'string') {
-        message = `expected one of the codes${term(schema)}, found ${describeType(value)}`;
-      } else {
-        message = `"${show(value)}" is not a valid ${fieldLabel(path)}${term(schema)}${didYouMean(value, allowed)}`;
-        if (!didYouMean(value, allowed) && codes.length <= 12) message += `; use one of: ${codes.join(', ')}`;
-      }
-      break;
-    }
+    case 'const':
+      return codeProblem(e.data, path, field, choicesOf(spec) ?? []);
     case 'type': {
-      const expected = String((e.params as { type: string }).type);
-      if (expected === 'string' && typeof e.data === 'number') {
-        code = 'unquoted-number';
-        message = isPersonal(schema)
-          ? `${fieldName} must be text: quote this value ("…"), or digits may be lost`
-          : `${fieldName} must be text: quote this value`;
-      } else if (expected === 'string' && typeof e.data === 'boolean') {
-        code = 'wrong-type';
-        message = `${fieldName} must be text: quote this value (YAML read it as true/false)`;
-      } else {
-        code = 'wrong-type';
-        message = `${fieldName}${term(schema)} must be ${TYPE_WORDS[expected] ?? expected}, found ${describeType(e.data)}`;
+      const expected = TYPE_OF[String((e.params as { type: string }).type)] ?? 'text';
+      if (expected === 'text' && typeof e.data === 'number') {
+        return found('unquoted-number', { field, personal: spec?.t === 'string' && spec.personal !== undefined }, path);
       }
-      break;
+      return found('wrong-type', { field, expected, found: typeWord(e.data) }, path);
     }
     case 'pattern': {
-      if (e.data === '') {
-        code = 'empty-value';
-        message = `${fieldName}${term(schema)} is empty: fill it in${schema?.format === 'date' ? ' (YYYY-MM-DD)' : ''}`;
-      } else if (schema?.format === 'date') {
-        code = 'invalid-date';
-        message = `"${show(e.data)}" is not a date: write YYYY-MM-DD, e.g. 2014-04-25`;
-      } else if (fieldName === 'id') {
-        code = 'invalid-value';
-        message = `id "${show(e.data)}" may only use letters, digits and - _ .${path.length > 2 ? ' (group ids: lower-case letters, digits and -)' : ''}`;
-      } else {
-        code = 'invalid-value';
-        message = `"${show(e.data)}" is not a valid ${fieldName}`;
-      }
-      break;
+      if (e.data === '') return found('empty-value', { field, ...(spec?.t === 'date' ? { date: true } : {}) }, path);
+      if (spec?.t === 'date') return found('invalid-date', { value: String(e.data), variant: 'format' }, path);
+      if (field.en === 'id') return found('invalid-value', { variant: 'id', value: String(e.data), group: path.length > 2 }, path);
+      return found('invalid-value', { variant: 'pattern', field, value: String(e.data) }, path);
     }
     case 'minLength':
-      code = 'empty-value';
-      message = `${fieldName}${term(schema)} is empty: fill it in`;
-      break;
-    case 'maxLength': {
-      code = 'too-long';
-      const limit = (e.params as { limit: number }).limit;
-      message = `${fieldName} is ${Array.from(String(e.data)).length} characters, more than the limit of ${limit}`;
-      break;
-    }
+      return found('empty-value', { field }, path);
+    case 'maxLength':
+      return found('too-long', { field, length: Array.from(String(e.data)).length, limit: (e.params as { limit: number }).limit }, path);
     case 'minItems':
-      code = 'missing-field';
-      message = `${fieldName}${term(schema)} needs at least one entry`;
-      break;
+      return found('missing-field', { variant: 'no-items', field }, path);
     case 'minimum':
     case 'maximum':
-      code = 'invalid-value';
-      message = `${fieldName} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${(e.params as { limit: number }).limit}`;
-      break;
+      return found(
+        'invalid-value',
+        { variant: e.keyword === 'minimum' ? 'min' : 'max', field, limit: (e.params as { limit: number }).limit },
+        path,
+      );
     default:
-      code = 'invalid-value';
-      message = `${fieldName}: ${e.message ?? 'invalid'}`;
-  }
-  return at(code, message, target, locate(target, where));
-
-  function at(c: string, m: string, p: (string | number)[], offset: number): Diagnostic {
-    const pos = lines.position(offset);
-    return { severity: 'error', code: c, message: m, file, line: pos.line, column: pos.column, pointer: pointerOf(p) };
+      return found('invalid-value', { variant: 'other', field, detail: e.message ?? 'invalid' }, path);
   }
 }
 
-function fieldLabel(path: (string | number)[]): string {
-  const named = [...path].reverse().find((p) => typeof p === 'string' && !/^\d+$/.test(p));
-  return named === undefined ? 'value' : String(named);
+/** A value outside a code list (or `kind:`), with the nearest code or label. */
+function codeProblem(value: unknown, path: (string | number)[], field: FieldName, options: FieldName[]): Found {
+  if (path.length === 1 && path[0] === 'kind') return found('unknown-kind', unknownKind(value), path);
+  if (value === '') return found('empty-value', { field, ...(options.length <= 12 ? { choices: options } : {}) }, path);
+  if (typeof value !== 'string') return found('invalid-code', { field, found: typeWord(value) }, path);
+  const suggest = nearestChoice(value, options);
+  return found(
+    'invalid-code',
+    { field, value, ...(suggest ? { suggest } : {}), ...(options.length <= 12 ? { choices: options } : {}) },
+    path,
+  );
+}
+
+/** The code (with its label) nearest to a value written as a code or as a label. */
+export function nearestChoice(value: string, options: readonly FieldName[]): FieldName | undefined {
+  const hit = nearest(value, [...options.map((o) => o.en), ...options.map((o) => o.zh)]);
+  return hit === undefined ? undefined : options.find((o) => o.en === hit || o.zh === hit);
+}
+
+/** `kind:` that names no record kind, with the nearest kind. */
+export function unknownKind(value: unknown): DiagnosticData['unknown-kind'] {
+  const kinds = RECORD_KINDS.map((k) => ({ en: k, zh: KIND_LABELS[k].zh }));
+  const suggest = typeof value === 'string' ? nearestChoice(value, kinds) : undefined;
+  return { value: show(value), kinds, ...(suggest ? { suggest } : {}) };
 }

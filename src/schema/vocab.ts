@@ -2,6 +2,8 @@
 // English label for exports and reports. Schemas, validation, ledgers, exports and the
 // report all read from here, so a code is spelled in exactly one place.
 
+import { LANGS, type Lang } from '../messages/words.js';
+
 export interface Term {
   readonly code: string;
   readonly zh: string;
@@ -180,8 +182,9 @@ export const BANDS: Readonly<Record<Band, { zh: string; en: string }>> = {
   D: { zh: '困难群众', en: 'People in difficulty' },
 };
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The languages of the campaign, exports and the report: the languages messages speak. */
+export const LOCALES = LANGS;
+export type Locale = Lang;
 
 /** Every vocabulary by the name schemas and diagnostics use for it. */
 export const VOCABULARIES = {

@@ -1,14 +1,30 @@
-// `ledger status` as a library: what each group has handed in, and how far the deadlines are.
-import type { LedgerSet } from '../model/ledgers.js';
-import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+// `ledger status` as a library: what each group has handed in (read from its folder, no merge
+// needed), its problems, and how far the deadlines are. Pure: counts in, status out.
+import type { Campaign } from '../model/campaign.js';
+import { emptyCounts } from '../model/ledgers.js';
+import type { RecordKind } from '../schema/spec.js';
 import { daysBetween } from '../util/dates.js';
 
 export type GroupState = 'complete' | 'incomplete' | 'overdue';
+export type LedgersState = 'current' | 'stale' | 'none';
+
+/** What one group's folder holds, as read and checked. */
+export interface GroupHandIn {
+  id: string;
+  /** Record files in the folder. */
+  files: number;
+  counts: Record<RecordKind, number>;
+  photos: number;
+  summary: boolean;
+  errors: number;
+  warnings: number;
+}
 
 export interface GroupStatus {
   group: string;
   name: string;
   type: string;
+  files: number;
   counts: Record<RecordKind, number>;
   photos: number;
   summary: boolean;
@@ -24,27 +40,34 @@ export interface StatusResult {
   deadlines: { groups: string; report: string };
   daysToGroupDeadline: number;
   daysToReportDeadline: number;
+  /** Whether ledgers/ holds a merge of exactly these folders. */
+  ledgers: LedgersState;
   groups: GroupStatus[];
   summary: Record<GroupState, number>;
 }
 
-export function buildStatus(set: LedgerSet, options: { asOf: string }): StatusResult {
-  const { deadlines } = set.manifest.campaign;
+export function buildStatus(
+  campaign: Campaign,
+  handIns: readonly GroupHandIn[],
+  options: { asOf: string; ledgers: LedgersState },
+): StatusResult {
+  const { deadlines } = campaign;
   const days = daysBetween(options.asOf, deadlines.groups);
-  const groups = set.manifest.groups.map((g): GroupStatus => {
-    const counts = { ...g.counts };
-    for (const k of RECORD_KINDS) counts[k] = counts[k] ?? 0;
+  const byId = new Map(handIns.map((h) => [h.id, h]));
+  const groups = campaign.groups.map((g): GroupStatus => {
+    const h = byId.get(g.id) ?? { id: g.id, files: 0, counts: emptyCounts(), photos: 0, summary: false, errors: 0, warnings: 0 };
     // Complete = activity account + picture data + text summary, as the plan asks.
-    const complete = counts.visit > 0 && g.photos.length > 0 && g.summary !== null;
+    const complete = h.counts.visit > 0 && h.photos > 0 && h.summary;
     return {
       group: g.id,
       name: g.name,
       type: g.type,
-      counts,
-      photos: g.photos.length,
-      summary: g.summary !== null,
-      errors: g.errors,
-      warnings: g.warnings,
+      files: h.files,
+      counts: { ...h.counts },
+      photos: h.photos,
+      summary: h.summary,
+      errors: h.errors,
+      warnings: h.warnings,
       daysToDeadline: days,
       state: complete ? 'complete' : days < 0 ? 'overdue' : 'incomplete',
     };
@@ -56,6 +79,7 @@ export function buildStatus(set: LedgerSet, options: { asOf: string }): StatusRe
     deadlines,
     daysToGroupDeadline: days,
     daysToReportDeadline: daysBetween(options.asOf, deadlines.report),
+    ledgers: options.ledgers,
     groups,
     summary,
   };

@@ -30,4 +30,9 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
   }
+
+  /** The offset of a 1-based line and column (the inverse of position). */
+  offsetOf(line: number, column: number): number {
+    return (this.starts[Math.max(0, Math.min(line, this.starts.length) - 1)] as number) + column - 1;
+  }
 }

@@ -1,10 +1,13 @@
 // One merge at a time: a second `ledger merge` on the same campaign is refused while the first
 // runs. The lock file names its owner's pid and host; a lock whose process is gone (killed,
 // crashed machine) is taken over rather than blocking the office until someone deletes it.
+// A pid can be reused by another process after a crash: the lock also records when its owner
+// process started (from /proc where there is one), so a live stranger with the same pid does
+// not hold the campaign.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../diagnostics/errors.js';
+import { LedgerError } from '../messages/errors.js';
 
 export const LOCK_FILE = '.lock';
 
@@ -12,22 +15,37 @@ interface Owner {
   pid: number;
   host: string;
   started: string;
+  /** The owner process's start time in clock ticks since boot (Linux), to tell a reused pid. */
+  ticks?: string;
 }
 
-function alive(pid: number): boolean {
+/** The start time of a process (field 22 of /proc/<pid>/stat), or undefined where there is no /proc. */
+function startTicks(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
+}
+
+/** Whether the lock's owner is still running (not merely a process that got its pid). */
+function alive(owner: Owner): boolean {
+  try {
+    process.kill(owner.pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (owner.ticks === undefined) return true;
+  const now = startTicks(owner.pid);
+  return now === undefined || now === owner.ticks;
 }
 
 /** Whether a live process on this host holds the merge lock of ledgers/ right now. */
 export function mergeRunning(ledgersDir: string): boolean {
   try {
     const owner = JSON.parse(readFileSync(path.join(ledgersDir, LOCK_FILE), 'utf8')) as Owner;
-    return owner.host !== hostname() || alive(owner.pid);
+    return owner.host !== hostname() || alive(owner);
   } catch {
     return false;
   }
@@ -38,7 +56,8 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
   const created = !existsSync(ledgersDir);
   mkdirSync(ledgersDir, { recursive: true });
   const file = path.join(ledgersDir, LOCK_FILE);
-  const me: Owner = { pid: process.pid, host: hostname(), started: now.toISOString() };
+  const ticks = startTicks(process.pid);
+  const me: Owner = { pid: process.pid, host: hostname(), started: now.toISOString(), ...(ticks === undefined ? {} : { ticks }) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -64,17 +83,13 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
     } catch {
       owner = null;
     }
-    if (owner && owner.host === me.host && owner.pid !== me.pid && alive(owner.pid)) {
-      throw new UsageError(
-        `another \`ledger merge\` is running on this campaign (pid ${owner.pid}, since ${owner.started}): wait for it to finish`,
-      );
+    if (owner && owner.host === me.host && owner.pid !== me.pid && alive(owner)) {
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, file });
     }
     if (owner && owner.host !== me.host) {
-      throw new UsageError(
-        `another \`ledger merge\` is running on this campaign from ${owner.host} (pid ${owner.pid}, since ${owner.started}); if it is not, delete ${file}`,
-      );
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, host: owner.host, file });
     }
     rmSync(file, { force: true }); // its owner is gone: take it over
   }
-  throw new UsageError(`cannot take the lock ${file}`);
+  throw new LedgerError('merge-lock', { file });
 }

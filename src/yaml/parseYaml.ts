@@ -1,7 +1,7 @@
 // Bytes → text → YAML documents with positions. Everything that can go wrong here becomes a
 // Diagnostic; a document that cannot be trusted is returned with `data` undefined.
 import { parseAllDocuments, visit, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../messages/diagnostic.js';
 import { LineIndex, type Position } from '../util/position.js';
 
 export interface ParsedDoc {
@@ -14,6 +14,8 @@ export interface ParsedDoc {
   errors: Diagnostic[];
   line: number;
   column: number;
+  /** For a document with errors: its kind and id when they could still be read. */
+  salvaged?: { kind?: unknown; id?: unknown };
 }
 
 export interface ParsedText {
@@ -28,17 +30,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** UTF-8 text without BOM, or a diagnostic saying why the bytes are not UTF-8. */
 export function decodeText(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      diagnostic: {
-        severity: 'error',
-        code: 'not-utf8',
-        message: 'the file is UTF-16, not UTF-8: re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; WPS/Word: plain text, UTF-8)',
-        file,
-        line: 1,
-        column: 1,
-        pointer: '',
-      },
-    };
+    return { diagnostic: diagnostic('not-utf8', { encoding: 'utf16' }, { file, line: 1, column: 1 }) };
   }
   try {
     return { text: utf8.decode(bytes) };
@@ -46,24 +38,14 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
     const bad = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const pos = new LineIndex(before).position(before.length);
-    let guess = '';
+    let gbk = false;
     try {
       new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      guess = ' It looks like GBK/GB18030 (the Chinese Windows default).';
+      gbk = true;
     } catch {
       /* not GBK either: say nothing about where it came from */
     }
-    return {
-      diagnostic: {
-        severity: 'error',
-        code: 'not-utf8',
-        message: `the file is not UTF-8 (invalid byte at offset ${bad}).${guess} Re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; or: iconv -f GB18030 -t UTF-8 in > out)`,
-        file,
-        line: pos.line,
-        column: pos.column,
-        pointer: '',
-      },
-    };
+    return { diagnostic: diagnostic('not-utf8', { encoding: 'invalid', offset: bad, gbk }, { file, ...pos }) };
   }
 }
 
@@ -79,16 +61,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return i;
 }
 
-const YAML_CODES: Record<string, string> = {
-  TAB_AS_INDENT: 'yaml-tab',
-  DUPLICATE_KEY: 'yaml-duplicate-key',
-};
-
-function yamlMessage(code: string, message: string): string {
-  if (code === 'TAB_AS_INDENT') return 'tab used for indentation: YAML needs spaces';
-  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same record';
-  const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '');
+/** The library's error as one of our diagnostics. */
+function yamlError(e: { code: string; message: string }, at: Place): Diagnostic {
+  if (e.code === 'TAB_AS_INDENT') return diagnostic('yaml-tab', {}, at);
+  if (e.code === 'DUPLICATE_KEY') return diagnostic('yaml-duplicate-key', {}, at);
+  const first = e.message.split('\n')[0] ?? e.message;
+  return diagnostic('yaml-syntax', { detail: first.replace(/ at line \d+, column \d+:?$/, '') }, at);
 }
 
 /** Parse YAML 1.2 (core schema: dates stay text, no yes/no booleans) into positioned documents. */
@@ -96,10 +74,7 @@ export function parseYaml(text: string, file: string): ParsedText {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => lines.position(offset);
-  const push = (code: string, message: string, offset: number, pointer = '') => {
-    const p = at(offset);
-    diagnostics.push({ severity: 'error', code, message, file, line: p.line, column: p.column, pointer });
-  };
+  const where = (offset: number): Place => ({ file, ...at(offset) });
   const docs: ParsedDoc[] = [];
   const parsed = parseAllDocuments(text, {
     version: '1.2',
@@ -115,11 +90,11 @@ export function parseYaml(text: string, file: string): ParsedText {
     let ok = true;
     for (const e of doc.errors) {
       ok = false;
-      push(YAML_CODES[e.code] ?? 'yaml-syntax', yamlMessage(e.code, e.message), e.pos[0]);
+      diagnostics.push(yamlError(e, where(e.pos[0])));
     }
     if (doc.directives.yaml.explicit) {
       ok = false;
-      push('yaml-directive', `%YAML ${doc.directives.yaml.version} directive refused: records are YAML 1.2; remove the directive line`, 0);
+      diagnostics.push(diagnostic('yaml-directive', { version: String(doc.directives.yaml.version) }, where(0)));
     }
     const contents = doc.contents as Node | null;
     const start = contents?.range?.[0] ?? 0;
@@ -134,7 +109,7 @@ export function parseYaml(text: string, file: string): ParsedText {
             tagAt = bang;
             while (tagAt > 0 && !/\s/.test(text[tagAt - 1] as string)) tagAt--;
           }
-          push('yaml-tag', `YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} refused: write the plain value`, tagAt);
+          diagnostics.push(diagnostic('yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, where(tagAt)));
         }
       });
     }
@@ -146,7 +121,7 @@ export function parseYaml(text: string, file: string): ParsedText {
         ok = false;
         visit(doc, {
           Alias(_key, node) {
-            push('yaml-alias', `alias *${node.source} refused: write the value out in full`, node.range?.[0] ?? start);
+            diagnostics.push(diagnostic('yaml-alias', { name: node.source }, where(node.range?.[0] ?? start)));
           },
         });
       }
@@ -156,7 +131,30 @@ export function parseYaml(text: string, file: string): ParsedText {
       if (doc.errors.length === 0) return;
     }
     const p = at(start);
-    docs.push({ index, doc, data: ok ? data : undefined, errors: diagnostics.slice(before), line: p.line, column: p.column });
+    const parsedDoc: ParsedDoc = {
+      index,
+      doc,
+      data: ok ? data : undefined,
+      errors: diagnostics.slice(before),
+      line: p.line,
+      column: p.column,
+    };
+    if (!ok) parsedDoc.salvaged = salvage(doc);
+    docs.push(parsedDoc);
   });
   return { text, lines, docs, diagnostics };
+}
+
+/** The kind and id of a document with errors, when its top level still reads as a mapping. */
+function salvage(doc: Document.Parsed): { kind?: unknown; id?: unknown } {
+  try {
+    if (!isMap(doc.contents)) return {};
+    const get = (key: string) => {
+      const v = doc.get(key, true);
+      return isScalar(v) ? v.value : undefined;
+    };
+    return { kind: get('kind'), id: get('id') };
+  } catch {
+    return {};
+  }
 }

@@ -1,43 +1,93 @@
 // A file's YAML documents with what every check needs: data, where each starts, and a locator
-// for paths. One entry point for record files and ledger.yaml alike.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+// for paths. One entry point for record files and ledger.yaml alike. Input-method slips are
+// repaired first (each an error at its own place), and a text nesting too deeply is refused
+// before any parser recurses into it.
+import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import { LineIndex } from '../util/position.js';
+import { MAX_DEPTH, tooDeepAt } from './depth.js';
 import { fastParse, locateSpot } from './fastYaml.js';
+import { repairInputMethod, type Repair } from './inputMethod.js';
 import { locator, type Locator } from './locate.js';
 import { parseYaml } from './parseYaml.js';
 
 /** A document: its data (undefined when untrustworthy), where it starts, and how to find paths in it. */
 export interface YamlDoc {
   data: unknown;
+  /** Errors of this document (syntax errors, or repaired input-method slips). */
   errors: Diagnostic[];
   line: number;
   column: number;
   locate: Locator;
+  /** For a document that could not be read: its kind and id, when they were legible. */
+  salvaged?: { kind?: unknown; id?: unknown };
+}
+
+export interface ReadOptions {
+  /** Keys whose values are codes, names or dates: Chinese quotes around them are slips. */
+  strictKey?: (key: string) => boolean;
+}
+
+export function readDocs(
+  text: string,
+  file: string,
+  options: ReadOptions = {},
+): { lines: LineIndex; docs: YamlDoc[]; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(text);
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const d = diagnostic('yaml-too-deep', { limit: MAX_DEPTH }, { file, ...lines.position(deep) });
+    return { lines, diagnostics: [d], docs: [{ data: undefined, errors: [d], ...lines.position(0), locate: () => 0 }] };
+  }
+  const repair = repairInputMethod(text, options.strictKey);
+  const slips = repair.slips.map((s) =>
+    s.code === 'fullwidth-colon'
+      ? diagnostic(s.code, { key: s.key ?? '' }, { file, ...lines.position(s.at) })
+      : s.code === 'fullwidth-bracket'
+        ? diagnostic(s.code, { char: s.char, ascii: s.ascii ?? '' }, { file, ...lines.position(s.at) })
+        : s.code === 'ideographic-space'
+          ? diagnostic(s.code, {}, { file, ...lines.position(s.at) })
+          : diagnostic(s.code, { char: s.char }, { file, ...lines.position(s.at) }),
+  );
+  const read = parse(repair, file, lines);
+  // Each slip belongs to the document it is in: the last one starting at or before it.
+  for (const d of slips) {
+    const doc = [...read.docs].reverse().find((x) => x.line <= d.line) ?? read.docs[0];
+    doc?.errors.push(d);
+  }
+  return { lines, docs: read.docs, diagnostics: [...slips, ...read.diagnostics] };
 }
 
 /**
- * The file's documents: from the fast reader when the text is plain record YAML (most files),
- * else from the `yaml` library, with its diagnostics. Both give the same data and positions.
+ * The documents: from the fast reader when the text is plain record YAML (most files), else
+ * from the `yaml` library. Both give the same data and positions; positions in a repaired text
+ * are mapped back to the text as written.
  */
-export function readDocs(text: string, file: string): { lines: LineIndex; docs: YamlDoc[]; diagnostics: Diagnostic[] } {
-  const fast = fastParse(text);
-  if (!fast) {
-    const parsed = parseYaml(text, file);
+function parse(repair: Repair, file: string, lines: LineIndex): { docs: YamlDoc[]; diagnostics: Diagnostic[] } {
+  const back = repair.original;
+  const fast = fastParse(repair.text);
+  if (fast) {
     return {
-      lines: parsed.lines,
-      diagnostics: parsed.diagnostics,
-      docs: parsed.docs.map((d) => ({ data: d.data, errors: d.errors, line: d.line, column: d.column, locate: locator(d.doc) })),
+      diagnostics: [],
+      docs: fast.map((d) => ({
+        data: d.data,
+        errors: [],
+        ...lines.position(back(d.spot.at)),
+        locate: (path, want) => back(locateSpot(d.spot, path, want)),
+      })),
     };
   }
-  const lines = new LineIndex(text);
-  return {
-    lines,
-    diagnostics: [],
-    docs: fast.map((d) => ({
+  const parsed = parseYaml(repair.text, file);
+  const shifted = repair.slips.length > 0;
+  const fix = (d: Diagnostic): Diagnostic => (shifted ? { ...d, ...lines.position(back(parsed.lines.offsetOf(d.line, d.column))) } : d);
+  const docs = parsed.docs.map((d) => {
+    const doc: YamlDoc = {
       data: d.data,
-      errors: [],
-      ...lines.position(d.spot.at),
-      locate: (path, want) => locateSpot(d.spot, path, want),
-    })),
-  };
+      errors: d.errors.map(fix),
+      ...(shifted ? lines.position(back(parsed.lines.offsetOf(d.line, d.column))) : { line: d.line, column: d.column }),
+      locate: shifted ? (path, want) => back(locator(d.doc)(path, want)) : locator(d.doc),
+    };
+    if (d.salvaged) doc.salvaged = d.salvaged;
+    return doc;
+  });
+  return { docs, diagnostics: parsed.diagnostics.map(fix) };
 }

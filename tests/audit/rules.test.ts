@@ -70,7 +70,7 @@ const stability = (o: Rec = {}): Rec => ({
   ...o,
 });
 
-function audit(records: Rec[], options: { summary?: string; campaign?: string; asOf?: string } = {}) {
+async function audit(records: Rec[], options: { summary?: string; campaign?: string; asOf?: string } = {}) {
   const files: Record<string, string | Uint8Array> = {
     'ledger.yaml': options.campaign ?? MINI_CAMPAIGN,
     'groups/g1/records.yaml': records.map((r) => emitYaml(r)).join('---\n'),
@@ -79,65 +79,65 @@ function audit(records: Rec[], options: { summary?: string; campaign?: string; a
   if (options.summary !== undefined) files['groups/g1/summary.md'] = options.summary;
   else files['groups/g1/summary.md'] = 'We listened.\n';
   const root = writeCampaign(files);
-  const merged = mergeCampaign(root, { tool: 'test', today: '2026-11-24' });
+  const merged = await mergeCampaign(root, { tool: 'test', today: '2026-11-24', threads: 1 });
   expect(merged.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(merged.written).toBe(true);
   return runAudit(loadLedgers(merged.ledgersDir), { asOf: options.asOf ?? AS_OF });
 }
 
-const codes = (r: ReturnType<typeof audit>) => r.findings.map((f) => f.code);
-const finding = (r: ReturnType<typeof audit>, code: string) => r.findings.find((f) => f.code === code);
+const codes = (r: Awaited<ReturnType<typeof audit>>) => r.findings.map((f) => f.code);
+const finding = (r: Awaited<ReturnType<typeof audit>>, code: string) => r.findings.find((f) => f.code === code);
 
-it('a group that really listened has no finding', () => {
-  const r = audit([visit(), opinion('o1'), opinion('o2', { category: 'hedonism' })]);
+it('a group that really listened has no finding', async () => {
+  const r = await audit([visit(), opinion('o1'), opinion('o2', { category: 'hedonism' })]);
   expect(r.findings).toEqual([]);
   expect(r.makeup).toEqual([]);
 });
 
 describe('each rule: triggered, and a near miss that is not', () => {
-  it('no-visits', () => {
-    const r = audit([opinion('o1', { visit: undefined })]);
+  it('no-visits', async () => {
+    const r = await audit([opinion('o1', { visit: undefined })]);
     expect(finding(r, 'no-visits')).toMatchObject({ severity: 'error', group: 'g1', records: [] });
     expect(r.makeup).toEqual(['g1']);
-    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-visits');
+    expect(codes(await audit([visit(), opinion('o1')]))).not.toContain('no-visits');
   });
 
-  it('no-opinions', () => {
-    expect(finding(audit([visit()]), 'no-opinions')).toMatchObject({ severity: 'error', group: 'g1' });
-    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-opinions');
+  it('no-opinions', async () => {
+    expect(finding(await audit([visit()]), 'no-opinions')).toMatchObject({ severity: 'error', group: 'g1' });
+    expect(codes(await audit([visit(), opinion('o1')]))).not.toContain('no-opinions');
   });
 
-  it('leader-absent: no visit led by a leading cadre', () => {
-    const r = audit([visit({ led_by: 'Li Hua' }), opinion('o1')]);
+  it('leader-absent: no visit led by a leading cadre', async () => {
+    const r = await audit([visit({ led_by: 'Li Hua' }), opinion('o1')]);
     expect(finding(r, 'leader-absent')).toMatchObject({ severity: 'error', records: ['g1/v1'] });
-    const near = audit([visit({ led_by: 'Li Hua' }), visit({ id: 'v2', led_by: 'Zhang Ming' }), opinion('o1')]);
+    const near = await audit([visit({ led_by: 'Li Hua' }), visit({ id: 'v2', led_by: 'Zhang Ming' }), opinion('o1')]);
     expect(codes(near)).not.toContain('leader-absent');
   });
 
-  it('written-only: more than half in writing or by referral; exactly half is a near miss', () => {
-    const r = audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2', { channel: 'referral' }), opinion('o3')]);
+  it('written-only: more than half in writing or by referral; exactly half is a near miss', async () => {
+    const r = await audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2', { channel: 'referral' }), opinion('o3')]);
     expect(finding(r, 'written-only')).toMatchObject({ severity: 'error', records: ['g1/o1', 'g1/o2'] });
-    const near = audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2')]);
+    const near = await audit([visit(), opinion('o1', { channel: 'written' }), opinion('o2')]);
     expect(codes(near)).not.toContain('written-only');
   });
 
-  it('written-only: none face to face, even when few are written', () => {
-    const r = audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'online' })]);
+  it('written-only: none face to face, even when few are written', async () => {
+    const r = await audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'online' })]);
     expect(finding(r, 'written-only')?.records).toEqual([]);
-    expect(codes(audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'symposium' })]))).not.toContain(
+    expect(codes(await audit([visit(), opinion('o1', { channel: 'phone' }), opinion('o2', { channel: 'symposium' })]))).not.toContain(
       'written-only',
     );
   });
 
-  it('thresholds are read from ledger.yaml', () => {
+  it('thresholds are read from ledger.yaml', async () => {
     const campaign = MINI_CAMPAIGN + 'audit: { written_share: 0.7 }\n';
     const records = [visit(), opinion('o1', { channel: 'written' }), opinion('o2', { channel: 'written' }), opinion('o3')];
-    expect(codes(audit(records))).toContain('written-only');
-    expect(codes(audit(records, { campaign }))).not.toContain('written-only');
+    expect(codes(await audit(records))).toContain('written-only');
+    expect(codes(await audit(records, { campaign }))).not.toContain('written-only');
   });
 
-  it('coverage-gap: a band not heard; judicial offices are checked for A and D only', () => {
-    const r = audit([
+  it('coverage-gap: a band not heard; judicial offices are checked for A and D only', async () => {
+    const r = await audit([
       visit({
         audiences: [
           { kind: 'masses', count: 3 },
@@ -152,7 +152,7 @@ describe('each rule: triggered, and a near miss that is not', () => {
     ]);
     expect(finding(r, 'coverage-gap')?.severity).toBe('warning');
     // Band C heard through an opinion's source counts too.
-    const near = audit([
+    const near = await audit([
       visit({
         audiences: [
           { kind: 'masses', count: 3 },
@@ -164,7 +164,7 @@ describe('each rule: triggered, and a near miss that is not', () => {
     ]);
     expect(codes(near)).not.toContain('coverage-gap');
     const judicial = MINI_CAMPAIGN.replace('type: work-group', 'type: judicial-office');
-    const office = audit(
+    const office = await audit(
       [
         visit({
           audiences: [
@@ -179,90 +179,92 @@ describe('each rule: triggered, and a near miss that is not', () => {
     expect(codes(office)).not.toContain('coverage-gap');
   });
 
-  it('no-four-winds: fewer than 30%; exactly 30% is a near miss', () => {
+  it('no-four-winds: fewer than 30%; exactly 30% is a near miss', async () => {
     const general = (id: string) => opinion(id, { category: 'general' });
     const ten = (fw: number) => [visit(), ...Array.from({ length: 10 }, (_, i) => (i < fw ? opinion(`o${i}`) : general(`o${i}`)))];
-    const r = audit(ten(2));
+    const r = await audit(ten(2));
     expect(finding(r, 'no-four-winds')).toMatchObject({ severity: 'warning' });
     expect(finding(r, 'no-four-winds')?.records).toHaveLength(8);
-    expect(codes(audit(ten(3)))).not.toContain('no-four-winds');
+    expect(codes(await audit(ten(3)))).not.toContain('no-four-winds');
   });
 
-  it('cursory-visit: no audiences and nothing refers to it', () => {
-    const r = audit([visit(), visit({ id: 'v2', audiences: [], photos: [] }), opinion('o1')]);
+  it('cursory-visit: no audiences and nothing refers to it', async () => {
+    const r = await audit([visit(), visit({ id: 'v2', audiences: [], photos: [] }), opinion('o1')]);
     expect(finding(r, 'cursory-visit')).toMatchObject({ severity: 'warning', records: ['g1/v2'] });
-    const near = audit([visit(), visit({ id: 'v2', audiences: [] }), opinion('o1'), opinion('o2', { visit: 'v2' })]);
+    const near = await audit([visit(), visit({ id: 'v2', audiences: [] }), opinion('o1'), opinion('o2', { visit: 'v2' })]);
     expect(codes(near)).not.toContain('cursory-visit');
   });
 
-  it('no-rectification: no measure, responsible party or due date', () => {
-    const r = audit([
+  it('no-rectification: no measure, responsible party or due date', async () => {
+    const r = await audit([
       visit(),
       opinion('o1', { rectification: undefined }),
       opinion('o2', { rectification: { measure: 'x', responsible: 'y' } }),
     ]);
     expect(finding(r, 'no-rectification')).toMatchObject({ severity: 'warning', records: ['g1/o1', 'g1/o2'] });
-    expect(codes(audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-09-01' } })]))).not.toContain(
-      'no-rectification',
-    );
+    expect(
+      codes(await audit([visit(), opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-09-01' } })])),
+    ).not.toContain('no-rectification');
   });
 
-  it('rectification-overdue: past due and not done; due on the as-of date is not yet overdue', () => {
-    const r = audit([
+  it('rectification-overdue: past due and not done; due on the as-of date is not yet overdue', async () => {
+    const r = await audit([
       visit(),
       opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-23', status: 'in-progress' } }),
     ]);
     expect(finding(r, 'rectification-overdue')).toMatchObject({ severity: 'error', records: ['g1/o1'] });
     expect(r.makeup).toEqual(['g1']);
-    const onTime = audit([
+    const onTime = await audit([
       visit(),
       opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: AS_OF, status: 'in-progress' } }),
     ]);
     expect(codes(onTime)).not.toContain('rectification-overdue');
-    const notActionable = audit([
+    const notActionable = await audit([
       visit(),
       opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-05-01', status: 'not-actionable' } }),
     ]);
     expect(codes(notActionable)).not.toContain('rectification-overdue');
   });
 
-  it('no-feedback: a done rectification with feedback false or missing', () => {
-    const r = audit([
+  it('no-feedback: a done rectification with feedback false or missing', async () => {
+    const r = await audit([
       visit(),
       opinion('o1', { rectification: { measure: 'x', responsible: 'y', due: '2014-06-30', status: 'done', done_on: '2014-05-01' } }),
     ]);
     expect(finding(r, 'no-feedback')).toMatchObject({ severity: 'warning', records: ['g1/o1'] });
-    expect(codes(audit([visit(), opinion('o1')]))).not.toContain('no-feedback');
+    expect(codes(await audit([visit(), opinion('o1')]))).not.toContain('no-feedback');
   });
 
-  it('missing-summary: missing or empty after the group deadline; before it, not yet', () => {
-    const r = audit([visit(), opinion('o1')], { summary: '  \n' });
+  it('missing-summary: missing or empty after the group deadline; before it, not yet', async () => {
+    const r = await audit([visit(), opinion('o1')], { summary: '  \n' });
     expect(finding(r, 'missing-summary')).toMatchObject({ severity: 'error', records: [] });
-    expect(codes(audit([visit(), opinion('o1')], { summary: '', asOf: '2014-05-22' }))).not.toContain('missing-summary');
+    expect(codes(await audit([visit(), opinion('o1')], { summary: '', asOf: '2014-05-22' }))).not.toContain('missing-summary');
   });
 
-  it('missing-photos: no visit references a photo', () => {
-    expect(finding(audit([visit({ photos: [] }), opinion('o1')]), 'missing-photos')).toMatchObject({ severity: 'warning' });
-    expect(codes(audit([visit({ photos: [] }), visit({ id: 'v2' }), opinion('o1')]))).not.toContain('missing-photos');
+  it('missing-photos: no visit references a photo', async () => {
+    expect(finding(await audit([visit({ photos: [] }), opinion('o1')]), 'missing-photos')).toMatchObject({ severity: 'warning' });
+    expect(codes(await audit([visit({ photos: [] }), visit({ id: 'v2' }), opinion('o1')]))).not.toContain('missing-photos');
   });
 
-  it('late-records: dated after the group deadline; on the deadline is in time', () => {
-    const r = audit([visit(), opinion('o1', { date: '2014-05-23' })]);
+  it('late-records: dated after the group deadline; on the deadline is in time', async () => {
+    const r = await audit([visit(), opinion('o1', { date: '2014-05-23' })]);
     expect(finding(r, 'late-records')).toMatchObject({ severity: 'warning', records: ['g1/o1'] });
-    expect(codes(audit([visit(), opinion('o1', { date: '2014-05-22' })]))).not.toContain('late-records');
+    expect(codes(await audit([visit(), opinion('o1', { date: '2014-05-22' })]))).not.toContain('late-records');
   });
 
-  it('appeal-overdue: past due and not resolved', () => {
-    const r = audit([visit(), opinion('o1'), appeal({ status: 'in-progress' })]);
+  it('appeal-overdue: past due and not resolved', async () => {
+    const r = await audit([visit(), opinion('o1'), appeal({ status: 'in-progress' })]);
     expect(finding(r, 'appeal-overdue')).toMatchObject({ severity: 'error', records: ['g1/a1'] });
-    expect(codes(audit([visit(), opinion('o1'), appeal()]))).not.toContain('appeal-overdue');
-    expect(codes(audit([visit(), opinion('o1'), appeal({ status: 'registered', due: '2014-05-24' })]))).not.toContain('appeal-overdue');
+    expect(codes(await audit([visit(), opinion('o1'), appeal()]))).not.toContain('appeal-overdue');
+    expect(codes(await audit([visit(), opinion('o1'), appeal({ status: 'registered', due: '2014-05-24' })]))).not.toContain(
+      'appeal-overdue',
+    );
   });
 
-  it('stability-high-risk: high risk and not resolved', () => {
-    const r = audit([visit(), opinion('o1'), stability({ status: 'monitoring' })]);
+  it('stability-high-risk: high risk and not resolved', async () => {
+    const r = await audit([visit(), opinion('o1'), stability({ status: 'monitoring' })]);
     expect(finding(r, 'stability-high-risk')).toMatchObject({ severity: 'warning', records: ['g1/s1'] });
-    expect(codes(audit([visit(), opinion('o1'), stability({ status: 'monitoring', risk: 'medium' })]))).not.toContain(
+    expect(codes(await audit([visit(), opinion('o1'), stability({ status: 'monitoring', risk: 'medium' })]))).not.toContain(
       'stability-high-risk',
     );
   });
@@ -278,6 +280,6 @@ it.skipIf(!rulesMdThere)('every code of RULES.md has a rule with the severity RU
   const { RULES } = await import('../../src/audit/rules.js');
   const table = readFileSync(RULES_MD, 'utf8');
   const documented = [...table.matchAll(/^\| ([a-z-]+) \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-  expect(documented.length).toBe(15);
+  expect(documented.length).toBe(17);
   expect(RULES.map((r) => `${r.code} ${r.severity}`)).toEqual(documented);
 });

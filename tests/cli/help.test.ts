@@ -8,27 +8,40 @@ import { VERSION } from '../../src/util/version.js';
 
 const COMMANDS = ['init', 'new', 'validate', 'merge', 'audit', 'status', 'export', 'report', 'schema'];
 
-describe('help', () => {
-  it('ledger --help lists every command and a worked example', async () => {
-    const run = await runCli(['--help'], { cwd: REPO });
-    expect(run.code).toBe(0);
-    for (const c of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
-    expect(run.stdout).toMatch(/Examples/);
-    expectGolden('help/ledger.txt', run.stdout);
-  });
+const EXAMPLES = { en: 'Examples:', 'zh-CN': '示例：' };
 
-  for (const c of COMMANDS) {
-    it(`ledger ${c} --help shows an example`, async () => {
-      const run = await runCli([c, '--help'], { cwd: REPO });
+describe('help', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const env = { LEDGER_LANG: lang };
+    it(`ledger --help lists every command and a worked example (${lang})`, async () => {
+      const run = await runCli(['--help'], { cwd: REPO, env });
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(new RegExp(`Examples:\\n  \\$ ledger ${c}`));
-      expectGolden(`help/${c}.txt`, run.stdout);
+      for (const c of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+      expect(run.stdout).toMatch(lang === 'zh-CN' ? '示例（' : 'Examples (');
+      expectGolden(`help/${lang}/ledger.txt`, run.stdout);
     });
+
+    for (const c of COMMANDS) {
+      it(`ledger ${c} --help shows an example (${lang})`, async () => {
+        const run = await runCli([c, '--help'], { cwd: REPO, env });
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(
+          new RegExp(`${EXAMPLES[lang]}\\n  \\$ ${c === 'new' && lang === 'zh-CN' ? 'ledger new' : `ledger ${c}`}`),
+        );
+        expectGolden(`help/${lang}/${c}.txt`, run.stdout);
+      });
+    }
   }
 
   it('prints the version', async () => {
     const run = await runCli(['--version'], { cwd: REPO });
     expect(run).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+  });
+
+  it("words commander's own errors in Chinese too", async () => {
+    const run = await runCli(['validate', '--strcit'], { cwd: REPO, env: { LEDGER_LANG: 'zh-CN' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('ledger: 没有 --strcit 这个选项（是否应为 --strict？）\n（运行 ledger --help 查看用法）\n');
   });
 
   it('suggests the nearest command and option, exit 2', async () => {

@@ -286,7 +286,7 @@ assistance:
     expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
     const run = await runCli(['export', ...AS_OF, '--out', 'x.xlsx'], { cwd: root });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("1 cell(s) were longer than Excel's 32,767 characters and were cut");
+    expect(run.stderr).toContain("1 cell longer than Excel's 32,767 characters was cut");
     const ws = (await readBook(path.join(root, 'x.xlsx'))).getWorksheet('Hardship cards') as ExcelJS.Worksheet;
     const help = String(ws.getCell(HEADER_ROW + 1, headers(ws).indexOf('Help given') + 1).value);
     expect(help.length).toBe(32_767);
@@ -306,7 +306,7 @@ describe('export: refusals', () => {
     expect(existsSync(path.join(root, 'exports'))).toBe(false);
     expect((await runCli(['export', ...AS_OF, '--merge'], { cwd: root })).code).toBe(0);
     const badOut = await runCli(['export', ...AS_OF, '--out', 'x.csv'], { cwd: root });
-    expect([badOut.code, badOut.stderr]).toEqual([2, 'ledger: --out must name an .xlsx file (got "x.csv")\n']);
+    expect([badOut.code, badOut.stderr]).toEqual([2, 'ledger: --out must name a file ending in .xlsx (got "x.csv")\n']);
     const badGroup = await runCli(['export', ...AS_OF, '--group', 'g2'], { cwd: root });
     expect(badGroup.code).toBe(2);
     expect(badGroup.stderr).toMatch(/no group "g2" in the ledgers/);

@@ -16,7 +16,8 @@ export async function runCli(
   const code = await main({
     argv,
     cwd: options.cwd,
-    env: options.env ?? { NO_COLOR: '1' },
+    // The language comes from the campaign's locale; outside a campaign, English (LANG).
+    env: options.env ?? { NO_COLOR: '1', LANG: 'en_US.UTF-8' },
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
   });

@@ -26,11 +26,11 @@ function ledgerBytes(dir: string): Record<string, string> {
 }
 
 /** Merges with the caches, then again without them: both must write the same bytes. */
-function mergeBothWays(dir: string): { warm: MergeResult; bytes: Record<string, string> } {
-  const warm = mergeCampaign(dir, OPTIONS);
+async function mergeBothWays(dir: string): Promise<{ warm: MergeResult; bytes: Record<string, string> }> {
+  const warm = await mergeCampaign(dir, OPTIONS);
   expect(warm.written).toBe(true);
   const bytes = ledgerBytes(dir);
-  const cold = mergeCampaign(dir, { ...OPTIONS, cache: false });
+  const cold = await mergeCampaign(dir, { ...OPTIONS, cache: false });
   expect(cold.reused).toBe(0);
   expect(ledgerBytes(dir)).toEqual(bytes);
   expect(warm.diagnostics).toEqual(cold.diagnostics);
@@ -42,13 +42,13 @@ const file = (dir: string, group: string, n: number) => path.join(dir, 'groups',
 const firstOpinion = (text: string) => /^source: .*\n(?:.*\n)*?content: .*$/m.exec(text)?.[0] as string;
 
 describe('the merge cache', () => {
-  it('gives the same ledgers as a merge without it, through a series of resubmissions', () => {
+  it('gives the same ledgers as a merge without it, through a series of resubmissions', async () => {
     const dir = path.join(tempDir(), 'c');
     generateCampaign(dir, { groups: 5, records: 600, seed: 9 });
 
-    expect(mergeBothWays(dir).warm.reused).toBe(0);
+    expect((await mergeBothWays(dir)).warm.reused).toBe(0);
     // Nothing changed: every group is taken whole from the cache.
-    expect(mergeBothWays(dir).warm.reused).toBe(5);
+    expect((await mergeBothWays(dir)).warm.reused).toBe(5);
 
     // Only opinions change: the other ledger files are left as they are, not written again.
     const stamp = (f: string) => {
@@ -59,10 +59,10 @@ describe('the merge cache', () => {
     const g5 = file(dir, 'g5', 1);
     writeFileSync(g5, readFileSync(g5, 'utf8').replace(/^content: (.*)$/m, 'content: $1（更正）'));
     const opinionsBefore = stamp('opinions.yaml');
-    expect(mergeCampaign(dir, OPTIONS).reused).toBe(4);
+    expect((await mergeCampaign(dir, OPTIONS)).reused).toBe(4);
     expect(stamp('visits.yaml')).toEqual(visitsBefore);
     expect(stamp('opinions.yaml')).not.toEqual(opinionsBefore);
-    mergeBothWays(dir);
+    await mergeBothWays(dir);
 
     // g3 resubmits with an opinion that repeats one of g1's, word for word and source kind.
     const g3 = file(dir, 'g3', 1);
@@ -70,7 +70,7 @@ describe('the merge cache', () => {
       g3,
       readFileSync(g3, 'utf8').replace(firstOpinion(readFileSync(g3, 'utf8')), firstOpinion(readFileSync(file(dir, 'g1', 1), 'utf8'))),
     );
-    const dup = mergeBothWays(dir);
+    const dup = await mergeBothWays(dir);
     expect(dup.warm.reused).toBe(4);
     const manifest = parse(dup.bytes['manifest.yaml'] as string) as { duplicates: { a: string; b: string; similarity: number }[] };
     expect(manifest.duplicates.some((d) => d.a.startsWith('g1/') && d.b.startsWith('g3/') && d.similarity === 1)).toBe(true);
@@ -78,44 +78,44 @@ describe('the merge cache', () => {
     // g2 withdraws a file (its opinions' visits go missing: refused records) and g4 adds text.
     rmSync(file(dir, 'g2', 2));
     appendFileSync(file(dir, 'g4', 3), '（补充说明）\n');
-    expect(mergeBothWays(dir).warm.reused).toBe(3);
+    expect((await mergeBothWays(dir)).warm.reused).toBe(3);
 
     // The duplicate goes away again when g3 changes back to its own words.
     writeFileSync(g3, readFileSync(g3, 'utf8').replace(/^content: (.*)$/m, 'content: $1，另外补充一句'));
-    const undone = mergeBothWays(dir);
+    const undone = await mergeBothWays(dir);
     expect(undone.warm.reused).toBe(4);
   }, 60_000);
 
-  it('never copies text from a ledger file edited by hand', () => {
+  it('never copies text from a ledger file edited by hand', async () => {
     const dir = path.join(tempDir(), 'c');
     generateCampaign(dir, { groups: 3, records: 200, seed: 4 });
-    mergeCampaign(dir, OPTIONS);
+    await mergeCampaign(dir, OPTIONS);
     const opinions = path.join(dir, 'ledgers/opinions.yaml');
     writeFileSync(opinions, readFileSync(opinions, 'utf8').replace(/content: (.)/, 'content: 改$1'));
-    const { warm, bytes } = mergeBothWays(dir);
+    const { warm, bytes } = await mergeBothWays(dir);
     expect(bytes['opinions.yaml']).not.toMatch(/content: 改/);
     expect(warm.reused).toBe(0); // its groups' chunks are gone with the edit
   }, 30_000);
 
-  it('survives cache files that are garbage, torn or missing', () => {
+  it('survives cache files that are garbage, torn or missing', async () => {
     const dir = path.join(tempDir(), 'c');
     generateCampaign(dir, { groups: 3, records: 200, seed: 5 });
-    const first = mergeBothWays(dir).bytes;
+    const first = (await mergeBothWays(dir)).bytes;
     const cache = path.join(dir, 'ledgers/.cache');
     writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "pairs": [[5, 9, 1]]}}}');
     writeFileSync(path.join(cache, 'groups/g1.json'), 'not json');
     truncateSync(path.join(cache, 'files/g2.results.jsonl'), 100);
     writeFileSync(path.join(cache, 'files/g3.jsonl'), '{"key": "x"}\n');
-    expect(mergeBothWays(dir).bytes).toEqual(first);
+    expect((await mergeBothWays(dir)).bytes).toEqual(first);
     writeFileSync(path.join(cache, 'chunks.json'), '[');
-    expect(mergeBothWays(dir).bytes).toEqual(first);
+    expect((await mergeBothWays(dir)).bytes).toEqual(first);
     rmSync(path.join(cache, 'ledgers'), { recursive: true });
-    expect(mergeBothWays(dir).bytes).toEqual(first);
+    expect((await mergeBothWays(dir)).bytes).toEqual(first);
     // A JSON copy missing one of its pieces is not used: readers parse the YAML instead.
     const whole = loadLedgers(path.join(dir, 'ledgers'));
     const pieces = path.join(cache, 'ledgers/pieces');
     rmSync(path.join(pieces, readdirSync(pieces).find((n) => n.startsWith('opinion-')) as string));
     expect(loadLedgers(path.join(dir, 'ledgers'))).toEqual(whole);
-    expect(mergeBothWays(dir).bytes).toEqual(first);
+    expect((await mergeBothWays(dir)).bytes).toEqual(first);
   }, 30_000);
 });

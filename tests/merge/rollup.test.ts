@@ -30,7 +30,7 @@ describe('rollup of two campaigns', () => {
     const top = await city();
     const run = await runCli(['merge'], { cwd: path.join(top, 'city') });
     expect(run.code, run.stdout).toBe(0);
-    const set = loadLedgers(path.join(top, 'city/ledgers'), { verify: true });
+    const set = loadLedgers(path.join(top, 'city/ledgers'));
     const hedong = loadLedgers(path.join(top, 'hedong/ledgers'));
     const xicheng = loadLedgers(path.join(top, 'xicheng/ledgers'));
     expect(set.ledgers.opinion.length).toBe(hedong.ledgers.opinion.length + xicheng.ledgers.opinion.length);
@@ -62,7 +62,7 @@ describe('rollup of two campaigns', () => {
     const run = await runCli(['merge'], { cwd: path.join(top, 'city') });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /^ledger\.yaml:11:5 error unit-edited the ledgers at \.\.\/xicheng\/ledgers cannot be used: .*changed after `ledger merge`/m,
+      /^ledger\.yaml:11:5 错误 \.\.\/xicheng\/ledgers 的台账不能使用：\.\.\/xicheng\/ledgers\/opinions\.yaml 在生成后被改动过 unit-edited$/m,
     );
   });
 
@@ -72,14 +72,16 @@ describe('rollup of two campaigns', () => {
     const hd = path.join(top, 'hedong/groups/g1/summary.md');
     writeFileSync(hd, `${readFileSync(hd, 'utf8')}\n补充。\n`);
     expect((await runCli(['merge'], { cwd: path.join(top, 'hedong') })).code).toBe(0);
-    const status = await runCli(['status', '--as-of', '2014-05-24'], { cwd: path.join(top, 'city') });
-    expect(status.code).toBe(2);
-    expect(status.stderr).toMatch(/out of date \(changed: \.\.\/hedong\/ledgers\/manifest\.yaml\)/);
+    const audit = await runCli(['audit', '--as-of', '2014-05-24', '--lang', 'en'], { cwd: path.join(top, 'city') });
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toMatch(/out of date \(changed: \.\.\/hedong\/ledgers\/manifest\.yaml\)/);
+    const status = await runCli(['status', '--as-of', '2014-05-24', '--format', 'json'], { cwd: path.join(top, 'city') });
+    expect(JSON.parse(status.stdout)).toMatchObject({ ledgers: 'stale' });
     const plan = path.join(top, 'city/ledger.yaml');
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('../xicheng/ledgers', '../nowhere/ledgers'));
     const run = await runCli(['merge'], { cwd: path.join(top, 'city') });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/ledger\.yaml:11:5 error unit-missing no ledgers at \.\.\/nowhere\/ledgers/);
+    expect(run.stdout).toMatch(/ledger\.yaml:11:5 错误 \.\.\/nowhere\/ledgers 没有台账.* unit-missing/);
     expect(parse(readFileSync(path.join(top, 'city/ledgers/manifest.yaml'), 'utf8')).units).toHaveLength(2);
   });
 });

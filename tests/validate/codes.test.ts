@@ -173,7 +173,7 @@ it('writes nothing while validating', () => {
 });
 
 it('normalising keeps the campaign locale as written (regression: zh-CN became en)', async () => {
-  const { parseCampaign } = await import('../../src/read/loadCampaign.js');
+  const { checkCampaign: parseCampaign } = await import('../../src/check/checkCampaign.js');
   const zh = parseCampaign(Buffer.from(MINI_CAMPAIGN.replace('locale: en', 'locale: zh-CN')));
   expect(zh.campaign?.locale).toBe('zh-CN');
   expect(parseCampaign(Buffer.from(MINI_CAMPAIGN)).campaign?.locale).toBe('en');

@@ -1,0 +1,18 @@
+// `ledger audit`: the supervision rules over the verified ledgers; exit 1 when groups must make up their work.
+import { runAudit } from '../../audit/runAudit.js';
+import { auditFormat } from '../../format/audit.js';
+import { asOfOption, freshLedgers, groupOption } from '../ledgerInput.js';
+import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
+
+export async function run(rt: Runtime, _args: unknown[], opts: Record<string, unknown>): Promise<void> {
+  const format = parseChoice(String(opts.format), ['text', 'json'] as const);
+  const asOf = asOfOption(opts.asOf);
+  const lang = langOf(rt, opts.lang as string | undefined);
+  const set = await freshLedgers(rt, campaignRoot(rt), { merge: opts.merge === true, lang });
+  const group = groupOption(opts.group, set);
+  const result = runAudit(set, { asOf, ...(group === undefined ? {} : { group }) });
+  rt.stdout.write(
+    format === 'json' ? auditFormat.json(result, lang) : auditFormat.text(result, set.manifest.groups, { color: rt.color, lang }),
+  );
+  rt.exitCode = result.makeup.length ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+// The audit for a clerk: findings grouped by group (each a sentence in the reader's language,
+// its rule code last), then the make-up list; and the documented JSON.
+import type { ChalkInstance } from 'chalk';
+import { findingMessage, type AuditResult } from '../audit/runAudit.js';
+import { proseDate } from '../messages/dates.js';
+import { findingTitle } from '../messages/findings.js';
+import type { Lang } from '../messages/words.js';
+import type { ManifestGroup } from '../model/ledgers.js';
+import { escapeControl } from '../text/escape.js';
+import { formatJson } from './json.js';
+
+const WORDS = {
+  en: {
+    title: (d: string) => `Audit as of ${d}`,
+    none: 'no findings',
+    makeup: 'Must make up their work',
+    nobody: 'No group has to make up its work.',
+    records: 'records',
+    error: 'error  ',
+    warning: 'warning',
+    summary: (e: number, w: number, g: number) =>
+      `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${g} group${g === 1 ? '' : 's'}`,
+  },
+  'zh-CN': {
+    title: (d: string) => `督导检查（截至${proseDate(d, 'zh-CN')}）`,
+    none: '未发现问题',
+    makeup: '须补课的小组',
+    nobody: '没有需要补课的小组。',
+    records: '涉及记录',
+    error: '须补课',
+    warning: '提醒  ',
+    summary: (e: number, w: number, g: number) => `共${g}个组：须补课问题${e}个，提醒事项${w}个`,
+  },
+};
+
+export const auditFormat = {
+  text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: ChalkInstance; lang: Lang }): string {
+    const { color, lang } = options;
+    const w = WORDS[lang];
+    const out: string[] = [color.bold(w.title(result.asOf)), ''];
+    const all = result.summary.groups === groups.length;
+    for (const g of groups) {
+      const fs = result.findings.filter((f) => f.group === g.id);
+      if (!fs.length && !all) continue;
+      const mark = result.makeup.includes(g.id) ? color.red('✗') : fs.length ? color.yellow('!') : color.green('✓');
+      out.push(`${mark} ${color.bold(g.id)} ${escapeControl(g.name)}`);
+      if (!fs.length) out.push(`    ${color.dim(w.none)}`);
+      for (const f of fs) {
+        const sev = f.severity === 'error' ? color.red(w.error) : color.yellow(w.warning);
+        out.push(`    ${sev} ${escapeControl(findingMessage(f, lang))} ${color.dim(f.code)}`);
+        if (f.records.length) {
+          const list = f.records.length > 8 ? `${f.records.slice(0, 8).join(', ')} … (+${f.records.length - 8})` : f.records.join(', ');
+          out.push(`            ${color.dim(`${w.records}: ${escapeControl(list)}`)}`);
+        }
+      }
+      out.push('');
+    }
+    if (result.makeup.length) {
+      out.push(color.bold(`${w.makeup}:`));
+      for (const id of result.makeup) {
+        const g = groups.find((x) => x.id === id);
+        const titles = [
+          ...new Set(result.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, lang))),
+        ];
+        out.push(
+          `  ${color.red(id)} ${escapeControl(g?.name ?? '')}${lang === 'zh-CN' ? '：' : ': '}${titles.join(lang === 'zh-CN' ? '、' : ', ')}`,
+        );
+      }
+    } else out.push(color.green(w.nobody));
+    out.push('', w.summary(result.summary.errors, result.summary.warnings, result.summary.groups));
+    return out.join('\n') + '\n';
+  },
+  json(result: AuditResult, lang: Lang): string {
+    return formatJson({
+      findings: result.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        group: f.group,
+        message: findingMessage(f, lang),
+        records: f.records,
+      })),
+      makeup: result.makeup,
+      summary: { asOf: result.asOf, ...result.summary },
+    });
+  },
+};

@@ -1,0 +1,103 @@
+// `ledger status` for people (a table aligned by display width, so Chinese names line up) and
+// for machines (the documented JSON).
+import type { ChalkInstance } from 'chalk';
+import { proseDate } from '../messages/dates.js';
+import type { Lang } from '../messages/words.js';
+import type { StatusResult } from '../status/buildStatus.js';
+import { renderTable } from '../text/displayWidth.js';
+import { escapeControl } from '../text/escape.js';
+import { formatJson } from './json.js';
+
+const HEAD = {
+  en: [
+    'group',
+    'name',
+    'files',
+    'visits',
+    'opinions',
+    'info',
+    'appeals',
+    'stability',
+    'hardship',
+    'photos',
+    'summary',
+    'errors',
+    'warnings',
+    'state',
+  ],
+  'zh-CN': ['编号', '名称', '文件', '活动', '意见', '民情', '诉求', '维稳', '困难', '图片', '总结', '错误', '警告', '状态'],
+};
+const STATE = {
+  en: { complete: 'complete', incomplete: 'incomplete', overdue: 'overdue' },
+  'zh-CN': { complete: '已齐全', incomplete: '未齐全', overdue: '逾期未齐' },
+};
+const LEDGERS = {
+  en: {
+    current: 'ledgers/ is a merge of exactly these files',
+    stale: 'ledgers/ is out of date: run `ledger merge`',
+    none: 'not merged yet: run `ledger merge` when the groups have handed in',
+  },
+  'zh-CN': {
+    current: '台账 ledgers/ 与各组文件一致',
+    stale: '台账 ledgers/ 已过时：请运行 ledger merge',
+    none: '尚未合并：各组报送后请运行 ledger merge',
+  },
+};
+
+function days(n: number, lang: Lang): string {
+  if (lang === 'zh-CN') return n > 0 ? `还有${n}天` : n === 0 ? '今天截止' : `已逾期${-n}天`;
+  return n > 0 ? `${n} day${n === 1 ? '' : 's'} left` : n === 0 ? 'due today' : `${-n} day${n === -1 ? '' : 's'} past`;
+}
+
+export const statusFormat = {
+  text(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string {
+    const { color, lang } = options;
+    const zh = lang === 'zh-CN';
+    const rows = s.groups.map((g) => [
+      g.group,
+      escapeControl(g.name),
+      String(g.files),
+      ...(['visit', 'opinion', 'info', 'appeal', 'stability', 'hardship'] as const).map((k) => String(g.counts[k])),
+      String(g.photos),
+      g.summary ? (zh ? '有' : 'yes') : zh ? '无' : 'no',
+      String(g.errors),
+      String(g.warnings),
+      STATE[lang][g.state],
+    ]);
+    const table = renderTable([HEAD[lang], ...rows], { align: ['left', 'left', ...Array<'right'>(11).fill('right'), 'left'] });
+    const painted = table
+      .split('\n')
+      .map((line, i) =>
+        i < 2
+          ? color.bold(line)
+          : line.endsWith(STATE[lang].overdue)
+            ? color.red(line)
+            : line.endsWith(STATE[lang].incomplete)
+              ? color.yellow(line)
+              : line,
+      )
+      .join('\n');
+    const when = (d: string) => (zh ? proseDate(d, lang) : d);
+    return (
+      [
+        zh ? `报送情况（截至${proseDate(s.asOf, lang)}）` : `Status as of ${s.asOf}`,
+        '',
+        painted,
+        '',
+        zh
+          ? `小组报送截止 ${when(s.deadlines.groups)}：${days(s.daysToGroupDeadline, lang)}`
+          : `Group deadline ${s.deadlines.groups}: ${days(s.daysToGroupDeadline, lang)}`,
+        zh
+          ? `书面报告截止 ${when(s.deadlines.report)}：${days(s.daysToReportDeadline, lang)}`
+          : `Report deadline ${s.deadlines.report}: ${days(s.daysToReportDeadline, lang)}`,
+        zh
+          ? `已齐全 ${s.summary.complete} 个，未齐全 ${s.summary.incomplete} 个，逾期未齐 ${s.summary.overdue} 个`
+          : `${s.summary.complete} complete, ${s.summary.incomplete} incomplete, ${s.summary.overdue} overdue`,
+        LEDGERS[lang][s.ledgers],
+      ].join('\n') + '\n'
+    );
+  },
+  json(s: StatusResult): string {
+    return formatJson(s);
+  },
+};

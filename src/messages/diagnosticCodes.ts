@@ -1,0 +1,658 @@
+// Every diagnostic code in one table: its severity, what it means, how to fix it, and its
+// message in English and Chinese as a function of the data the check found. Checks produce
+// the code and the data; the words are chosen here, in the language the user reads. The
+// README, docs/diagnostics.md and the tests are checked against this table.
+import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
+
+export type Severity = 'error' | 'warning';
+
+/** What a value should have been, for wrong-type. */
+export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing';
+
+/** The data each code's message is made from. Personal data only ever arrives masked. */
+export interface DiagnosticData {
+  'not-utf8': { encoding: 'utf16' } | { encoding: 'invalid'; offset: number; gbk: boolean };
+  'yaml-syntax': { detail: string } | { variant: 'one-document' };
+  'yaml-tab': Record<string, never>;
+  'yaml-duplicate-key': { key?: string };
+  'yaml-alias': { name: string };
+  'yaml-tag': { tag: string };
+  'yaml-directive': { version: string };
+  'yaml-too-deep': { limit: number };
+  'fullwidth-colon': { key: string };
+  'fullwidth-comma': { char: string };
+  'fullwidth-bracket': { char: string; ascii: string };
+  'fullwidth-quote': { char: string };
+  'ideographic-space': Record<string, never>;
+  'empty-file': Record<string, never>;
+  'not-a-record': { found: 'list' | 'value'; campaign?: boolean };
+  'unsafe-key': { key: string };
+  'missing-field':
+    { variant: 'field'; field: Both } | { variant: 'kind' } | { variant: 'empty-campaign' } | { variant: 'no-items'; field: Both };
+  'unknown-field': { key: string; suggest?: string };
+  'unknown-kind': { value: string; suggest?: Both; kinds: Both[] };
+  'invalid-code': { field: Both; value: string; suggest?: Both; choices?: Both[] } | { field: Both; found: TypeWord };
+  'empty-value': { field: Both; choices?: Both[]; date?: boolean };
+  'wrong-type': { field: Both; expected: TypeWord; found: TypeWord };
+  'unquoted-number': { field: Both; personal: boolean };
+  'invalid-date': { value: string; variant: 'format' | 'calendar' };
+  'invalid-value':
+    | { variant: 'id'; value: string; group: boolean }
+    | { variant: 'pattern'; field: Both; value: string }
+    | { variant: 'min' | 'max'; field: Both; limit: number }
+    | { variant: 'period-order'; start: string; end: string }
+    | { variant: 'unit-inside'; path: string }
+    | { variant: 'other'; field: Both; detail: string };
+  'too-long': { field: Both; length: number; limit: number };
+  'invalid-id-number': { masked: string; problem: 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit' };
+  'invalid-phone': { masked: string };
+  'date-outside-period': { date: string; start: string; end: string };
+  'unknown-member': { name: string; group: string; suggest?: string; role?: 'leader'; form?: boolean };
+  'missing-done-on': Record<string, never>;
+  'duplicate-id':
+    | { variant: 'record'; id: string; group: string; kind: Both; file: string; line: number }
+    | { variant: 'group'; id: string }
+    | { variant: 'member'; name: string; group: string }
+    | { variant: 'unit'; id: string; path: string };
+  'unknown-visit': { visit: string; group: string; suggest?: string };
+  'visit-has-errors': { visit: string; file: string; line: number };
+  'photo-missing': { path: string; group: string };
+  'photo-outside-group': { path: string; group: string };
+  'photo-not-image': { path: string };
+  'file-outside-group': { group: string };
+  'dangling-link': Record<string, never>;
+  'not-a-regular-file': { type: 'fifo' | 'socket' | 'device' | 'other' };
+  'unreadable-file': { reason: string };
+  'file-too-large': { size: number; limit: number };
+  'undeclared-group': { folder: string };
+  'group-folder-missing': { group: string };
+  'unit-missing': { path: string };
+  'unit-edited': { path: string; file: string };
+  'likely-duplicate': { id: string; others: { id: string; file: string; line: number }[]; similarity: number };
+}
+
+export type DiagnosticCode = keyof DiagnosticData;
+
+export interface CodeEntry<D> {
+  severity: Severity;
+  /** One line for docs/diagnostics.md and the README: what is wrong. */
+  means: Both;
+  /** How to put it right, for docs/diagnostics.md and the feedback sheets. */
+  fix: Both;
+  en(d: D): string;
+  zh(d: D): string;
+}
+
+const YAML_DETAILS: [RegExp, string][] = [
+  [/Implicit keys need to be on a single line/, '字段名和冒号必须写在同一行'],
+  [/Implicit map keys need to be followed by map values/, '字段名后面缺少冒号'],
+  [/Nested mappings are not allowed in compact mappings/, '同一行里不能再嵌套“字段: 值”'],
+  [/All mapping items must start at the same column/, '同一层的字段必须从同一列开始（缩进对齐）'],
+  [/All collection items must start at the same column/, '同一层的各项必须从同一列开始（缩进对齐）'],
+  [/Missing closing "?quote/, '引号没有成对，缺少右引号'],
+  [/flow (sequence|collection).*(end with|sufficiently)/i, '方括号或花括号没有成对'],
+  [/Unexpected flow-(seq|map)-end/, '多出了一个右括号'],
+  [/Unexpected scalar at node end/, '一行里多写了内容，或缺少冒号'],
+  [/Map keys must be unique/, '同一记录里字段名重复'],
+  [
+    /Sequence items are not allowed on the same line with map keys|A block sequence may not be used as an implicit map key/,
+    '列表项“- ”不能和字段名写在同一行',
+  ],
+];
+
+function yamlDetailZh(detail: string): string {
+  for (const [re, zh] of YAML_DETAILS) if (re.test(detail)) return zh;
+  return `解析器提示：${detail}`;
+}
+
+const TYPE_EN: Record<TypeWord, string> = {
+  text: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  list: 'a list',
+  mapping: 'a mapping (key: value lines)',
+  nothing: 'nothing',
+};
+const TYPE_ZH: Record<TypeWord, string> = {
+  text: '文字',
+  integer: '整数',
+  number: '数字',
+  boolean: 'true 或 false',
+  list: '列表（如 [甲, 乙]）',
+  mapping: '“字段: 值”形式的一组内容',
+  nothing: '空值',
+};
+
+/** Choices in the writer's vocabulary: Chinese labels in zh-CN, or when the value was Chinese. */
+function choices(cs: readonly Both[], lang: Lang, value?: string): string {
+  const zh = lang === 'zh-CN' || (value !== undefined && hasCjk(value));
+  return list(
+    cs.map((c) => (zh ? c.zh : c.en)),
+    zh ? 'zh-CN' : 'en',
+  );
+}
+function suggestion(s: Both | undefined, lang: Lang, value: string): string {
+  if (!s) return '';
+  const zh = lang === 'zh-CN' || hasCjk(value);
+  const word = zh ? s.zh : s.en;
+  return lang === 'zh-CN' ? `，是否应为${q(word, lang)}？` : `; did you mean "${word}"?`;
+}
+const didYouMean = (s: string | undefined, lang: Lang) =>
+  s === undefined ? '' : lang === 'zh-CN' ? `，是否应为${q(s, lang)}？` : `; did you mean "${s}"?`;
+
+const ID_PROBLEM: Record<DiagnosticData['invalid-id-number']['problem'], Both> = {
+  length: { en: 'must be 18 characters', zh: '应为18位' },
+  characters: { en: 'must be 17 digits followed by a digit or X', zh: '应为17位数字加1位数字或X' },
+  area: { en: 'has an impossible area code', zh: '地区码不存在' },
+  'birth-date': { en: 'holds no real birth date', zh: '出生日期不成立' },
+  'check-digit': { en: 'fails the check digit (a digit was mistyped)', zh: '校验位不符，可能有数字输错' },
+};
+
+const FILE_TYPES: Record<DiagnosticData['not-a-regular-file']['type'], Both> = {
+  fifo: { en: 'a pipe (FIFO)', zh: '管道文件（FIFO）' },
+  socket: { en: 'a socket', zh: '套接字' },
+  device: { en: 'a device', zh: '设备文件' },
+  other: { en: 'not a regular file', zh: '不是普通文件' },
+};
+
+type Table = { [K in DiagnosticCode]: CodeEntry<DiagnosticData[K]> };
+
+export const DIAGNOSTIC_CODES: Table = {
+  'not-utf8': {
+    severity: 'error',
+    means: { en: 'the file is not UTF-8 (GBK/UTF-16)', zh: '文件不是 UTF-8 编码（GBK 或 UTF-16）' },
+    fix: { en: 'Re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8).', zh: '另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）。' },
+    en: (d) =>
+      d.encoding === 'utf16'
+        ? 'the file is UTF-16, not UTF-8: re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; WPS/Word: plain text, UTF-8)'
+        : `the file is not UTF-8 (invalid byte at offset ${d.offset}).${d.gbk ? ' It looks like GBK/GB18030 (the Chinese Windows default).' : ''} Re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; or: iconv -f GB18030 -t UTF-8 in > out)`,
+    zh: (d) =>
+      d.encoding === 'utf16'
+        ? '文件是 UTF-16 编码，不是 UTF-8：请另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”；WPS/Word：纯文本，UTF-8）'
+        : `文件不是 UTF-8 编码（第${d.offset}字节无法识别）。${d.gbk ? '看起来是 GBK/GB18030（中文 Windows 的默认编码）。' : ''}请另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”）`,
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    means: { en: 'YAML syntax error', zh: 'YAML 格式错误' },
+    fix: {
+      en: 'Compare the line with the template from `ledger new`: key, colon and space, then the value.',
+      zh: '对照 `ledger new` 生成的模板检查该行：字段名、英文冒号、空格，再写值。',
+    },
+    en: (d) => ('variant' in d ? 'ledger.yaml must hold exactly one document' : d.detail),
+    zh: (d) => ('variant' in d ? 'ledger.yaml 只能包含一份内容（不要用 --- 分隔）' : `YAML 格式有误：${yamlDetailZh(d.detail)}`),
+  },
+  'yaml-tab': {
+    severity: 'error',
+    means: { en: 'a tab used for indentation', zh: '用 Tab 键缩进' },
+    fix: { en: 'Indent with spaces.', zh: '改用空格缩进。' },
+    en: () => 'tab used for indentation: YAML needs spaces',
+    zh: () => '用了 Tab 键缩进：YAML 只能用空格缩进',
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    means: { en: 'the same key twice in one record', zh: '同一记录中字段重复' },
+    fix: { en: 'Keep one of the two lines.', zh: '删去重复的一行。' },
+    en: (d) => `${d.key === undefined ? 'this key' : `key "${show(d.key)}"`} appears twice in the same record`,
+    zh: (d) => `${d.key === undefined ? '该字段' : `字段${q(d.key, 'zh-CN')}`}在同一条记录中出现了两次`,
+  },
+  'yaml-alias': {
+    severity: 'error',
+    means: { en: 'an alias (`*name`): refused, which also stops "billion laughs" files', zh: '使用了别名（*name），不予接受' },
+    fix: { en: 'Write the value out in full.', zh: '把值完整写出来。' },
+    en: (d) => `alias *${show(d.name)} refused: write the value out in full`,
+    zh: (d) => `不接受别名 *${show(d.name)}：请把值完整写出来`,
+  },
+  'yaml-tag': {
+    severity: 'error',
+    means: { en: 'an explicit tag (`!!str`, `!foo`)', zh: '使用了 YAML 标签（!!str、!foo）' },
+    fix: { en: 'Remove the tag and write the plain value.', zh: '去掉标签，直接写值。' },
+    en: (d) => `YAML tag ${show(d.tag)} refused: write the plain value`,
+    zh: (d) => `不接受 YAML 标签 ${show(d.tag)}：请直接写值`,
+  },
+  'yaml-directive': {
+    severity: 'error',
+    means: { en: 'a `%YAML` directive (records are YAML 1.2)', zh: '使用了 %YAML 指令' },
+    fix: { en: 'Remove the directive line.', zh: '删去这一行指令。' },
+    en: (d) => `%YAML ${show(d.version)} directive refused: records are YAML 1.2; remove the directive line`,
+    zh: (d) => `不接受 %YAML ${show(d.version)} 指令：记录按 YAML 1.2 读取，请删去这一行`,
+  },
+  'yaml-too-deep': {
+    severity: 'error',
+    means: { en: 'nesting deeper than any record needs', zh: '嵌套层数过深' },
+    fix: { en: 'Records nest a few levels at most: check the brackets and indentation.', zh: '记录最多嵌套几层：请检查括号和缩进。' },
+    en: (d) => `the YAML nests deeper than ${d.limit} levels: no record is shaped like this; check the brackets and indentation`,
+    zh: (d) => `YAML 嵌套超过${d.limit}层，不是记录应有的样子：请检查括号和缩进`,
+  },
+  'fullwidth-colon': {
+    severity: 'error',
+    means: { en: 'a full-width colon `：` after a key (Chinese input method)', zh: '字段名后用了中文冒号“：”' },
+    fix: { en: 'Type an English colon and a space: `key: value`.', zh: '改为英文冒号加空格，如 `place: 南湖街道`。' },
+    en: (d) => `a full-width colon "：" after ${show(d.key)}: type an English colon and a space ("${show(d.key)}: ")`,
+    zh: (d) => `${show(d.key)} 后面用了中文冒号“：”，请改为英文冒号加空格（“${show(d.key)}: ”）`,
+  },
+  'fullwidth-comma': {
+    severity: 'error',
+    means: { en: 'a full-width `，` or `、` between list items', zh: '列表项之间用了中文逗号或顿号' },
+    fix: {
+      en: 'Separate list items with an English comma and a space: `[a, b]`.',
+      zh: '列表项之间改用英文逗号加空格，如 `[座谈会, 入户走访]`。',
+    },
+    en: (d) => `a full-width "${d.char}" between list items: separate them with an English comma and a space (", ")`,
+    zh: (d) => `列表项之间用了中文“${d.char}”，请改为英文逗号加空格（“, ”）`,
+  },
+  'fullwidth-bracket': {
+    severity: 'error',
+    means: { en: 'full-width brackets `［］【】｛｝` around a list or mapping', zh: '列表或括号用了中文括号' },
+    fix: { en: 'Use the English brackets [ ] and { }.', zh: '改用英文方括号 [ ] 和花括号 { }。' },
+    en: (d) => `a full-width bracket "${d.char}": type the English "${d.ascii}"`,
+    zh: (d) => `用了中文括号“${d.char}”，请改为英文“${d.ascii}”`,
+  },
+  'fullwidth-quote': {
+    severity: 'error',
+    means: { en: 'Chinese quotation marks around a value', zh: '值两边用了中文引号' },
+    fix: { en: 'Use English quotes "…" or none.', zh: '改用英文引号 "…"，或不加引号。' },
+    en: (d) => `Chinese quotation mark "${d.char}" around the value: use English quotes ("…") or none`,
+    zh: (d) => `值两边用了中文引号“${d.char}”，请改用英文引号 "…" 或不加引号`,
+  },
+  'ideographic-space': {
+    severity: 'error',
+    means: { en: 'a full-width space (U+3000) in the indentation', zh: '缩进里有全角空格' },
+    fix: { en: 'Indent with ordinary (half-width) spaces.', zh: '缩进改用半角空格。' },
+    en: () => 'a full-width space (U+3000) in the indentation: indent with ordinary spaces',
+    zh: () => '缩进里有全角空格（U+3000）：请改用半角空格缩进',
+  },
+  'empty-file': {
+    severity: 'warning',
+    means: { en: 'a record file holding no record', zh: '记录文件中没有任何记录' },
+    fix: { en: 'Fill it in or delete it.', zh: '填写内容或删除该文件。' },
+    en: () => 'the file holds no record',
+    zh: () => '文件中没有任何记录',
+  },
+  'not-a-record': {
+    severity: 'error',
+    means: { en: 'a document that is a list or a single value instead of fields', zh: '内容不是“字段: 值”形式的记录' },
+    fix: { en: 'Start the record with `kind:` and write one field per line.', zh: '记录以 `kind:` 开头，每行一个“字段: 值”。' },
+    en: (d) =>
+      d.campaign
+        ? 'ledger.yaml must be a mapping (kind: campaign, title: …)'
+        : `a record must be a mapping of fields (kind: …, id: …), found ${d.found === 'list' ? 'a list' : 'a single value'}`,
+    zh: (d) =>
+      d.campaign
+        ? 'ledger.yaml 应为“字段: 值”形式（kind: campaign、title: …）'
+        : `记录应为“字段: 值”形式（kind: …、id: …），这里是${d.found === 'list' ? '一个列表' : '一个单独的值'}`,
+  },
+  'unsafe-key': {
+    severity: 'error',
+    means: { en: 'a `__proto__`, `constructor` or `prototype` key', zh: '使用了 __proto__、constructor 或 prototype 作字段名' },
+    fix: { en: 'Remove the key.', zh: '删去该字段。' },
+    en: (d) => `key "${show(d.key)}" is not allowed`,
+    zh: (d) => `不允许使用字段名${q(d.key, 'zh-CN')}`,
+  },
+  'missing-field': {
+    severity: 'error',
+    means: { en: 'a required field is missing or an empty list', zh: '缺少必填字段，或列表为空' },
+    fix: { en: 'Add the field (see `ledger new` for the template).', zh: '补上该字段（可参照 `ledger new` 生成的模板）。' },
+    en: (d) =>
+      d.variant === 'kind'
+        ? 'missing field "kind": every record starts with kind: visit | opinion | info | appeal | stability | hardship'
+        : d.variant === 'empty-campaign'
+          ? 'ledger.yaml is empty: it needs kind: campaign, title, unit, period, deadlines and groups'
+          : d.variant === 'no-items'
+            ? `${d.field.en} needs at least one entry`
+            : `missing field "${d.field.en}"`,
+    zh: (d) =>
+      d.variant === 'kind'
+        ? '缺少 kind 字段：每条记录以 kind 开头（活动台账、下基层听意见台账、民情信息采集台账、民生诉求登记卡、维稳工作登记卡、困难群众登记卡）'
+        : d.variant === 'empty-campaign'
+          ? 'ledger.yaml 是空的：需要 kind: campaign、活动名称、单位、活动时间、报送时限和各组'
+          : d.variant === 'no-items'
+            ? `${d.field.zh}至少要填一项`
+            : `缺少必填项“${d.field.zh}”（${d.field.en}）`,
+  },
+  'unknown-field': {
+    severity: 'error',
+    means: { en: 'a field FORMAT.md does not define (suggests the nearest)', zh: '格式中没有的字段' },
+    fix: { en: 'Correct the spelling, or remove the line.', zh: '改正字段名拼写，或删去该行。' },
+    en: (d) => `unknown field "${show(d.key)}"${didYouMean(d.suggest, 'en')}`,
+    zh: (d) => `没有${q(d.key, 'zh-CN')}这个字段${didYouMean(d.suggest, 'zh-CN')}`,
+  },
+  'unknown-kind': {
+    severity: 'error',
+    means: { en: '`kind:` is not a record kind (suggests the nearest)', zh: '记录种类（kind）不正确' },
+    fix: { en: 'Use one of the record kinds.', zh: '改为六种记录之一。' },
+    en: (d) =>
+      `unknown record kind "${show(d.value)}"${suggestion(d.suggest, 'en', d.value) || `; use one of: ${choices(d.kinds, 'en', d.value)}`}`,
+    zh: (d) => `没有${q(d.value, 'zh-CN')}这种记录${suggestion(d.suggest, 'zh-CN', d.value) || `，应为：${choices(d.kinds, 'zh-CN')}`}`,
+  },
+  'invalid-code': {
+    severity: 'error',
+    means: { en: 'a value outside a code list (suggests the nearest code or zh-CN label)', zh: '填写的值不在可选项中' },
+    fix: { en: 'Use one of the listed codes or their zh-CN labels.', zh: '改为列出的可选项之一。' },
+    en: (d) =>
+      'found' in d
+        ? `expected one of the codes of ${d.field.en}, found ${TYPE_EN[d.found]}`
+        : `"${show(d.value)}" is not a valid ${d.field.en}${suggestion(d.suggest, 'en', d.value) || (d.choices ? `; use one of: ${choices(d.choices, 'en', d.value)}` : '')}`,
+    zh: (d) =>
+      'found' in d
+        ? `${d.field.zh}应从可选项中选填，这里是${TYPE_ZH[d.found]}`
+        : `${q(d.value, 'zh-CN')}不是有效的${d.field.zh}${suggestion(d.suggest, 'zh-CN', d.value) || (d.choices ? `，应为：${choices(d.choices, 'zh-CN')}` : '')}`,
+  },
+  'empty-value': {
+    severity: 'error',
+    means: {
+      en: 'a field left empty (`""`), e.g. a skeleton from `ledger new` not yet filled in',
+      zh: '字段未填写（如 `ledger new` 生成后未填）',
+    },
+    fix: { en: 'Fill it in, or remove the line if the field is optional.', zh: '填写该项；选填项不用时可删去该行。' },
+    en: (d) => `${d.field.en} is empty: fill it in${d.date ? ' (YYYY-MM-DD)' : d.choices ? ` (one of: ${choices(d.choices, 'en')})` : ''}`,
+    zh: (d) =>
+      `“${d.field.zh}”未填写${d.date ? '（格式：年-月-日，如 2014-04-25）' : d.choices ? `，可选：${choices(d.choices, 'zh-CN')}` : ''}`,
+  },
+  'wrong-type': {
+    severity: 'error',
+    means: { en: 'e.g. text where a list is needed', zh: '值的类型不对（如该填列表却填了文字）' },
+    fix: { en: 'Write the value in the form the template shows.', zh: '按模板所示的形式填写。' },
+    en: (d) =>
+      d.expected === 'text' && d.found === 'boolean'
+        ? `${d.field.en} must be text: quote this value (YAML read it as true/false)`
+        : `${d.field.en} must be ${TYPE_EN[d.expected]}, found ${TYPE_EN[d.found]}`,
+    zh: (d) =>
+      d.expected === 'text' && d.found === 'boolean'
+        ? `“${d.field.zh}”应为文字：请给这个值加上英文引号（否则会被当作是/否）`
+        : `“${d.field.zh}”应为${TYPE_ZH[d.expected]}，这里是${TYPE_ZH[d.found]}`,
+  },
+  'unquoted-number': {
+    severity: 'error',
+    means: { en: 'a number where text is needed (ID numbers, phones): quote it', zh: '该填文字的地方填了数字（身份证号、电话须加引号）' },
+    fix: { en: 'Put the value in English quotes: "13800138000".', zh: '给这个值加上英文引号，如 "13800138000"。' },
+    en: (d) => `${d.field.en} must be text: quote this value ("…")${d.personal ? ', or digits may be lost' : ''}`,
+    zh: (d) => `“${d.field.zh}”应为文字：请给这个值加上英文引号（"…"）${d.personal ? '，否则数字可能丢失' : ''}`,
+  },
+  'invalid-date': {
+    severity: 'error',
+    means: { en: 'not `YYYY-MM-DD`, or not a real calendar date', zh: '日期格式不对，或日期不存在' },
+    fix: { en: 'Write the date as YYYY-MM-DD, e.g. 2014-04-25.', zh: '按“年-月-日”填写，如 2014-04-25。' },
+    en: (d) =>
+      d.variant === 'calendar'
+        ? `"${show(d.value)}" is not a real calendar date`
+        : `"${show(d.value)}" is not a date: write YYYY-MM-DD, e.g. 2014-04-25`,
+    zh: (d) =>
+      d.variant === 'calendar' ? `日期${q(d.value, 'zh-CN')}不存在` : `${q(d.value, 'zh-CN')}不是日期：请按“年-月-日”填写，如 2014-04-25`,
+  },
+  'invalid-value': {
+    severity: 'error',
+    means: { en: 'out of range or malformed (ids, counts, thresholds)', zh: '数值超出范围或格式不对（编号、人数、督导参数）' },
+    fix: { en: 'Correct the value as the message says.', zh: '按提示改正。' },
+    en: (d) => {
+      switch (d.variant) {
+        case 'id':
+          return `id "${show(d.value)}" may only use letters, digits and - _ .${d.group ? ' (group ids: lower-case letters, digits and -)' : ''}`;
+        case 'pattern':
+          return `"${show(d.value)}" is not a valid ${d.field.en}`;
+        case 'min':
+          return `${d.field.en} must be at least ${d.limit}`;
+        case 'max':
+          return `${d.field.en} must be at most ${d.limit}`;
+        case 'period-order':
+          return `the period ends (${d.end}) before it starts (${d.start})`;
+        case 'unit-inside':
+          return `units: "${show(d.path)}" is this campaign or a folder inside it; units are other campaigns' ledgers/ folders`;
+        default:
+          return `${d.field.en}: ${d.detail}`;
+      }
+    },
+    zh: (d) => {
+      switch (d.variant) {
+        case 'id':
+          return `编号 ${q(d.value, 'zh-CN')} 只能使用字母、数字和 - _ .${d.group ? '（组编号：小写字母、数字和 -）' : ''}`;
+        case 'pattern':
+          return `${q(d.value, 'zh-CN')}不是有效的${d.field.zh}`;
+        case 'min':
+          return `“${d.field.zh}”不能小于${d.limit}`;
+        case 'max':
+          return `“${d.field.zh}”不能大于${d.limit}`;
+        case 'period-order':
+          return `活动结束日期（${d.end}）早于开始日期（${d.start}）`;
+        case 'unit-inside':
+          return `units: 中的${q(d.path, 'zh-CN')}是本活动自身或其中的文件夹；下级单位应为其他活动的 ledgers/ 文件夹`;
+        default:
+          return `“${d.field.zh}”：${d.detail}`;
+      }
+    },
+  },
+  'too-long': {
+    severity: 'error',
+    means: { en: "text over the field's limit", zh: '文字超过该项的长度上限' },
+    fix: { en: 'Shorten the text.', zh: '精简文字。' },
+    en: (d) => `${d.field.en} is ${d.length} characters, more than the limit of ${d.limit}`,
+    zh: (d) => `“${d.field.zh}”有${d.length}个字，超过上限${d.limit}字`,
+  },
+  'invalid-id-number': {
+    severity: 'error',
+    means: {
+      en: 'an ID number with a wrong length, birth date or check digit (shown masked)',
+      zh: '身份证号码位数、出生日期或校验位不对（显示时已隐去部分数字）',
+    },
+    fix: { en: 'Check the number against the ID card.', zh: '对照身份证核对号码。' },
+    en: (d) => `ID number ${d.masked} ${ID_PROBLEM[d.problem].en}`,
+    zh: (d) => `身份证号码 ${d.masked} ${ID_PROBLEM[d.problem].zh}`,
+  },
+  'invalid-phone': {
+    severity: 'error',
+    means: {
+      en: 'neither a mobile nor a landline with area code (shown masked)',
+      zh: '既不是手机号，也不是带区号的固定电话（显示时已隐去部分数字）',
+    },
+    fix: {
+      en: 'Write an 11-digit mobile or a landline with its area code, e.g. 0371-12345678.',
+      zh: '填写11位手机号，或带区号的固定电话，如 0371-12345678。',
+    },
+    en: (d) => `phone ${d.masked} is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`,
+    zh: (d) => `电话 ${d.masked} 既不是手机号（11位，以13-19开头），也不是带区号的固定电话（如 0371-12345678）`,
+  },
+  'date-outside-period': {
+    severity: 'warning',
+    means: { en: 'a record dated outside the campaign period', zh: '记录日期不在活动期间内' },
+    fix: { en: 'Check the date.', zh: '核对日期。' },
+    en: (d) => `date ${d.date} is outside the campaign period ${d.start} to ${d.end}`,
+    zh: (d) => `日期 ${d.date} 不在活动期间（${d.start} 至 ${d.end}）内`,
+  },
+  'unknown-member': {
+    severity: 'error',
+    means: {
+      en: 'a name in `led_by`, `participants`, `collected_by`, `paired_cadre` not in the group (or a leader not among the members)',
+      zh: '带队领导、参加人员、收集人、结对干部等不是本组成员（或组长不在成员中）',
+    },
+    fix: {
+      en: 'Write the name exactly as in ledger.yaml, or add the member there.',
+      zh: '按 ledger.yaml 中的写法填写姓名，或先在 ledger.yaml 中添加该成员。',
+    },
+    en: (d) =>
+      d.role === 'leader'
+        ? `leader "${show(d.name)}" is not among the members of ${d.group}${didYouMean(d.suggest, 'en')}`
+        : d.form
+          ? `"${show(d.name)}" is written with different Unicode characters than the member "${d.suggest}" of group ${d.group} (it looks the same): retype it`
+          : `"${show(d.name)}" is not a member of group ${d.group}${didYouMean(d.suggest, 'en')}`,
+    zh: (d) =>
+      d.role === 'leader'
+        ? `组长${q(d.name, 'zh-CN')}不在 ${d.group} 的成员中${didYouMean(d.suggest, 'zh-CN')}`
+        : d.form
+          ? `${q(d.name, 'zh-CN')}看起来与本组（${d.group}）成员${q(d.suggest, 'zh-CN')}相同，但字符编码不同：请重新输入`
+          : `${q(d.name, 'zh-CN')}不是本组（${d.group}）成员${didYouMean(d.suggest, 'zh-CN')}`,
+  },
+  'missing-done-on': {
+    severity: 'error',
+    means: { en: 'a rectification with `status: done` and no `done_on`', zh: '整改状态为已完成，但没有完成日期' },
+    fix: { en: 'Add done_on (the date it was done).', zh: '补填完成日期（done_on）。' },
+    en: () => 'rectification status is done but done_on is missing',
+    zh: () => '整改状态为“已完成”，但没有填写完成日期',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    means: { en: 'an id used twice in one group (or a group/member declared twice)', zh: '同一组内编号重复（或组、成员重复）' },
+    fix: {
+      en: 'Give one of the two a new id (`ledger new` takes the next free one).',
+      zh: '给其中一条换一个编号（`ledger new` 会自动取下一个空号）。',
+    },
+    en: (d) => {
+      switch (d.variant) {
+        case 'record':
+          return `id "${show(d.id)}" is already used in group ${d.group} by the ${d.kind.en.toLowerCase()} at ${d.file}:${d.line}`;
+        case 'group':
+          return `group id "${show(d.id)}" is declared twice`;
+        case 'member':
+          return `member "${show(d.name)}" is listed twice in ${d.group}`;
+        default:
+          return `unit "${d.id}" (from the folder name of ${d.path}) clashes with a group or another unit of the same name`;
+      }
+    },
+    zh: (d) => {
+      switch (d.variant) {
+        case 'record':
+          return `编号${q(d.id, 'zh-CN')}在本组（${d.group}）已被使用：${d.file} 第${d.line}行的${d.kind.zh}`;
+        case 'group':
+          return `组编号${q(d.id, 'zh-CN')}重复`;
+        case 'member':
+          return `成员${q(d.name, 'zh-CN')}在 ${d.group} 中列了两次`;
+        default:
+          return `下级单位${q(d.id, 'zh-CN')}（取自 ${d.path} 的文件夹名）与某个组或另一下级单位重名`;
+      }
+    },
+  },
+  'unknown-visit': {
+    severity: 'error',
+    means: { en: '`visit:` names no visit of the same group', zh: '所属活动编号在本组活动台账中不存在' },
+    fix: { en: "Write the id of one of the group's visits.", zh: '填写本组活动台账中已有的活动编号。' },
+    en: (d) => `visit "${show(d.visit)}" is not a visit of group ${d.group}${didYouMean(d.suggest, 'en')}`,
+    zh: (d) => `活动${q(d.visit, 'zh-CN')}不在本组（${d.group}）的活动台账中${didYouMean(d.suggest, 'zh-CN')}`,
+  },
+  'visit-has-errors': {
+    severity: 'warning',
+    means: { en: 'the visit a record names has errors of its own', zh: '所关联的活动记录本身有错误' },
+    fix: { en: 'Fix the visit; this record is then fine.', zh: '改正那条活动记录后，本条即可通过。' },
+    en: (d) => `visit "${show(d.visit)}" has errors of its own (${d.file}:${d.line}): fix them first`,
+    zh: (d) => `所属活动${q(d.visit, 'zh-CN')}本身有错误（${d.file} 第${d.line}行），请先改正该活动记录`,
+  },
+  'photo-missing': {
+    severity: 'error',
+    means: { en: 'a photo path that does not exist', zh: '图片文件不存在' },
+    fix: { en: "Put the picture in the group's photos/ folder, or correct the path.", zh: '把图片放进本组 photos/ 文件夹，或改正路径。' },
+    en: (d) => `photo "${show(d.path)}" does not exist in groups/${d.group}/`,
+    zh: (d) => `图片${q(d.path, 'zh-CN')}在 groups/${d.group}/ 中不存在`,
+  },
+  'photo-outside-group': {
+    severity: 'error',
+    means: { en: 'a photo path (or symlink) leading outside the group folder', zh: '图片路径（或链接）指向本组文件夹之外' },
+    fix: { en: "Copy the picture into the group's photos/ folder.", zh: '把图片复制到本组 photos/ 文件夹中。' },
+    en: (d) => `photo path "${show(d.path)}" leads outside the group folder groups/${d.group}/`,
+    zh: (d) => `图片路径${q(d.path, 'zh-CN')}指向本组文件夹 groups/${d.group}/ 之外`,
+  },
+  'photo-not-image': {
+    severity: 'error',
+    means: { en: 'a photo that is not a JPEG or PNG by its bytes', zh: '图片不是 JPEG 或 PNG 格式' },
+    fix: { en: 'Save the picture as JPEG or PNG.', zh: '把图片另存为 JPEG 或 PNG。' },
+    en: (d) => `photo "${show(d.path)}" is not a JPEG or PNG picture`,
+    zh: (d) => `${q(d.path, 'zh-CN')}不是 JPEG 或 PNG 图片`,
+  },
+  'file-outside-group': {
+    severity: 'error',
+    means: { en: 'a file in a group folder that is a link leading outside it', zh: '组文件夹中的链接指向文件夹之外' },
+    fix: { en: 'Copy the file itself into the group folder.', zh: '把文件本身复制到本组文件夹中。' },
+    en: (d) => `this is a link leading outside groups/${d.group}/: its records are not read; copy the file itself into the folder`,
+    zh: (d) => `这是一个指向 groups/${d.group}/ 之外的链接，其中的记录不会被读取：请把文件本身复制进来`,
+  },
+  'dangling-link': {
+    severity: 'error',
+    means: { en: 'a link whose target does not exist', zh: '链接指向的文件不存在' },
+    fix: { en: 'Replace the link with the file, or remove it.', zh: '用文件本身替换该链接，或删去它。' },
+    en: () => 'this link leads nowhere (its target does not exist): its records cannot be read',
+    zh: () => '这个链接指向的文件不存在，无法读取',
+  },
+  'not-a-regular-file': {
+    severity: 'error',
+    means: { en: 'a pipe, socket or device where a file should be', zh: '不是普通文件（管道、套接字或设备）' },
+    fix: { en: 'Remove it from the group folder.', zh: '从组文件夹中删去。' },
+    en: (d) => `this is ${FILE_TYPES[d.type].en}, not a file: it is not read`,
+    zh: (d) => `这是${FILE_TYPES[d.type].zh}，不是普通文件，不予读取`,
+  },
+  'unreadable-file': {
+    severity: 'error',
+    means: { en: 'a file that cannot be read (permissions, I/O error)', zh: '文件无法读取（权限或读写错误）' },
+    fix: { en: 'Check the file’s permissions (it must be readable by you).', zh: '检查文件权限，确保当前用户可读。' },
+    en: (d) => `the file cannot be read (${d.reason}): check its permissions`,
+    zh: (d) => `文件无法读取（${d.reason}）：请检查文件权限`,
+  },
+  'file-too-large': {
+    severity: 'error',
+    means: { en: 'a record file or photo larger than the tool reads', zh: '文件过大' },
+    fix: { en: 'Split the records into several files; make pictures smaller.', zh: '把记录分成几个文件；压缩图片。' },
+    en: (d) => `the file is ${Math.round(d.size / 1048576)} MB, more than the ${Math.round(d.limit / 1048576)} MB ledger reads: split it`,
+    zh: (d) => `文件有 ${Math.round(d.size / 1048576)} MB，超过可读取的上限 ${Math.round(d.limit / 1048576)} MB：请拆分`,
+  },
+  'undeclared-group': {
+    severity: 'error',
+    means: { en: 'a folder under `groups/` that `ledger.yaml` does not list', zh: 'groups/ 下有 ledger.yaml 未列出的文件夹' },
+    fix: { en: 'Add the group to ledger.yaml, or move the folder away.', zh: '在 ledger.yaml 中添加该组，或把文件夹移走。' },
+    en: (d) => `folder groups/${show(d.folder)} is not a group of ledger.yaml: add it under groups: or move it away`,
+    zh: (d) => `文件夹 groups/${show(d.folder)} 不是 ledger.yaml 中的组：请在 groups: 下添加，或把它移走`,
+  },
+  'group-folder-missing': {
+    severity: 'warning',
+    means: { en: 'a declared group with no folder yet', zh: '已列出的组还没有文件夹（尚未报送）' },
+    fix: { en: 'The group has handed nothing in yet.', zh: '该组尚未报送材料。' },
+    en: (d) => `group ${d.group} has no folder groups/${d.group}/ yet`,
+    zh: (d) => `${d.group} 组还没有文件夹 groups/${d.group}/（尚未报送）`,
+  },
+  'unit-missing': {
+    severity: 'error',
+    means: { en: '(merge) a `units:` entry with no ledgers there: merge that campaign first', zh: '（汇总）units: 所列下级单位没有台账' },
+    fix: { en: 'Run `ledger merge` in that campaign first.', zh: '先在该单位的活动文件夹中运行 `ledger merge`。' },
+    en: (d) => `no ledgers at ${show(d.path)} (no manifest.yaml): run \`ledger merge\` in that campaign first`,
+    zh: (d) => `${show(d.path)} 没有台账（缺少 manifest.yaml）：请先在该单位运行 ledger merge`,
+  },
+  'unit-edited': {
+    severity: 'error',
+    means: {
+      en: "(merge) a unit's ledgers do not match its manifest (edited by hand)",
+      zh: '（汇总）下级单位的台账与其清单不符（被手工改动）',
+    },
+    fix: { en: 'Run `ledger merge` in that campaign again.', zh: '在该单位重新运行 `ledger merge`。' },
+    en: (d) => `the ledgers at ${show(d.path)} cannot be used: ${d.file} was changed after \`ledger merge\` wrote it`,
+    zh: (d) => `${show(d.path)} 的台账不能使用：${d.file} 在生成后被改动过`,
+  },
+  'likely-duplicate': {
+    severity: 'warning',
+    means: {
+      en: 'an opinion from the same kind of source with near-identical content (≥ 85% alike by character bigrams) to an earlier one: both are kept',
+      zh: '与此前一条意见来源类别相同、内容几乎一样（相似度≥85%）：都保留，请核实不是重复统计',
+    },
+    fix: {
+      en: 'Check that it is not one opinion counted twice; if it is, delete one.',
+      zh: '核实是否同一条意见被记录了两次；如是，删去一条。',
+    },
+    en: (d) =>
+      `opinion ${d.id} is ${d.similarity === 1 ? 'the same as' : `${Math.round(d.similarity * 100)}% alike`} ${list(
+        d.others.slice(0, 3).map((o) => `${o.id} (${o.file}:${o.line})`),
+        'en',
+      )}${d.others.length > 3 ? ` and ${count(d.others.length - 3, 'more', 'more')}` : ''}, from the same kind of source: both are kept; make sure it is not one opinion counted twice`,
+    zh: (d) =>
+      `意见 ${d.id} 与 ${list(
+        d.others.slice(0, 3).map((o) => `${o.id}（${o.file} 第${o.line}行）`),
+        'zh-CN',
+      )}${d.others.length > 3 ? `等${d.others.length}条` : ''}${d.similarity === 1 ? '内容相同' : `相似度${Math.round(d.similarity * 100)}%`}，来源类别也相同：均已保留，请核实是否重复记录`,
+  },
+};
+
+/** The severity of a code: one place says it. */
+export function severityOf(code: DiagnosticCode): Severity {
+  return DIAGNOSTIC_CODES[code].severity;
+}
+
+/** The message of a code in a language. */
+export function renderDiagnostic<K extends DiagnosticCode>(code: K, data: DiagnosticData[K], lang: Lang): string {
+  const entry = DIAGNOSTIC_CODES[code] as CodeEntry<DiagnosticData[K]>;
+  return lang === 'zh-CN' ? entry.zh(data) : entry.en(data);
+}
+
+export { pick };

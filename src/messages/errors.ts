@@ -1,0 +1,266 @@
+// What stops a command, as a typed error: the core throws LedgerError {code, data}; only cli/
+// turns it into words (this table, in the user's language) and an exit code. Input problems
+// are Diagnostics, not errors: these are about how ledger was called, its configuration, and
+// the files around the records (ledgers/, templates, the disk).
+import { list, q, show, type Lang } from './words.js';
+
+export interface ErrorData {
+  'no-campaign': { cwd: string };
+  'campaign-invalid': Record<string, never>;
+  'path-outside': { path: string; root: string };
+  'path-not-group': { path: string };
+  'path-missing': { path: string };
+  'merge-running': { pid: number; since: string; host?: string; file: string };
+  'merge-lock': { file: string };
+  'ledgers-writing': Record<string, never>;
+  'no-ledgers': { dir: string };
+  'ledgers-format': { file: string; format: number };
+  'ledger-missing': { file: string };
+  'ledgers-edited': { file: string };
+  'ledgers-unreadable': { file: string; detail: string };
+  'ledgers-stale': { changed: string[]; added: string[]; removed: string[] };
+  'merge-refused': Record<string, never>;
+  'template-unreadable': { file: string; reason: string };
+  'template-too-large': { file: string; limit: number };
+  'template-invalid': { file: string; line?: number; column?: number; detail: string };
+  'template-field': { file: string; line: number; column: number; expr: string; suggest?: string };
+  'bad-choice': { option: string; allowed: string[]; got: string };
+  'bad-date': { option: string; got: string };
+  'bad-number': { option: string; min: number; max: number; got: string };
+  'bad-extension': { option: string; ext: string; got: string };
+  'unknown-group': { group: string; suggest?: string; where: 'ledgers' | 'campaign' };
+  'unknown-kind': { kind: string; suggest?: string; kinds: string[] };
+  'name-the-group': { groups: string[] };
+  'with-syntax': { part: string };
+  'with-kind': { name: string; suggest?: string };
+  'with-too-many': { name: string; n: number };
+  'with-needs-visit': Record<string, never>;
+  'not-empty': { dir: string };
+  'schema-name': { name: string; suggest?: string; names: string[] };
+  'schema-args': { names: string[]; both: boolean };
+  io: { path: string; op: 'read' | 'write' | 'create'; reason: string };
+}
+
+export type ErrorCode = keyof ErrorData;
+
+/** A command cannot go on. `exit` 1 means the input has errors; 2 usage, configuration or I/O. */
+export class LedgerError<K extends ErrorCode = ErrorCode> extends Error {
+  readonly exit: 1 | 2;
+  constructor(
+    readonly code: K,
+    readonly data: ErrorData[K],
+  ) {
+    super(renderError(code, data, 'en'));
+    this.name = 'LedgerError';
+    this.exit = code === 'merge-refused' ? 1 : 2;
+  }
+}
+
+const REASONS: Record<string, { en: string; zh: string }> = {
+  EACCES: { en: 'permission denied', zh: '没有权限' },
+  EPERM: { en: 'not permitted', zh: '不允许操作' },
+  EISDIR: { en: 'it is a folder', zh: '这是一个文件夹' },
+  ENOTDIR: { en: 'a part of the path is not a folder', zh: '路径中有一段不是文件夹' },
+  ENOENT: { en: 'no such file or folder', zh: '文件或文件夹不存在' },
+  ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
+  EROFS: { en: 'the disk is read-only', zh: '磁盘是只读的' },
+  ENAMETOOLONG: { en: 'the name is too long', zh: '文件名太长' },
+  EEXIST: { en: 'it exists already', zh: '已经存在' },
+  EMFILE: { en: 'too many open files', zh: '打开的文件太多' },
+  ELOOP: { en: 'too many links in a row', zh: '链接层数过多' },
+  EBUSY: { en: 'it is in use', zh: '文件正被占用' },
+};
+
+/** An errno code (EACCES…) as words. */
+export function reasonWords(reason: string, lang: Lang): string {
+  const r = REASONS[reason];
+  return r ? (lang === 'zh-CN' ? r.zh : r.en) : reason;
+}
+
+const ask = (s: string | undefined, lang: Lang) =>
+  s === undefined ? '' : lang === 'zh-CN' ? `，是否应为${q(s, lang)}？` : `; did you mean "${s}"?`;
+const files = (fs: readonly string[], lang: Lang) =>
+  fs.length <= 3
+    ? list(fs, lang)
+    : lang === 'zh-CN'
+      ? `${list(fs.slice(0, 3), lang)}等${fs.length}个`
+      : `${list(fs.slice(0, 3), lang)} and ${fs.length - 3} more`;
+
+type Words = { [K in ErrorCode]: { en(d: ErrorData[K]): string; zh(d: ErrorData[K]): string } };
+
+const WORDS: Words = {
+  'no-campaign': {
+    en: (d) => `no ledger.yaml in ${d.cwd} or any folder above it (run inside a campaign, or name one with -C <dir>)`,
+    zh: (d) => `在 ${d.cwd} 及其上级文件夹中都没有 ledger.yaml（请在活动文件夹中运行，或用 -C <文件夹> 指定）`,
+  },
+  'campaign-invalid': {
+    en: () => 'ledger.yaml has errors: run `ledger validate` and fix them first',
+    zh: () => 'ledger.yaml 有错误：请先运行 ledger validate 并改正',
+  },
+  'path-outside': {
+    en: (d) => `${d.path} is not inside the campaign at ${d.root}`,
+    zh: (d) => `${d.path} 不在活动文件夹 ${d.root} 中`,
+  },
+  'path-not-group': {
+    en: (d) => `${d.path} is not a group folder or a file under groups/`,
+    zh: (d) => `${d.path} 不是组文件夹，也不是 groups/ 下的文件`,
+  },
+  'path-missing': {
+    en: (d) => `${d.path} does not exist`,
+    zh: (d) => `${d.path} 不存在`,
+  },
+  'merge-running': {
+    en: (d) =>
+      d.host
+        ? `another \`ledger merge\` is running on this campaign from ${d.host} (pid ${d.pid}, since ${d.since}); if it is not, delete ${d.file}`
+        : `another \`ledger merge\` is running on this campaign (pid ${d.pid}, since ${d.since}): wait for it to finish; if no merge is running, delete ${d.file}`,
+    zh: (d) =>
+      d.host
+        ? `另一个 ledger merge 正在 ${d.host} 上处理本活动（进程 ${d.pid}，开始于 ${d.since}）；如果并没有在运行，请删除 ${d.file}`
+        : `另一个 ledger merge 正在处理本活动（进程 ${d.pid}，开始于 ${d.since}）：请等它结束；如果并没有在运行，请删除 ${d.file}`,
+  },
+  'merge-lock': {
+    en: (d) => `cannot take the lock ${d.file}`,
+    zh: (d) => `无法取得锁文件 ${d.file}`,
+  },
+  'ledgers-writing': {
+    en: () => '`ledger merge` is writing the ledgers right now: run this again when it has finished',
+    zh: () => 'ledger merge 正在写入台账：请等它完成后再运行',
+  },
+  'no-ledgers': {
+    en: (d) => `no ledgers in ${d.dir}: run \`ledger merge\` first`,
+    zh: (d) => `${d.dir} 中还没有台账：请先运行 ledger merge`,
+  },
+  'ledgers-format': {
+    en: (d) => `${d.file} is not a ledger manifest of format ${d.format}: run \`ledger merge\` again`,
+    zh: (d) => `${d.file} 不是第 ${d.format} 版格式的台账清单：请重新运行 ledger merge`,
+  },
+  'ledger-missing': {
+    en: (d) => `${d.file} is missing: run \`ledger merge\` again`,
+    zh: (d) => `缺少 ${d.file}：请重新运行 ledger merge`,
+  },
+  'ledgers-edited': {
+    en: (d) =>
+      `${d.file} was changed after \`ledger merge\` wrote it (its hash differs from the manifest): do not edit the ledgers; change the group files and run \`ledger merge\` again`,
+    zh: (d) => `${d.file} 在 ledger merge 生成后被改动过（与清单中的校验值不符）：台账不能手工修改，请修改各组文件后重新运行 ledger merge`,
+  },
+  'ledgers-unreadable': {
+    en: (d) => `${d.file} cannot be read (${d.detail}): run \`ledger merge\` again`,
+    zh: (d) => `${d.file} 无法读取（${d.detail}）：请重新运行 ledger merge`,
+  },
+  'ledgers-stale': {
+    en: (d) =>
+      `the ledgers are out of date (${[
+        d.changed.length ? `changed: ${files(d.changed, 'en')}` : '',
+        d.added.length ? `new: ${files(d.added, 'en')}` : '',
+        d.removed.length ? `removed: ${files(d.removed, 'en')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}): run \`ledger merge\` first, or pass --merge`,
+    zh: (d) =>
+      `台账已过时（${[
+        d.changed.length ? `有改动：${files(d.changed, 'zh-CN')}` : '',
+        d.added.length ? `新增：${files(d.added, 'zh-CN')}` : '',
+        d.removed.length ? `已删除：${files(d.removed, 'zh-CN')}` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}）：请先运行 ledger merge，或加上 --merge`,
+  },
+  'merge-refused': {
+    en: () => 'merge refused: fix the errors above first',
+    zh: () => '合并未完成：请先改正上面列出的错误',
+  },
+  'template-unreadable': {
+    en: (d) => `cannot read the template ${d.file}: ${reasonWords(d.reason, 'en')}`,
+    zh: (d) => `无法读取模板 ${d.file}：${reasonWords(d.reason, 'zh-CN')}`,
+  },
+  'template-too-large': {
+    en: (d) => `the template ${d.file} is larger than ${Math.round(d.limit / 1024)} KB: that is not a report template`,
+    zh: (d) => `模板 ${d.file} 超过 ${Math.round(d.limit / 1024)} KB，不是报告模板`,
+  },
+  'template-invalid': {
+    en: (d) => `the template ${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} cannot be used: ${d.detail}`,
+    zh: (d) => `模板 ${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} 无法使用：${d.detail}`,
+  },
+  'template-field': {
+    en: (d) =>
+      `the template ${d.file}:${d.line}:${d.column} cannot be used: "${d.expr}" is not a field of the report${ask(d.suggest, 'en')}; the fields are listed in docs/templates.md`,
+    zh: (d) =>
+      `模板 ${d.file}:${d.line}:${d.column} 无法使用：报告中没有“${d.expr}”这一项${ask(d.suggest, 'zh-CN')}（可用的项见 docs/templates.md）`,
+  },
+  'bad-choice': {
+    en: (d) => `${d.option} must be one of ${list(d.allowed, 'en')} (got "${show(d.got)}")`,
+    zh: (d) => `${d.option} 应为 ${list(d.allowed, 'zh-CN')} 之一（收到 ${q(d.got, 'zh-CN')}）`,
+  },
+  'bad-date': {
+    en: (d) => `${d.option} needs a date YYYY-MM-DD (got "${show(d.got)}")`,
+    zh: (d) => `${d.option} 需要“年-月-日”格式的日期，如 2014-05-24（收到 ${q(d.got, 'zh-CN')}）`,
+  },
+  'bad-number': {
+    en: (d) => `${d.option} needs a whole number from ${d.min} to ${d.max} (got "${show(d.got)}")`,
+    zh: (d) => `${d.option} 需要 ${d.min} 到 ${d.max} 之间的整数（收到 ${q(d.got, 'zh-CN')}）`,
+  },
+  'bad-extension': {
+    en: (d) => `${d.option} must name a file ending in .${d.ext} (got "${show(d.got)}")`,
+    zh: (d) => `${d.option} 应为 .${d.ext} 文件（收到 ${q(d.got, 'zh-CN')}）`,
+  },
+  'unknown-group': {
+    en: (d) => `no group "${show(d.group)}" in ${d.where === 'ledgers' ? 'the ledgers' : 'ledger.yaml'}${ask(d.suggest, 'en')}`,
+    zh: (d) => `${d.where === 'ledgers' ? '台账' : 'ledger.yaml'}中没有${q(d.group, 'zh-CN')}组${ask(d.suggest, 'zh-CN')}`,
+  },
+  'unknown-kind': {
+    en: (d) => `no record kind "${show(d.kind)}"${ask(d.suggest, 'en')} (the kinds: ${list(d.kinds, 'en')})`,
+    zh: (d) => `没有${q(d.kind, 'zh-CN')}这种记录${ask(d.suggest, 'zh-CN')}（可选：${list(d.kinds, 'zh-CN')}）`,
+  },
+  'name-the-group': {
+    en: (d) => `name the group with --group (one of: ${list(d.groups, 'en')})`,
+    zh: (d) => `请用 --group 指定组（${list(d.groups, 'zh-CN')}）`,
+  },
+  'with-syntax': {
+    en: (d) => `--with needs kind=count, e.g. opinions=3 (got "${show(d.part)}")`,
+    zh: (d) => `--with 的写法是“种类=条数”，如 opinions=3（收到 ${q(d.part, 'zh-CN')}）`,
+  },
+  'with-kind': {
+    en: (d) => `--with: "${show(d.name)}" is not a kind to add to a visit${ask(d.suggest, 'en')}`,
+    zh: (d) => `--with：${q(d.name, 'zh-CN')}不是可以随活动一起生成的记录${ask(d.suggest, 'zh-CN')}`,
+  },
+  'with-too-many': {
+    en: (d) => `--with ${d.name}=${d.n}: at most 50 at a time`,
+    zh: (d) => `--with ${d.name}=${d.n}：一次最多 50 条`,
+  },
+  'with-needs-visit': {
+    en: () => '--with adds records heard on a visit: use it with `ledger new visit`',
+    zh: () => '--with 用于随活动一起生成记录：请与 ledger new visit 一起使用',
+  },
+  'not-empty': {
+    en: (d) =>
+      `${d.dir} is not empty: choose an empty folder, or pass --force to add only the files that are missing (nothing is overwritten)`,
+    zh: (d) => `${d.dir} 不是空文件夹：请换一个空文件夹，或加 --force 只补上缺少的文件（不会覆盖已有文件）`,
+  },
+  'schema-name': {
+    en: (d) => `no schema "${show(d.name)}"${ask(d.suggest, 'en')} (the schemas: ${list(d.names, 'en')})`,
+    zh: (d) => `没有${q(d.name, 'zh-CN')}这个 schema${ask(d.suggest, 'zh-CN')}（可选：${list(d.names, 'zh-CN')}）`,
+  },
+  'schema-args': {
+    en: (d) => (d.both ? 'give either a schema name or --out, not both' : `name a schema (${list(d.names, 'en')}) or pass --out <dir>`),
+    zh: (d) => (d.both ? 'schema 名称和 --out 只能给一个' : `请给出 schema 名称（${list(d.names, 'zh-CN')}），或用 --out <文件夹>`),
+  },
+  io: {
+    en: (d) => `cannot ${d.op} ${d.path}: ${reasonWords(d.reason, 'en')}`,
+    zh: (d) => `无法${d.op === 'read' ? '读取' : d.op === 'write' ? '写入' : '创建'} ${d.path}：${reasonWords(d.reason, 'zh-CN')}`,
+  },
+};
+
+export function renderError<K extends ErrorCode>(code: K, data: ErrorData[K], lang: Lang): string {
+  const w = WORDS[code];
+  return lang === 'zh-CN' ? w.zh(data) : w.en(data);
+}
+
+export const ERROR_CODES = Object.keys(WORDS) as ErrorCode[];
+
+/** An I/O failure (errno codes) as a LedgerError naming the path; anything else is rethrown. */
+export function ioError(e: unknown, path: string, op: ErrorData['io']['op']): LedgerError | never {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new LedgerError('io', { path, op, reason: code });
+  throw e;
+}

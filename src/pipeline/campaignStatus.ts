@@ -1,0 +1,47 @@
+// `ledger status` as a library: read the group folders (through the file cache, which it only
+// reads) and check them without the duplicate search, so it works before and without a merge;
+// then say whether ledgers/ is a merge of exactly these files.
+import path from 'node:path';
+import { FileCache } from '../cache/fileCache.js';
+import { LedgerError } from '../messages/errors.js';
+import { emptyCounts, type Manifest } from '../model/ledgers.js';
+import { currentInputs, isStale, staleness } from '../read/freshness.js';
+import { LEDGERS_DIR, readManifest } from '../read/loadLedgers.js';
+import { buildStatus, type GroupHandIn, type LedgersState, type StatusResult } from '../status/buildStatus.js';
+import { validateCampaign, type ValidationResult } from './validateCampaign.js';
+
+export function campaignStatus(root: string, options: { asOf: string }): StatusResult {
+  const ledgersDir = path.join(root, LEDGERS_DIR);
+  const cache = FileCache.load(ledgersDir);
+  const result = validateCampaign(root, { cache, duplicates: false });
+  if (!result.campaign) throw new LedgerError('campaign-invalid', {});
+  return buildStatus(result.campaign, handIns(result), { asOf: options.asOf, ledgers: ledgersState(root, ledgersDir, cache) });
+}
+
+/** What each group's folder holds: record files, records per kind (with errors too: they were handed in), photos, summary, problems. */
+function handIns(result: ValidationResult): GroupHandIn[] {
+  return result.groups.map((scan) => {
+    const g = result.byGroup.find((x) => x.id === scan.id);
+    const counts = emptyCounts();
+    const tally = { errors: 0, warnings: 0 };
+    const add = (severity: string) => (severity === 'error' ? tally.errors++ : tally.warnings++);
+    for (const f of g?.files ?? []) {
+      for (const r of f.records) if (r.kind) counts[r.kind]++;
+      for (const d of f.diagnostics) add(d.severity);
+    }
+    for (const d of g?.diagnostics ?? []) add(d.severity);
+    const photos = Object.values(scan.files).filter((k) => k === 'jpeg' || k === 'png').length;
+    return { id: scan.id, files: scan.recordFiles.length, counts, photos, summary: (scan.summary?.length ?? 0) > 0, ...tally };
+  });
+}
+
+function ledgersState(root: string, ledgersDir: string, cache: FileCache): LedgersState {
+  let manifest: Manifest;
+  try {
+    manifest = readManifest(ledgersDir);
+  } catch (e) {
+    if (e instanceof LedgerError && e.code === 'no-ledgers') return 'none';
+    return 'stale'; // edited, or of an older format: a merge is due either way
+  }
+  return isStale(staleness(root, manifest, currentInputs(root, cache))) ? 'stale' : 'current';
+}

@@ -1,0 +1,115 @@
+// Reading and hashing input files through the file cache: a file whose size and mtime are
+// those recorded is not even read; one whose bytes hash to the recorded content is not parsed
+// again. Record files are read whole (they are checked), anything else is hashed as a stream.
+// Only regular files are opened, and a record file over the size limit is refused unread.
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { FileCache } from '../cache/fileCache.js';
+import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
+import { sha256 } from '../util/hash.js';
+import { sha256File } from './hashFile.js';
+import { MAX_RECORD_FILE } from './scanGroups.js';
+
+/** A record file as read: its hash, and its bytes unless the cache answers for them. */
+export interface ReadFile {
+  rel: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  /** The file cache holds a checked result for exactly this content and context. */
+  hit: boolean;
+  /** The bytes, when they were read (not for a cache hit by size and mtime). */
+  bytes?: Buffer;
+  /** Why the file could not be read (it is then refused, not skipped). */
+  problem?: Diagnostic;
+}
+
+export class InputReader {
+  constructor(
+    private readonly root: string,
+    private readonly cache?: FileCache,
+  ) {}
+
+  /** A record file, checked in the context `ctx` (the group context's key). */
+  record(rel: string, ctx: string): ReadFile {
+    const abs = path.join(this.root, rel);
+    let st: Stats;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      return this.unreadable(rel, e);
+    }
+    const cached = this.cache?.byStat(rel, st, ctx);
+    if (cached?.checked) return { rel, hash: cached.sha256, size: st.size, mtimeMs: st.mtimeMs, hit: true };
+    if (st.size > MAX_RECORD_FILE) {
+      return { rel, hash: '', size: st.size, mtimeMs: st.mtimeMs, hit: false, problem: tooLarge(rel, st.size) };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readRegular(abs, st.size);
+    } catch (e) {
+      return this.unreadable(rel, e);
+    }
+    const hash = sha256(bytes);
+    const byHash = this.cache?.byHash(rel, st, hash, ctx);
+    return { rel, hash, size: st.size, mtimeMs: st.mtimeMs, hit: byHash?.checked === true, bytes };
+  }
+
+  /** The bytes of a record file the cache answered for by size and mtime (when its result must be rebuilt). */
+  bytesOf(rel: string): Buffer {
+    const abs = path.join(this.root, rel);
+    return readRegular(abs, statSync(abs).size);
+  }
+
+  /** The hash of a file that is only hashed (ledger.yaml, photos, summaries), streamed; null when unreadable. */
+  hash(rel: string): string | null {
+    const abs = path.join(this.root, rel);
+    try {
+      const st = statSync(abs);
+      if (!st.isFile()) return null;
+      const cached = this.cache?.byStat(rel, st, '');
+      if (cached) return cached.sha256;
+      const hash = sha256File(abs);
+      this.cache?.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx: '' }, null);
+      return hash;
+    } catch {
+      return null;
+    }
+  }
+
+  private unreadable(rel: string, e: unknown): ReadFile {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      rel,
+      hash: '',
+      size: 0,
+      mtimeMs: 0,
+      hit: false,
+      problem: diagnostic('unreadable-file', { reason }, { file: rel, line: 0, column: 0 }),
+    };
+  }
+}
+
+function tooLarge(rel: string, size: number): Diagnostic {
+  return diagnostic('file-too-large', { size, limit: MAX_RECORD_FILE }, { file: rel, line: 0, column: 0 });
+}
+
+/** A regular file's bytes (a FIFO or device is never read: it could block or never end). */
+function readRegular(abs: string, expected: number): Buffer {
+  const fd = openSync(abs, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    const size = Math.max(st.size, expected);
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
