@@ -83,7 +83,10 @@ function failed(e: unknown, opts: MainOptions, lang: Lang, commanderMessage: str
   // the path and the reason; "internal error" is kept for real bugs.
   const io = e as NodeJS.ErrnoException;
   if (typeof io?.code === 'string' && /^E[A-Z]+$/.test(io.code) && typeof io.path === 'string') {
-    const op = /open|read|stat|scandir|readlink/.test(io.syscall ?? '') && !/w/.test(String((io as { flags?: string }).flags ?? '')) ? 'read' : 'write';
+    const op =
+      /open|read|stat|scandir|readlink/.test(io.syscall ?? '') && !/w/.test(String((io as { flags?: string }).flags ?? ''))
+        ? 'read'
+        : 'write';
     opts.stderr.write(`ledger: ${escapeControl(renderError('io', { path: io.path, op, reason: io.code }, lang))}\n`);
     return 2;
   }
