@@ -5,7 +5,7 @@ import { FINDINGS, type FindingCode, type FindingData, type FindingSeverity } fr
 import type { AuditThresholds } from '../model/campaign.js';
 import type { LedgerRecord, ManifestGroup, RejectedRecord } from '../model/ledgers.js';
 import { appealDaysOverdue, rectificationDaysOverdue, rectificationOf } from '../model/overdue.js';
-import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
+import { KIND_LABELS, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { AUDIENCE_BANDS, BANDS, FOUR_WINDS, type Band } from '../schema/vocab.js';
 
 export type Severity = FindingSeverity;
@@ -161,7 +161,7 @@ export const RULES: readonly Rule[] = [
         if (r.kind === null) unknown++;
         else byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
       }
-      const counts = [...byKind].map(([kind, count]) => ({ kind: KIND_WORDS[kind], count }));
+      const counts = RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind: KIND_WORDS[kind], count: byKind.get(kind)! }));
       const records = f.rejected.map((r) => (r.id !== null ? `${f.group.id}/${r.id}` : `${r.file}:${r.line}`));
       return one(records, { total: f.rejected.length, counts, unknown });
     },

@@ -1,6 +1,7 @@
 // The ledger files from the groups' pieces: each kind's file is the header and the groups'
 // chunks laid end to end (then the rollup units'), its JSON copy the same chunks as pieces.
 // Pure: pieces in, bytes out, so the same inputs always give the same ledgers.
+import { pushAll } from '../messages/diagnostic.js';
 import { sha256 } from '../util/hash.js';
 import type { Campaign } from '../model/campaign.js';
 import { RECORD_KINDS } from '../schema/spec.js';
@@ -138,13 +139,13 @@ export function assembleLedgers(input: AssembleInput): Assembled {
       errors: out?.errors ?? 0,
       warnings: out?.warnings ?? 0,
     });
-    rejected.push(...(out?.rejected ?? []));
+    pushAll(rejected, out?.rejected ?? []);
   });
   const duplicates = [...input.duplicates];
   for (const unit of input.units) {
-    manifestGroups.push(...unit.manifest.groups);
-    rejected.push(...unit.rejected);
-    duplicates.push(...unit.manifest.duplicates);
+    pushAll(manifestGroups, unit.manifest.groups);
+    pushAll(rejected, unit.rejected);
+    pushAll(duplicates, unit.manifest.duplicates);
   }
   for (const kind of RECORD_KINDS) {
     const chunks: Piece[] = [];

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
 import { sha256 } from '../util/hash.js';
 import { randomUUID } from 'node:crypto';
-import { CACHE_DIR, pieceExists } from './ledgerCopies.js';
-import { LEDGER_FILES } from '../model/ledgers.js';
-import { RECORD_KINDS } from '../schema/spec.js';
+import { CACHE_DIR, pieceExists, readPiece } from './ledgerCopies.js';
+import { LEDGER_FILES, type LedgerRecord } from '../model/ledgers.js';
+import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { textHash, type DuplicateMemo } from '../check/likelyDuplicates.js';
 import { versionKey } from './fileCache.js';
 import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
@@ -206,6 +206,25 @@ export class GroupCache {
     for (const [name, got] of this.files) {
       const meta = this.index?.files[name];
       if (got && meta) out.set(name, { bytes: got.yaml, sha256: meta.sha256 });
+    }
+    return out;
+  }
+
+  /**
+   * The group's records as the last merge wrote them, by kind, from its verified JSON-copy
+   * pieces; undefined when the cache cannot say (then the ledgers themselves are read).
+   */
+  previousRecords(id: string): { kind: RecordKind; records: LedgerRecord[] }[] | undefined {
+    if (!this.index) return undefined;
+    const stored = readJson(path.join(this.dir, GROUPS, `${id}.json`)) as StoredOutput | undefined;
+    if (!stored || stored.id !== id || typeof stored.key !== 'string' || typeof stored.counts !== 'object') return undefined;
+    const out: { kind: RecordKind; records: LedgerRecord[] }[] = [];
+    for (const kind of RECORD_KINDS) {
+      if (!stored.counts[kind]) continue;
+      const hash = stored.pieces?.[kind];
+      const records = typeof hash === 'string' ? readPiece(this.ledgersDir, pieceName(kind, stored.key), hash) : undefined;
+      if (!records || records.length !== stored.counts[kind]) return undefined;
+      out.push({ kind, records: records as LedgerRecord[] });
     }
     return out;
   }

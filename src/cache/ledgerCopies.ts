@@ -18,6 +18,17 @@ const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CAC
 const PIECES = 'pieces';
 const piecePath = (ledgersDir: string, name: string) => path.join(ledgersDir, CACHE_DIR, COPIES, PIECES, name);
 
+/** A piece's records when its bytes hash to `sha256` (a piece edited or torn is not used). */
+export function readPiece(ledgersDir: string, name: string, sha256: string): unknown[] | undefined {
+  try {
+    const bytes = readFileSync(piecePath(ledgersDir, name));
+    if (sha256Of(bytes) !== sha256) return undefined;
+    return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the piece of that name is on disk (for reusing it). */
 export function pieceExists(ledgersDir: string, name: string): boolean {
   return existsSync(piecePath(ledgersDir, name));

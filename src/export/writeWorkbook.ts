@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { assertNotFolder } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, WorkbookModel } from './sheetModel.js';
@@ -107,6 +108,7 @@ const colLetter = (n: number): string => {
 
 export async function writeWorkbook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
   const dir = path.dirname(outPath);
+  assertNotFolder(outPath);
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(outPath)}.tmp-${process.pid}`);
   const st = styles(options.lang);

@@ -21,6 +21,19 @@ function duplicatesByGroup(result: MergeResult): Map<string, number> {
   return out;
 }
 
+/** What changed since the last merge; removals named by id (nothing may disappear silently). */
+function changeLines(result: MergeResult, options: { color: ChalkInstance; lang: Lang }): string {
+  const c = result.changes;
+  if (!c || c.previous !== 'ledgers') return '';
+  const w = ui(options.lang);
+  let out = `${w.changes(c.added.length, c.removed.length, c.changed.length, c.refused.length)}\n`;
+  if (c.removed.length) {
+    const ids = c.removed.length > 20 ? `${c.removed.slice(0, 20).join(', ')} …` : c.removed.join(', ');
+    out += options.color.yellow(w.warningLine(w.removed(c.removed.length, escapeControl(ids)))) + '\n';
+  }
+  return out;
+}
+
 export const mergeFormat = {
   text(result: MergeResult, options: { color: ChalkInstance; lang: Lang; ledgers: string }): string {
     const { color, lang } = options;
@@ -52,6 +65,7 @@ export const mergeFormat = {
       ]);
       out += '\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n';
       if (m.totals.rejected) out += color.yellow(w.rejected(m.totals.rejected, `${options.ledgers}/rejected.yaml`)) + '\n';
+      out += changeLines(result, options);
       out += w.written(options.ledgers) + '\n';
     } else if (result.campaign) {
       out += color.red(w.refused) + '\n';
@@ -69,6 +83,7 @@ export const mergeFormat = {
       groups:
         m?.groups.map((g) => ({ id: g.id, ...g.counts, errors: g.errors, warnings: g.warnings, duplicates: dups.get(g.id) ?? 0 })) ?? [],
       duplicates: m?.duplicates ?? [],
+      changes: result.changes,
     });
   },
 };

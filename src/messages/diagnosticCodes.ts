@@ -252,8 +252,8 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'error',
     means: { en: 'Chinese quotation marks around a value', zh: '值两边用了中文引号' },
     fix: { en: 'Use English quotes "…" or none.', zh: '改用英文引号 "…"，或不加引号。' },
-    en: (d) => `Chinese quotation mark "${d.char}" around the value: use English quotes ("…") or none`,
-    zh: (d) => `值两边用了中文引号“${d.char}”，请改用英文引号 "…" 或不加引号`,
+    en: (d) => `Chinese quotation marks (${d.char === '‘' ? '‘…’' : '“…”'}) around the value: use English quotes ("…") or none`,
+    zh: (d) => `值两边用了中文引号（${d.char === '‘' ? '‘…’' : '“…”'}），请改用英文引号 "…" 或不加引号`,
   },
   'ideographic-space': {
     severity: 'error',

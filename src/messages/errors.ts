@@ -69,6 +69,8 @@ const REASONS: Record<string, { en: string; zh: string }> = {
   EMFILE: { en: 'too many open files', zh: '打开的文件太多' },
   ELOOP: { en: 'too many links in a row', zh: '链接层数过多' },
   EBUSY: { en: 'it is in use', zh: '文件正被占用' },
+  ENOTREG: { en: 'it is not a regular file (a pipe, socket or device)', zh: '不是普通文件（管道、套接字或设备）' },
+  EFBIG: { en: 'it is far too large', zh: '文件过大' },
 };
 
 /** An errno code (EACCES…) as words. */

@@ -37,6 +37,7 @@ const en = {
     `created the campaign in ${dir}. Next: edit the unit, dates and members in ledger.yaml, then\n  ${cd}ledger new visit --group g1 --with opinions=2\n  ledger validate`,
   newDone: (ids: string) => `wrote ${ids}. Fill in the lines marked "fill in", then run ledger validate`,
   warningPrefix: 'warning',
+  warningLine: (text: string) => `warning: ${text}`,
   usageHint: '(run ledger --help for usage)',
 };
 
@@ -67,6 +68,7 @@ const zh: Ui = {
     `已创建活动文件夹 ${dir}。下一步：修改 ledger.yaml 中的单位、时间和各组成员，然后\n  ${cd}ledger new visit --group g1 --with opinions=2\n  ledger validate`,
   newDone: (ids) => `已生成 ${ids}。请填写标有“填写”的行，然后运行 ledger validate`,
   warningPrefix: '警告',
+  warningLine: (text) => `警告：${text}`,
   usageHint: '（运行 ledger --help 查看用法）',
 };
 

@@ -6,6 +6,14 @@ import { sha256 } from '../util/hash.js';
 
 export const MANIFEST_FILE = 'manifest.yaml';
 export const REJECTED_FILE = 'rejected.yaml';
+/** What the last merge changed: beside the ledgers, not one of them (not in the manifest's hashes). */
+export const CHANGES_FILE = 'changes.yaml';
+
+const CHANGES_HEADER = '# Written by `ledger merge`: what this merge changed in the ledgers it replaced. Not part of the ledgers.\n';
+
+export function changesText(value: unknown): string {
+  return CHANGES_HEADER + emitYaml(value);
+}
 
 export const YAML_HEADER = '# Written by `ledger merge`. Do not edit: change the group files and merge again.\n';
 

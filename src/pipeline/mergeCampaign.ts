@@ -14,8 +14,11 @@ import { writeLedgerCopies } from '../cache/ledgerCopies.js';
 import { likelyDuplicates } from '../check/likelyDuplicates.js';
 import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign } from '../model/campaign.js';
-import type { Manifest } from '../model/ledgers.js';
-import { MANIFEST_FILE } from '../model/serialize.js';
+import type { LedgerRecord, Manifest } from '../model/ledgers.js';
+import { CHANGES_FILE, changesText, MANIFEST_FILE } from '../model/serialize.js';
+import { diffRecords, type Changes, type KindRecords } from '../build/changes.js';
+import { previousGroups, previousRecords } from '../read/previousLedgers.js';
+import { RECORD_KINDS } from '../schema/spec.js';
 import { LEDGERS_DIR } from '../read/loadLedgers.js';
 import { loadUnits } from '../read/loadUnits.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
@@ -46,6 +49,8 @@ export interface MergeResult {
   ledgersDir: string;
   /** Groups taken whole from the cache: their files had not changed since the last merge. */
   reused: number;
+  /** What this merge changed in the ledgers it replaced (null when it refused). */
+  changes: Changes | null;
 }
 
 interface Caches {
@@ -121,6 +126,7 @@ function finish(
     written: false,
     ledgersDir,
     reused,
+    changes: null,
   };
   if (!campaign) return summarize(result);
   const pieces = new Map<string, GroupPiece>();
@@ -154,7 +160,9 @@ function finish(
       unitInfo: units.units,
       ...(caches.groups ? { previous: caches.groups.previous() } : {}),
     });
-    writeLedgerFiles(ledgersDir, assembled.files);
+    const changes = changesSince(ledgersDir, campaign, built, caches.groups);
+    writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
+    result.changes = changes;
     writeLedgerCopies(ledgersDir, assembled.files);
     caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
     result.manifest = assembled.manifest;
@@ -164,6 +172,30 @@ function finish(
   // but a refused first merge leaves no ledgers/ folder behind.
   if (caches.files && (result.written || existsSync(path.join(ledgersDir, MANIFEST_FILE)))) caches.files.save();
   return result;
+}
+
+/** Records added, removed, changed and refused since the ledgers this merge replaces (rebuilt groups only: the others are unchanged). */
+function changesSince(
+  ledgersDir: string,
+  campaign: Campaign,
+  built: Map<string, { group: GroupInput; built: GroupBuilt }>,
+  cache: GroupCache | undefined,
+): Changes {
+  const current = new Set(campaign.groups.map((g) => g.id));
+  const departed = previousGroups(ledgersDir).filter((id) => !current.has(id));
+  const rebuilt = [...built.values()].filter((b) => !b.group.reused);
+  const previous = previousRecords(ledgersDir, [...rebuilt.map((b) => b.group.scan.id), ...departed], cache);
+  if (previous.state !== 'ledgers') return { previous: previous.state };
+  const after: KindRecords[] = [];
+  const refused = new Set<string>();
+  for (const { built: b } of rebuilt) {
+    for (const kind of RECORD_KINDS) {
+      const json = b.chunks[kind]?.json;
+      if (json) after.push({ kind, records: JSON.parse(`[${json.toString('utf8')}]`) as LedgerRecord[] });
+    }
+    for (const r of b.output.rejected) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
+  }
+  return { previous: 'ledgers', ...diffRecords(previous.records, after, refused) };
 }
 
 function pieceOf(group: GroupInput, b: GroupBuilt): GroupPiece {

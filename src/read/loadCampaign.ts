@@ -1,9 +1,9 @@
 // Reads ledger.yaml and checks it. Returns the campaign when it is usable, with diagnostics either way.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMPAIGN_FILE, checkCampaign } from '../check/checkCampaign.js';
 import type { Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign } from '../model/campaign.js';
+import { readRegularFile } from './readRegular.js';
 
 export interface LoadedCampaign {
   campaign: Campaign | null;
@@ -13,6 +13,7 @@ export interface LoadedCampaign {
 }
 
 export function loadCampaign(root: string): LoadedCampaign {
-  const bytes = readFileSync(path.join(root, CAMPAIGN_FILE));
+  // ledger.yaml is a few kilobytes: anything over 16 MB is not one.
+  const bytes = readRegularFile(path.join(root, CAMPAIGN_FILE), 16 * 1024 * 1024);
   return { ...checkCampaign(bytes), bytes };
 }

@@ -2,7 +2,8 @@
 // those recorded is not even read; one whose bytes hash to the recorded content is not parsed
 // again. Record files are read whole (they are checked), anything else is hashed as a stream.
 // Only regular files are opened, and a record file over the size limit is refused unread.
-import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { readRegularFile } from './readRegular.js';
 import path from 'node:path';
 import type { FileCache } from '../cache/fileCache.js';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
@@ -46,7 +47,7 @@ export class InputReader {
     }
     let bytes: Buffer;
     try {
-      bytes = readRegular(abs, st.size);
+      bytes = readRegularFile(abs, MAX_RECORD_FILE);
     } catch (e) {
       return this.unreadable(rel, e);
     }
@@ -58,7 +59,7 @@ export class InputReader {
   /** The bytes of a record file the cache answered for by size and mtime (when its result must be rebuilt). */
   bytesOf(rel: string): Buffer {
     const abs = path.join(this.root, rel);
-    return readRegular(abs, statSync(abs).size);
+    return readRegularFile(abs, MAX_RECORD_FILE);
   }
 
   /** The hash of a file that is only hashed (ledger.yaml, photos, summaries), streamed; null when unreadable. */
@@ -92,24 +93,4 @@ export class InputReader {
 
 function tooLarge(rel: string, size: number): Diagnostic {
   return diagnostic('file-too-large', { size, limit: MAX_RECORD_FILE }, { file: rel, line: 0, column: 0 });
-}
-
-/** A regular file's bytes (a FIFO or device is never read: it could block or never end). */
-function readRegular(abs: string, expected: number): Buffer {
-  const fd = openSync(abs, 'r');
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    const size = Math.max(st.size, expected);
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, buf, got, size - got, got);
-      if (n <= 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
 }

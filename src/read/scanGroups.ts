@@ -2,11 +2,12 @@
 // what every other file is by its bytes. Nothing is skipped in silence: a link leading out of
 // the group, a dangling link, a pipe or device, a file that cannot be read is a diagnostic
 // naming it. Only regular files are ever opened, so a FIFO named *.yaml cannot hang a run.
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign, FileSniff } from '../model/campaign.js';
 import { pictureType } from '../util/sniff.js';
+import { openForReading } from './readRegular.js';
 
 export interface GroupScan {
   id: string;
@@ -135,7 +136,7 @@ function place(scan: GroupScan, abs: string, rel: string, at: string): void {
 function readHead(file: string, n: number, scan: GroupScan, at: string): Buffer | null {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openForReading(file);
   } catch (e) {
     scan.diagnostics.push(
       diagnostic('unreadable-file', { reason: (e as NodeJS.ErrnoException).code ?? 'error' }, { file: at, line: 0, column: 0 }),

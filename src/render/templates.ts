@@ -3,10 +3,10 @@
 // template an office passes with --template cannot run code; strict mode turns a misspelt
 // field into an error with its line instead of a silently empty paragraph.
 import Handlebars from 'handlebars';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LedgerError } from '../messages/errors.js';
+import { readRegularFile } from '../read/readRegular.js';
 import { nearest } from '../text/suggest.js';
 import type { Locale } from '../schema/vocab.js';
 
@@ -35,30 +35,12 @@ export interface LoadedTemplate {
 export const TEMPLATE_LIMIT = 1 << 20;
 
 function readTemplate(file: string): string {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    return readRegularFile(file, TEMPLATE_LIMIT).toString('utf8');
   } catch (e) {
-    throw new LedgerError('template-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new LedgerError('template-unreadable', { file, reason: 'EISDIR' });
-    if (!st.isFile()) throw new LedgerError('template-unreadable', { file, reason: 'not a regular file' });
-    if (st.size > TEMPLATE_LIMIT) throw new LedgerError('template-too-large', { file, limit: TEMPLATE_LIMIT });
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, buf, got, st.size - got, got);
-      if (n <= 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got).toString('utf8');
-  } catch (e) {
-    if (e instanceof LedgerError) throw e;
-    throw new LedgerError('template-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  } finally {
-    closeSync(fd);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'EFBIG') throw new LedgerError('template-too-large', { file, limit: TEMPLATE_LIMIT });
+    throw new LedgerError('template-unreadable', { file, reason: code });
   }
 }
 

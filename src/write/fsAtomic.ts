@@ -1,10 +1,30 @@
 // A file appears under its name only when complete: written beside it under a temporary name,
 // then renamed over it. A failed write leaves the old file (or none) and no temporary behind.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
+
+/** Refuses to write over a folder, naming the file (not the temporary beside it). */
+export function assertNotFolder(file: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR', path: file, syscall: 'open', flags: 'w' });
+  }
+}
 
 /** `data` may come in parts (a ledger's chunks), written one after the other. */
 export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  assertNotFolder(file);
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   try {

@@ -28,10 +28,12 @@ export interface ReadOptions {
 }
 
 export function readDocs(
-  text: string,
+  raw: string,
   file: string,
   options: ReadOptions = {},
 ): { lines: LineIndex; docs: YamlDoc[]; diagnostics: Diagnostic[] } {
+  // A lone CR is a line break in YAML (old Mac files): made LF, same length, so positions hold.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const lines = new LineIndex(text);
   const deep = tooDeepAt(text);
   if (deep >= 0) {

@@ -23,7 +23,7 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
   const progress = progressBar(rt, lang === 'zh-CN' ? '导出' : 'export');
   const result = await exportWorkbook(set, out, { ...options, onProgress: progress }).finally(() => progress.end());
   const w = ui(lang);
-  if (result.cut) rt.log(`${w.warningPrefix}: ${w.cut(result.cut)}`);
+  if (result.cut) rt.log(w.warningLine(w.cut(result.cut)));
   rt.stdout.write(`${path.relative(rt.cwd, out) || out}\n`);
   rt.log(w.exportWrote(result.sheets.map((s) => `${s.name} ${s.rows}`).join(lang === 'zh-CN' ? '、' : ', '), options.redact));
 }
