@@ -35,7 +35,7 @@ describe('verified reads', () => {
   it('an edited manifest is refused too (its own checksum line)', async () => {
     const root = await merged();
     const file = path.join(root, 'ledgers/manifest.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^  opinion: 7$/m, '  opinion: 8'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}opinion: 7$/m, '  opinion: 8'));
     const run = await runCli(['audit', ...AS_OF], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/manifest\.yaml was changed after `ledger merge` wrote it/);
