@@ -1,17 +1,16 @@
 // What may go into a cell. Spreadsheet cells are never formulas or links: text stays text,
 // whatever it starts with; control characters go; Excel's 32,767-character limit is kept
 // with a visible marker.
+import { cleanText } from '../text/clean.js';
 import { displayWidthFast } from './width.js';
 
 export type Cell = string | number | Date | null;
 
 export const EXCEL_TEXT_LIMIT = 32_767;
 export const CUT_MARKER = ' …[cut: text too long for one cell]';
-// Tab, LF and CR are kept: they are how people break lines in a cell.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function safeText(value: string): string {
-  let s = value.replace(CONTROL, '');
+  let s = cleanText(value);
   if (s.length > EXCEL_TEXT_LIMIT) s = s.slice(0, EXCEL_TEXT_LIMIT - CUT_MARKER.length) + CUT_MARKER;
   return s;
 }

@@ -21,9 +21,17 @@ export interface ExportContext {
   yesNo(v: unknown): Cell;
   /** Several values in one cell, one per line. */
   lines(values: readonly string[]): Cell;
+  /** A group's name for a visible cell (its id stays in a hidden column). */
+  groupName(id: string): Cell;
 }
 
-export function exportContext(options: { lang: Locale; asOf: string; redact: boolean }): ExportContext {
+export function exportContext(options: {
+  lang: Locale;
+  asOf: string;
+  redact: boolean;
+  groups?: readonly { id: string; name: string }[];
+}): ExportContext {
+  const names = new Map((options.groups ?? []).map((g) => [g.id, g.name]));
   const { lang, redact } = options;
   const zh = lang === 'zh-CN';
   const sep = zh ? '、' : ', ';
@@ -46,5 +54,6 @@ export function exportContext(options: { lang: Locale; asOf: string; redact: boo
     phone: (v) => (typeof v === 'string' && v ? safeText(redact ? maskPhone(v) : v) : null),
     yesNo: (v) => (v === true ? (zh ? '是' : 'Yes') : v === false ? (zh ? '否' : 'No') : null),
     lines: (values) => (values.length ? text(values.join('\n')) : null),
+    groupName: (id) => text(names.get(id) ?? id),
   };
 }

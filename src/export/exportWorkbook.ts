@@ -6,6 +6,7 @@ import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
 import { exportContext } from './exportContext.js';
+import { proseDate } from '../messages/dates.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import type { WorkbookModel } from './sheetModel.js';
 import { auditSheet, summarySheet } from './summarySheets.js';
@@ -33,17 +34,17 @@ export function onlyGroup(set: LedgerSet, group: string | undefined): LedgerSet 
 
 export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const scoped = onlyGroup(set, options.group);
-  const ctx = exportContext(options);
+  const ctx = exportContext({ ...options, groups: scoped.manifest.groups });
   const { campaign } = scoped.manifest;
   const audit = runAudit(scoped, { asOf: options.asOf });
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
+    subtitle: ctx.t(
+      `${campaign.unit}“${campaign.title}”\u3000\u3000截至${proseDate(options.asOf, 'zh-CN')}`,
+      `${campaign.unit}: ${campaign.title} — as of ${proseDate(options.asOf, 'en')}`,
+    ),
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
-    sheets: [
-      summarySheet(ctx, campaignStats(scoped, options.asOf)),
-      ...ledgerSheets(ctx, scoped.ledgers),
-      auditSheet(ctx, audit, scoped.manifest.groups),
-    ],
+    sheets: [summarySheet(ctx, campaignStats(scoped, options.asOf)), ...ledgerSheets(ctx, scoped.ledgers), auditSheet(ctx, audit)],
   };
   return { model, ctx, audit };
 }

@@ -26,7 +26,7 @@ import type { Cell } from './cells.js';
 import type { ExportContext } from './exportContext.js';
 import { table, type Column, type ColumnFormat, type SheetModel } from './sheetModel.js';
 
-type Def = { zh: string; en: string; format?: ColumnFormat; long?: boolean; fit?: boolean; get: (r: LedgerRecord) => Cell };
+type Def = { zh: string; en: string; format?: ColumnFormat; long?: boolean; hidden?: boolean; get: (r: LedgerRecord) => Cell };
 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
@@ -42,19 +42,21 @@ function sheet(
   defs: Def[],
   highlight?: (r: LedgerRecord) => boolean,
 ): SheetModel {
-  // Every ledger starts with No., group and id, and ends with where the record was written.
+  // Every ledger starts with No., the group's name and the record's id; the group's id and
+  // where the record was written are hidden columns, for filtering and finding it on screen.
   const all: Def[] = [
     { zh: '序号', en: 'No.', format: 'int', get: () => null },
-    { zh: '工作组', en: 'Group', get: (r) => ctx.text(r.group) },
+    { zh: '工作组', en: 'Group', get: (r) => ctx.groupName(r.group) },
     { zh: '编号', en: 'Id', get: (r) => ctx.text(localId(r)) },
     ...defs,
-    { zh: '来源文件', en: 'Source file', fit: true, get: (r) => ctx.text(`${r.origin.file}:${r.origin.line}`) },
+    { zh: '组编号', en: 'Group id', hidden: true, get: (r) => ctx.text(r.group) },
+    { zh: '来源文件', en: 'Source file', hidden: true, get: (r) => ctx.text(`${r.origin.file}:${r.origin.line}`) },
   ];
   const columns: Column[] = all.map((d) => ({
     header: ctx.t(d.zh, d.en),
     format: d.format ?? 'text',
     ...(d.long ? { long: true } : {}),
-    ...(d.fit ? { fit: true } : {}),
+    ...(d.hidden ? { hidden: true } : {}),
   }));
   const name = ctx.t(names.zh, names.en);
   return {
@@ -108,7 +110,7 @@ export function opinionSheet(ctx: ExportContext, records: readonly LedgerRecord[
     [
       { zh: '日期', en: 'Date', format: 'date', get: (r) => ctx.date(r.date) },
       { zh: '所属活动', en: 'Visit', get: (r) => ctx.text(localRef(r.visit)) },
-      { zh: '征求渠道', en: 'Channel', get: (r) => ctx.code(CHANNELS, r.channel) },
+      { zh: '听取渠道', en: 'Channel', get: (r) => ctx.code(CHANNELS, r.channel) },
       { zh: '收集人', en: 'Collected by', get: (r) => ctx.text(r.collected_by) },
       { zh: '对象类别', en: 'Raised by (kind)', get: (r) => ctx.code(AUDIENCES, src(r).kind) },
       { zh: '意见提出人', en: 'Raised by', get: (r) => ctx.text(src(r).name) },

@@ -9,8 +9,8 @@ export interface Column {
   format: ColumnFormat;
   /** Long free text: wrapped, wider cap. */
   long?: boolean;
-  /** Sized to its content (up to the wide cap), never wrapped and not printed: file paths. */
-  fit?: boolean;
+  /** For filtering on screen only (codes, ids, where a record was written): hidden, never printed. Hidden columns come last. */
+  hidden?: boolean;
 }
 
 export interface Row {
@@ -38,7 +38,9 @@ export interface SheetModel {
 }
 
 export interface WorkbookModel {
+  /** Unit and campaign: the file's title, and under each sheet's own title with the date. */
   title: string;
+  subtitle: string;
   subject: string;
   sheets: SheetModel[];
 }

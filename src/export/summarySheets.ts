@@ -1,7 +1,7 @@
 // The summary sheet (key figures, per-group table, opinions by category and audience band,
 // rectification progress) and the supervision sheet (audit findings and the make-up list).
 import { findingMessage, type AuditResult } from '../audit/runAudit.js';
-import type { ManifestGroup } from '../model/ledgers.js';
+import { findingTitle } from '../messages/findings.js';
 import type { CampaignStats } from '../stats/campaignStats.js';
 import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../schema/vocab.js';
 import type { Cell } from './cells.js';
@@ -37,9 +37,10 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
     ['维稳工作登记卡（张）', 'Stability work cards', s.stability.total],
     ['困难群众登记卡（张）', 'People-in-difficulty cards', s.hardship.total],
   ];
+  // Records handed in but refused by the merge are said, never left out in silence.
+  if (s.refused) figures.push(['因填写有误未计入的记录（条）', 'Records refused by the merge, not counted', s.refused]);
   const perGroupCols = cols(ctx, [
-    ['工作组', 'Group'],
-    ['名称', 'Name', 'text', true],
+    ['工作组', 'Group', 'text', true],
     ['类型', 'Type'],
     ['活动', 'Visits', 'int'],
     ['听取人次', 'People heard', 'int'],
@@ -53,12 +54,14 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
     ['困难群众', 'Hardship', 'int'],
     ['图片', 'Photos', 'int'],
     ['文字总结', 'Summary'],
+    ['未计入记录', 'Records not counted', 'int'],
   ]);
+  perGroupCols.push({ header: t('组编号', 'Group id'), format: 'text', hidden: true });
   const total = s.opinions.total;
   return {
     key: 'summary',
     name: t('汇总', 'Summary'),
-    title: t('汇总', 'Summary'),
+    title: t('下基层听意见活动情况汇总表', 'Summary of the campaign'),
     ledger: false,
     tables: [
       rowsTable(
@@ -73,7 +76,6 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
         t('二、各工作组情况', '2. By group'),
         perGroupCols,
         s.perGroup.map((g) => [
-          g.id,
           ctx.text(g.name),
           label(GROUP_TYPES, g.type, ctx.lang),
           g.visits,
@@ -88,6 +90,8 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
           g.hardship,
           g.photos,
           ctx.yesNo(g.summary),
+          g.refused,
+          g.id,
         ]),
       ),
       rowsTable(
@@ -133,24 +137,29 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
   };
 }
 
-export function auditSheet(ctx: ExportContext, audit: AuditResult, groups: readonly ManifestGroup[]): SheetModel {
+export function auditSheet(ctx: ExportContext, audit: AuditResult): SheetModel {
   const t = ctx.t;
-  const name = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
   const findings = cols(ctx, [
     ['序号', 'No.', 'int'],
     ['工作组', 'Group'],
-    ['名称', 'Name'],
-    ['问题代码', 'Code'],
-    ['严重程度', 'Severity'],
-    ['问题', 'Finding', 'text', true],
-    ['相关记录', 'Records', 'text', true],
+    ['问题', 'Finding'],
+    ['性质', 'Severity'],
+    ['具体情况', 'Details', 'text', true],
+    ['涉及记录', 'Records', 'text', true],
   ]);
+  // Codes stay on screen for filtering, off the printed page.
+  findings.push(
+    { header: t('组编号', 'Group id'), format: 'text', hidden: true },
+    { header: t('规则代码', 'Rule code'), format: 'text', hidden: true },
+  );
   const makeup = cols(ctx, [
     ['工作组', 'Group'],
-    ['名称', 'Name'],
-    ['须整改的问题', 'Findings to make up', 'text', true],
+    ['须补课的问题', 'Findings to make up', 'text', true],
   ]);
-  const severity = (s: string) => (s === 'error' ? t('须补课', 'error') : t('提醒', 'warning'));
+  const severity = (s: string) => (s === 'error' ? t('须补课', 'Must make up') : t('提醒', 'Reminder'));
+  // Record ids without the group (the group is in its own column); refused records by file:line.
+  const local = (id: string) => (id.includes(':') ? id : id.slice(id.lastIndexOf('/') + 1));
+  const name = (id: string) => ctx.groupName(id);
   return {
     key: 'audit',
     name: t('督导问题清单', 'Supervision findings'),
@@ -163,28 +172,27 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult, groups: reado
         (f: AuditResult['findings'][number], i: number) => ({
           cells: [
             i + 1,
-            f.group,
-            ctx.text(name(f.group)),
-            f.code,
+            name(f.group),
+            findingTitle(f.code, ctx.lang),
             severity(f.severity),
             ctx.text(findingMessage(f, ctx.lang)),
-            ctx.text(f.records.join(', ')),
+            ctx.text(f.records.map(local).join(t('、', ', '))),
+            f.group,
+            f.code,
           ],
           ...(f.severity === 'error' ? { highlight: true } : {}),
         }),
         t('一、督导发现的问题', '1. Findings'),
       ),
       rowsTable(
-        t('二、需补课的工作组', '2. Groups that must make up their work'),
+        t('二、须补课的工作组', '2. Groups that must make up their work'),
         makeup,
         audit.makeup.map((id) => [
-          id,
-          ctx.text(name(id)),
+          name(id),
           ctx.text(
-            audit.findings
-              .filter((f) => f.group === id && f.severity === 'error')
-              .map((f) => f.code)
-              .join(', '),
+            [
+              ...new Set(audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, ctx.lang))),
+            ].join(t('、', ', ')),
           ),
         ]),
       ),

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { assertNotFolder } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
-import type { Column, SheetModel, WorkbookModel } from './sheetModel.js';
+import type { Column, SheetModel, Table, WorkbookModel } from './sheetModel.js';
+import { cleanText } from '../text/clean.js';
 
 export interface WriteOptions {
   lang: Locale;
@@ -47,7 +48,7 @@ function styles(lang: Locale) {
   const body = (c: Column, bad: boolean): Style => ({
     font: bad ? badFont : font,
     border,
-    alignment: { vertical: 'top', wrapText: c.format === 'text' && !c.fit, horizontal: c.format === 'date' ? 'center' : undefined },
+    alignment: { vertical: 'top', wrapText: c.format === 'text' && !c.hidden, horizontal: c.format === 'date' ? 'center' : undefined },
     ...(NUM_FMT[c.format] ? { numFmt: NUM_FMT[c.format] } : {}),
     ...(bad ? { fill: badFill } : {}),
   });
@@ -65,25 +66,33 @@ function styles(lang: Locale) {
   };
 }
 
+/** An unbreakable token (an ID number, a phone, a date): the column is made wide enough for it on one line. */
+const UNBREAKABLE = /^[\x21-\x7e]{1,24}$/;
+const MAX_TOKEN_WIDTH = 24;
+
 function columnWidths(sheet: SheetModel): number[] {
   const n = Math.max(...sheet.tables.map((t) => t.columns.length));
   const widths = new Array<number>(n).fill(MIN_WIDTH);
+  const tokens = new Array<number>(n).fill(0);
   const long = new Array<boolean>(n).fill(false);
   for (const t of sheet.tables) {
     t.columns.forEach((c, i) => {
-      long[i] ||= c.long === true || c.fit === true;
-      // Headers wrap, so a long header needs only half its width.
-      widths[i] = Math.max(widths[i] as number, Math.min(cellWidth(c.header), Math.ceil(cellWidth(c.header) / 2) + 4));
+      long[i] ||= c.long === true || c.hidden === true;
+      // A short header stays on one line; a long one wraps onto two, so it needs about half its width.
+      const hw = cellWidth(c.header);
+      widths[i] = Math.max(widths[i] as number, hw <= 14 ? hw + 2 : Math.ceil(hw / 2) + 4);
     });
     let seen = 0;
     for (const row of t.rows()) {
       row.cells.forEach((cell, i) => {
         widths[i] = Math.max(widths[i] as number, cellWidth(cell) + 3);
+        if (typeof cell === 'string')
+          for (const line of cell.split('\n')) if (UNBREAKABLE.test(line)) tokens[i] = Math.max(tokens[i] as number, line.length + 2);
       });
       if (++seen >= WIDTH_SAMPLE) break;
     }
   }
-  return widths.map((w, i) => Math.min(w, long[i] ? MAX_LONG_WIDTH : MAX_WIDTH));
+  return widths.map((w, i) => Math.max(Math.min(w, long[i] ? MAX_LONG_WIDTH : MAX_WIDTH), Math.min(tokens[i] as number, MAX_TOKEN_WIDTH)));
 }
 
 /** Printed lines a row needs when its text wraps at the column widths. */
@@ -91,7 +100,7 @@ function rowLines(cells: Cell[], widths: number[], columns: Column[]): number {
   let lines = 1;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (typeof c !== 'string' || columns[i]?.fit) continue;
+    if (typeof c !== 'string' || columns[i]?.hidden) continue;
     const room = Math.max(1, (widths[i] as number) - 1);
     let n = 0;
     for (const part of c.split('\n')) n += Math.max(1, Math.ceil(cellWidth(part) / room));
@@ -106,15 +115,104 @@ const colLetter = (n: number): string => {
   return s;
 };
 
+// A4 landscape, in points: the printable height below the repeated title rows, and the width.
+const PAGE_HEIGHT = 509 - 48;
+const PAGE_WIDTH = 784;
+/** Points per Excel width unit as office software lays out these fonts (measured against LibreOffice). */
+const POINTS_PER_UNIT = 7;
+
+/** Page layout shared by every sheet: A4 landscape fitted to width, page numbers in the footer. */
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozen: number, zh: boolean) {
+  return wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: `1:${frozen}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' } as Partial<ExcelJS.HeaderFooter>,
+  });
+}
+
+type Styles = ReturnType<typeof styles>;
+type Sheet = ReturnType<typeof addSheet>;
+
+/** The sheet's own name as its big title (row 1), the unit, campaign and date under it (row 2). */
+function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: string, st: Styles): void {
+  const title = ws.getRow(1);
+  title.getCell(1).value = cleanText(sheet.title);
+  title.getCell(1).style = st.title;
+  title.height = 30;
+  ws.mergeCells(`A1:${last}1`);
+  title.commit();
+  const sub = ws.getRow(2);
+  sub.getCell(1).value = cleanText(subtitle);
+  sub.getCell(1).style = st.subtitle;
+  sub.height = 18;
+  ws.mergeCells(`A2:${last}2`);
+  sub.commit();
+}
+
+function writeHeader(ws: Sheet, r: number, t: Table, widths: number[], st: Styles): number {
+  const hr = ws.getRow(r);
+  t.columns.forEach((c, i) => {
+    const cell = hr.getCell(i + 1);
+    cell.value = cleanText(c.header);
+    cell.style = st.header;
+  });
+  const height = Math.min(
+    MAX_ROW_HEIGHT,
+    LINE_HEIGHT *
+      rowLines(
+        t.columns.map((c) => c.header),
+        widths,
+        [],
+      ) +
+      6,
+  );
+  hr.height = height;
+  hr.commit();
+  return height;
+}
+
+/**
+ * Keeps a section's heading with its table on paper: the sheet is scaled to the page width, so
+ * a page holds about PAGE_HEIGHT / scale points of rows; a heading that would start less than
+ * its header and a few rows before the page ends goes to the next page.
+ */
+class PageKeeper {
+  private used = 0;
+  private readonly capacity: number;
+  constructor(printedWidth: number) {
+    const scale = Math.min(1, PAGE_WIDTH / Math.max(1, printedWidth * POINTS_PER_UNIT));
+    this.capacity = PAGE_HEIGHT / scale;
+  }
+  /** Before a block of `height` points that must stay together: true when a page break is due first. */
+  breakBefore(height: number): boolean {
+    if (this.used > 0 && this.used + height > this.capacity) {
+      this.used = 0;
+      return true;
+    }
+    return false;
+  }
+  add(height: number): void {
+    this.used += height;
+    if (this.used > this.capacity) this.used -= this.capacity;
+  }
+}
+
 export async function writeWorkbook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
   const dir = path.dirname(outPath);
   assertNotFolder(outPath);
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(outPath)}.tmp-${process.pid}`);
-  const st = styles(options.lang);
-  const zh = options.lang === 'zh-CN';
   const total = model.sheets.reduce((s, sh) => s + sh.tables.reduce((t, tb) => t + tb.rowCount, 0), 0);
-  let done = 0;
+  const progress = { done: 0, total, onProgress: options.onProgress };
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -124,105 +222,13 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
     zip: { zlib: { level: 1 } },
   });
   wb.creator = 'ledger';
-  wb.title = model.title;
-  wb.subject = model.subject;
+  wb.title = cleanText(model.title);
+  wb.subject = cleanText(model.subject);
   wb.created = wb.modified = new Date(`${options.asOf}T00:00:00Z`);
   try {
     for (const sheet of model.sheets) {
-      const name = sheetName(sheet.name.replace(/'/g, '’'), taken);
-      const widths = columnWidths(sheet);
-      // Columns for the screen only (where a record was written) stay off the printed page,
-      // and the title is centred over the printed ones.
-      const printed = sheet.ledger ? (sheet.tables[0]?.columns.filter((c) => !c.fit).length ?? widths.length) : widths.length;
-      const last = colLetter(printed);
-      // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
-      const frozen = sheet.ledger ? 3 : 2;
-      const ws = wb.addWorksheet(name, {
-        views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
-        pageSetup: {
-          paperSize: 9,
-          orientation: 'landscape',
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          horizontalCentered: true,
-          printTitlesRow: `1:${frozen}`,
-          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        },
-        headerFooter: { oddFooter: zh ? '&C第 &P 页，共 &N 页' : '&CPage &P of &N' } as Partial<ExcelJS.HeaderFooter>,
-      });
-      ws.columns = widths.map((width) => ({ width }));
-
-      let r = 1;
-      const title = ws.getRow(r++);
-      title.getCell(1).value = model.title;
-      title.getCell(1).style = st.title;
-      title.height = 30;
-      ws.mergeCells(`A1:${last}1`);
-      title.commit();
-      const sub = ws.getRow(r++);
-      sub.getCell(1).value = zh ? `${sheet.title}\u3000\u3000截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`;
-      sub.getCell(1).style = st.subtitle;
-      sub.height = 18;
-      ws.mergeCells(`A2:${last}2`);
-      sub.commit();
-
-      let rows = 0;
-      for (const t of sheet.tables) {
-        if (t.heading !== undefined) {
-          r++;
-          const h = ws.getRow(r++);
-          h.getCell(1).value = t.heading;
-          h.getCell(1).style = st.heading;
-          h.height = 22;
-          h.commit();
-        }
-        const hr = ws.getRow(r);
-        t.columns.forEach((c, i) => {
-          const cell = hr.getCell(i + 1);
-          cell.value = c.header;
-          cell.style = st.header;
-        });
-        hr.height = Math.min(
-          MAX_ROW_HEIGHT,
-          LINE_HEIGHT *
-            rowLines(
-              t.columns.map((c) => c.header),
-              widths,
-              [],
-            ) +
-            6,
-        );
-        hr.commit();
-        if (sheet.ledger) ws.autoFilter = { from: { row: r, column: 1 }, to: { row: r + t.rowCount, column: t.columns.length } };
-        r++;
-        const body = st.body(t.columns);
-        for (const row of t.rows()) {
-          const xr = ws.getRow(r++);
-          const style = row.highlight ? body.bad : body.normal;
-          for (let i = 0; i < row.cells.length; i++) {
-            const cell = xr.getCell(i + 1);
-            const v = row.cells[i];
-            // Strings are set as plain values: exceljs never turns a string into a formula.
-            if (v !== null && v !== undefined) {
-              cell.value = v;
-              if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
-            }
-            cell.style = style[i] as Style;
-          }
-          // Explicit heights: Excel does not grow rows of wrapped text on its own.
-          xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, t.columns) + 4);
-          xr.commit();
-          rows++;
-          if (++done % 1_000 === 0) {
-            options.onProgress?.(done, total);
-            // Let the zip stream drain: without this the whole sheet's XML would pile up in memory.
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-        }
-      }
-      if (sheet.ledger && printed < widths.length) ws.pageSetup.printArea = `A$1:${colLetter(printed)}$${Math.max(r - 1, 3)}`; // exceljs adds the column's $
-      await ws.commit();
+      const name = sheetName(cleanText(sheet.name).replace(/'/g, '’'), taken);
+      const rows = await writeSheet(wb, name, sheet, model, options, progress, result);
       result.sheets.push({ name, rows });
     }
     await wb.commit();
@@ -233,4 +239,75 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   }
   options.onProgress?.(total, total);
   return result;
+}
+
+async function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  sheet: SheetModel,
+  model: WorkbookModel,
+  options: WriteOptions,
+  progress: { done: number; total: number; onProgress?: WriteOptions['onProgress'] },
+  result: WriteResult,
+): Promise<number> {
+  const st = styles(options.lang);
+  const widths = columnWidths(sheet);
+  // Hidden columns (codes, ids, where a record was written) stay off the printed page, and
+  // the title is centred over the printed ones.
+  const printed = Math.max(...sheet.tables.map((t) => t.columns.filter((c) => !c.hidden).length)) || widths.length;
+  const last = colLetter(printed);
+  // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
+  const frozen = sheet.ledger ? 3 : 2;
+  const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN');
+  ws.columns = widths.map((width, i) => ({ width, ...(sheet.tables.some((t) => t.columns[i]?.hidden) ? { hidden: true } : {}) }));
+  writeTitles(ws, sheet, model.subtitle, last, st);
+  const keeper = new PageKeeper(widths.slice(0, printed).reduce((a, b) => a + b, 0));
+  let r = 3;
+  let rows = 0;
+  for (const t of sheet.tables) {
+    if (t.heading !== undefined) {
+      // The heading, the header and the first rows travel together.
+      const block = LINE_HEIGHT + 22 + 2 * LINE_HEIGHT + Math.min(3, t.rowCount) * (LINE_HEIGHT + 4);
+      const blank = ws.getRow(r++);
+      if (keeper.breakBefore(block)) blank.addPageBreak();
+      blank.commit();
+      const h = ws.getRow(r++);
+      h.getCell(1).value = cleanText(t.heading);
+      h.getCell(1).style = st.heading;
+      h.height = 22;
+      h.commit();
+      keeper.add(LINE_HEIGHT + 22);
+    }
+    keeper.add(writeHeader(ws, r, t, widths, st));
+    if (sheet.ledger) ws.autoFilter = { from: { row: r, column: 1 }, to: { row: r + t.rowCount, column: t.columns.length } };
+    r++;
+    const body = st.body(t.columns);
+    for (const row of t.rows()) {
+      const xr = ws.getRow(r++);
+      const style = row.highlight ? body.bad : body.normal;
+      for (let i = 0; i < row.cells.length; i++) {
+        const cell = xr.getCell(i + 1);
+        const v = row.cells[i];
+        // Strings are set as plain values: exceljs never turns a string into a formula.
+        if (v !== null && v !== undefined) {
+          cell.value = v;
+          if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
+        }
+        cell.style = style[i] as Style;
+      }
+      // Explicit heights: Excel does not grow rows of wrapped text on its own.
+      xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, t.columns) + 4);
+      keeper.add(xr.height);
+      xr.commit();
+      rows++;
+      if (++progress.done % 1_000 === 0) {
+        progress.onProgress?.(progress.done, progress.total);
+        // Let the zip stream drain: without this the whole sheet's XML would pile up in memory.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  if (printed < widths.length) ws.pageSetup.printArea = `A$1:${colLetter(printed)}$${Math.max(r - 1, 3)}`; // exceljs adds the column's $
+  await ws.commit();
+  return rows;
 }

@@ -1,8 +1,10 @@
 // Masks personal data as FORMAT.md prescribes (110101********1234, 138****8000), for exports
 // made with --redact and for every message that has to mention such a value.
+import { replacePersonal } from './find.js';
 
 export function maskIdNumber(v: string): string {
   if (v.length === 18) return `${v.slice(0, 6)}********${v.slice(14)}`;
+  if (v.length === 15) return `${v.slice(0, 6)}******${v.slice(12)}`;
   return stars(v);
 }
 
@@ -19,17 +21,7 @@ function stars(v: string): string {
   return '*'.repeat(chars.length - 4) + chars.slice(-4).join('');
 }
 
-/** Personal data as it appears inside free text (not glued to longer digit runs). */
-export const PERSONAL_PATTERNS: readonly RegExp[] = [
-  /(?<!\d)\d{17}[\dXx](?![\dXx])/g,
-  /(?<!\d)1[3-9]\d{9}(?!\d)/g,
-  /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g,
-];
-
+/** Free text with every personal number masked (--redact), in any spelling (see find.ts). */
 export function redactText(text: string): string {
-  const [id, mobile, landline] = PERSONAL_PATTERNS as [RegExp, RegExp, RegExp];
-  return text
-    .replace(new RegExp(id.source, 'g'), (m) => maskIdNumber(m))
-    .replace(new RegExp(mobile.source, 'g'), (m) => maskPhone(m))
-    .replace(new RegExp(landline.source, 'g'), (m) => maskPhone(m));
+  return replacePersonal(text, (f) => (f.kind === 'id' ? maskIdNumber(f.digits) : maskPhone(f.digits)));
 }

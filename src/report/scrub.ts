@@ -1,13 +1,11 @@
 // The report is handed around and printed: personal data is not masked there but removed.
 // Free text (quotes, findings) goes through here before it reaches any template.
-import { PERSONAL_PATTERNS } from '../personal/mask.js';
+import { replacePersonal } from '../personal/find.js';
 import type { Locale } from '../schema/vocab.js';
 
 export function scrubText(text: string, lang: Locale): string {
   const gone = lang === 'zh-CN' ? '〔已隐去〕' : '[removed]';
-  let out = text;
-  for (const p of PERSONAL_PATTERNS) out = out.replace(new RegExp(p.source, 'g'), gone);
-  return out;
+  return replacePersonal(text, () => gone);
 }
 
 /** At most `max` characters (not UTF-16 units), with an ellipsis when cut. */

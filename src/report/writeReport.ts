@@ -7,6 +7,7 @@ import { markdownToDocx } from './markdownToDocx.js';
 import { buildReportModel, type ReportModel, type ReportOptions } from './reportModel.js';
 import { defaultTemplatePath, loadTemplate, type ReportFormat } from '../render/templates.js';
 import { groupThumbnails } from './thumbnails.js';
+import { cleanDeep } from '../text/clean.js';
 
 export interface WriteReportOptions extends ReportOptions {
   format: ReportFormat;
@@ -23,7 +24,8 @@ export async function renderReport(set: LedgerSet, options: WriteReportOptions):
   // html escapes what it prints; Markdown (and the Word report built from it) gets its values
   // escaped as Markdown before they reach the template.
   const template = loadTemplate(options.template ?? defaultTemplatePath(options.format, options.lang), { html: options.format === 'html' });
-  const model = buildReportModel(set, options);
+  // Text from the groups' files reaches html, Markdown and Word: cleaned once, here.
+  const model = cleanDeep(buildReportModel(set, options));
   if (options.format === 'html') {
     const thumbs = groupThumbnails(options.root, set);
     for (const g of model.groups) g.thumbnails = thumbs.get(g.id) ?? [];

@@ -113,7 +113,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
     {
       ...common('opinion', 'opinion'),
       visit: visitRef,
-      channel: code('channel', 'How the opinion came in (征求渠道).'),
+      channel: code('channel', 'How the opinion was heard (听取渠道).'),
       collected_by: name('Member who recorded it (收集人).'),
       source: obj(
         'Who raised it; name and contact may be left out (意见提出人).',

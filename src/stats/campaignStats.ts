@@ -43,6 +43,8 @@ export interface GroupStats {
   rectificationOverdue: number;
   photos: number;
   summary: boolean;
+  /** Records the merge refused (rejected.yaml): handed in, not counted here. */
+  refused: number;
 }
 
 export interface CampaignStats {
@@ -82,6 +84,8 @@ export interface CampaignStats {
   stability: { total: number; byRisk: Tally; byStatus: Tally; highRiskOpen: number; resolved: number };
   hardship: { total: number; byCategory: Tally; helped: number; assistanceActs: number };
   perGroup: GroupStats[];
+  /** Records the merge refused (not in any figure above). */
+  refused: number;
 }
 
 const BAND_ORDER: readonly Band[] = ['A', 'B', 'C', 'D'];
@@ -116,7 +120,7 @@ export function indexByGroup(records: readonly LedgerRecord[]): Map<string, Ledg
 
 type GroupIndex = Record<keyof LedgerSet['ledgers'], Map<string, LedgerRecord[]>>;
 
-function groupStats(g: ManifestGroup, index: GroupIndex, asOf: string): GroupStats {
+function groupStats(g: ManifestGroup, index: GroupIndex, asOf: string, refused: number): GroupStats {
   const of = (m: Map<string, LedgerRecord[]>) => m.get(g.id) ?? [];
   const visits = of(index.visit);
   const opinions = of(index.opinion);
@@ -137,6 +141,7 @@ function groupStats(g: ManifestGroup, index: GroupIndex, asOf: string): GroupSta
     rectificationOverdue: opinions.filter((o) => rectificationDaysOverdue(o, asOf) > 0).length,
     photos: g.photos.length,
     summary: g.summary !== null,
+    refused,
   };
 }
 
@@ -296,6 +301,7 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
       helped: hardship.filter((h) => list(h.assistance).length > 0).length,
       assistanceActs: hardship.reduce((s, h) => s + list(h.assistance).length, 0),
     },
-    perGroup: groups.map((g) => groupStats(g, index, asOf)),
+    perGroup: groups.map((g) => groupStats(g, index, asOf, set.rejected.filter((r) => r.group === g.id).length)),
+    refused: set.rejected.length,
   };
 }

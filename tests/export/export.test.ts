@@ -106,7 +106,7 @@ describe('export of examples/zh-CN', () => {
       '编号',
       '日期',
       '所属活动',
-      '征求渠道',
+      '听取渠道',
       '收集人',
       '对象类别',
       '意见提出人',
@@ -117,8 +117,12 @@ describe('export of examples/zh-CN', () => {
       '具体指向',
       '意见内容',
       '整改状态',
+      '组编号',
       '来源文件',
     ]);
+    // The group's id and the source file are there to filter by, hidden and never printed.
+    const hidden = (ws.columns ?? []).map((c, i) => (c.hidden ? headers(ws)[i] : null)).filter(Boolean);
+    expect(hidden).toEqual(['组编号', '来源文件']);
     expect(headers(wb.getWorksheet('整改台账') as ExcelJS.Worksheet)).toContain('超期天数');
   });
 
@@ -152,9 +156,10 @@ describe('export of examples/zh-CN', () => {
       expect(ws.autoFilter).toBeTruthy();
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow).toBe(`1:${HEADER_ROW}`);
-      // Title row: unit and campaign; subtitle: sheet and as-of date.
-      expect(String(ws.getCell('A1').value)).toContain(set.manifest.campaign.title);
-      expect(String(ws.getCell('A2').value)).toContain('2014-05-24');
+      // Title row: the ledger's own name; under it the unit, the campaign and the date.
+      expect(String(ws.getCell('A1').value)).toBe(name);
+      expect(String(ws.getCell('A2').value)).toContain(set.manifest.campaign.title);
+      expect(String(ws.getCell('A2').value)).toContain('2014年5月24日');
     }
   });
 
@@ -195,7 +200,7 @@ describe('export of examples/zh-CN', () => {
     expect(figure('民生诉求登记卡（张）')).toBe(set.ledgers.appeal.length);
     const audit = wb.getWorksheet('督导问题清单') as ExcelJS.Worksheet;
     const firstColumn = (audit.getColumn(1).values as unknown[]).map(String);
-    for (const g of ['g2', 'g3', 'g4', 'j-xiguan']) expect(firstColumn).toContain(g);
+    for (const g of ['第二组（法律援助）', '第三组（人民调解）', '第四组（社区矫正）', '西关司法所']) expect(firstColumn).toContain(g);
   });
 
   it('keeps personal data without --redact, masks all of it with --redact', async () => {
@@ -221,7 +226,7 @@ describe('export of examples/zh-CN', () => {
     expect(b.worksheets.map((w) => w.name)).toEqual(EN_SHEETS);
     const ws = b.getWorksheet('Opinions') as ExcelJS.Worksheet;
     expect(dataRows(ws).length).toBe(set.ledgers.opinion.filter((o) => o.group === 'g1').length);
-    for (const row of dataRows(ws)) expect(row.getCell(2).value).toBe('g1');
+    for (const row of dataRows(ws)) expect(row.getCell(2).value).toBe('第一组（局领导）');
     expect(headers(ws).slice(0, 4)).toEqual(['No.', 'Group', 'Id', 'Date']);
   });
 });
