@@ -3,7 +3,7 @@
 const SPECIAL = /[\\`*_[\]<>|#]/g;
 
 export function escapeMarkdown(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
+  return s.replace(/\r\n|\r|\n/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
 }
 
 /** A copy of `value` with every string escaped; keys listed in `raw` are kept as they are. */
