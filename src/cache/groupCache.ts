@@ -87,6 +87,7 @@ function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
 
 function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   const { files, sources, rows } = s.opinions ?? {};
+  if (!Array.isArray(s.refNos)) return null;
   if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % ROW !== 0) return null;
   const texts = rows.length ? norms.split('\n') : [];
   if (texts.length !== rows.length / ROW) return null;
@@ -234,6 +235,11 @@ export class GroupCache {
     }
     this.taken.add(id);
     return { output, chunks };
+  }
+
+  /** A group taken from the cache but built again this run (its output must be written anew). */
+  release(id: string): void {
+    this.taken.delete(id);
   }
 
   /** Records this merge's groups, chunk places and alike pairs. Never fails the merge. */
