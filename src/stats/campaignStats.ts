@@ -3,6 +3,7 @@
 // the report can never disagree.
 import { rectificationDaysOverdue, rectificationOf, appealDaysOverdue } from '../model/overdue.js';
 import type { LedgerRecord, LedgerSet, ManifestGroup } from '../model/ledgers.js';
+import { followUpStats, type FollowUpStats } from './followUp.js';
 import {
   ALSO,
   APPEAL_STATUS,
@@ -82,6 +83,8 @@ export interface CampaignStats {
   stability: { total: number; byRisk: Tally; byStatus: Tally; highRiskOpen: number; resolved: number };
   hardship: { total: number; byCategory: Tally; helped: number; assistanceActs: number };
   perGroup: GroupStats[];
+  /** FORMAT 1.1: satisfaction, reopened rectifications, appeals by channel, hardship by cause, disputes by people. */
+  followUp: FollowUpStats;
 }
 
 const BAND_ORDER: readonly Band[] = ['A', 'B', 'C', 'D'];
@@ -297,5 +300,6 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
       assistanceActs: hardship.reduce((s, h) => s + list(h.assistance).length, 0),
     },
     perGroup: groups.map((g) => groupStats(g, index, asOf)),
+    followUp: followUpStats(set.ledgers),
   };
 }
