@@ -526,11 +526,15 @@ export const DIAGNOSTIC_CODES: Table = {
     en: (d) =>
       d.variant === 'done-on'
         ? `reopened on ${d.reopenedOn} and ${d.status.en} again, so the old done_on (${d.doneOn}) must go: write a new done_on when it is done again`
-        : `reopened on ${d.reopenedOn}, so the status is planned or in-progress until it is done again${d.status ? `, not "${d.status.en}"` : ', and it is missing'}`,
+        : d.status
+          ? `reopened on ${d.reopenedOn}, so the status is planned or in-progress until it is done again, not "${d.status.en}"`
+          : `reopened on ${d.reopenedOn}, so it needs a status: planned or in-progress until it is done again`,
     zh: (d) =>
       d.variant === 'done-on'
         ? `已于${zhDate(d.reopenedOn)}复号，整改状态为“${d.status.zh}”，应删去原完成日期（${zhDate(d.doneOn)}），再次完成时重新填写`
-        : `已于${zhDate(d.reopenedOn)}复号，再次完成前整改状态应为“已制定”或“整改中”${d.status ? `，不能是“${d.status.zh}”` : '，这里没有填写'}`,
+        : d.status
+          ? `已于${zhDate(d.reopenedOn)}复号，再次完成前整改状态应为“已制定”或“整改中”，不能是“${d.status.zh}”`
+          : `已于${zhDate(d.reopenedOn)}复号，须填写整改状态：再次完成前应为“已制定”或“整改中”`,
   },
   'done-before-reopened': {
     severity: 'error',
