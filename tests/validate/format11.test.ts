@@ -108,7 +108,8 @@ describe('ref_no is unique within the campaign', () => {
     const ledgerText = () =>
       ['visits.yaml', 'opinions.yaml', 'rejected.yaml', 'manifest.yaml'].map((f) => readFileSync(path.join(merged.ledgersDir, f), 'utf8'));
     const first = ledgerText();
-    await mergeCampaign(root, { tool: 'test', today: TODAY, threads: 1, allowInvalid: true });
+    const second = await mergeCampaign(root, { tool: 'test', today: TODAY, threads: 1, allowInvalid: true });
+    expect(second.reused).toBe(1); // g1, with its register numbers, from the cache
     expect(ledgerText()).toEqual(first);
 
     // The first record renumbered: the caches do not hold on to the refusal.
