@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { mergeCampaignParallel } from '../../dist/pipeline/mergeCampaign.js';
+import { mergeCampaign } from '../../dist/pipeline/mergeCampaign.js';
 import { validateCampaign } from '../../dist/pipeline/validateCampaign.js';
 
 const [mode, root] = process.argv.slice(2);
@@ -25,7 +25,7 @@ if (mode === 'parse') {
     }
   extra = { files: files.length, docs };
 } else if (mode === 'merge' || mode === 'merge1') {
-  const r = await mergeCampaignParallel(root, { tool: 'bench', ...(mode === 'merge1' ? { threads: 1 } : {}) });
+  const r = await mergeCampaign(root, { tool: 'bench', ...(mode === 'merge1' ? { threads: 1 } : {}) });
   if (!r.written) throw new Error('the generated campaign did not merge');
   extra = { records: r.summary.records };
 } else {

@@ -18,6 +18,11 @@ export interface GroupJob {
   scan: Diagnostic[];
   /** Also give each freshly checked file's result as JSON, for the file cache. */
   json: boolean;
+  /**
+   * Records refused by a check across the campaign (a register number already taken), by file
+   * and the line the record starts on: refused with that reason, and records naming them with them.
+   */
+  refuse?: { file: string; line: number; reason: Diagnostic }[];
 }
 
 export interface GroupChecked {
@@ -51,6 +56,10 @@ export function checkGroupJob(job: GroupJob): GroupChecked {
     if (job.json) fresh.push([i, JSON.stringify(result)]);
     return result;
   });
+  // Before the checks across the group's records, so that records naming a refused visit go with it.
+  for (const x of job.refuse ?? []) {
+    for (const r of files.find((f) => f.file === x.file)?.records ?? []) if (r.line === x.line) r.reasons.push(x.reason);
+  }
   return { files, diagnostics: [...job.scan, ...checkGroup(job.id, records(files))], fresh };
 }
 

@@ -10,6 +10,7 @@ import type { RejectedRecord } from '../model/ledgers.js';
 import { emitYaml } from '../yaml/emit.js';
 import { sha256 } from '../util/hash.js';
 import { opinionRefs, type OpinionRef } from '../check/likelyDuplicates.js';
+import { refNoRefs, type RefNoRef } from '../check/refNumbers.js';
 import { groupRecords } from './groupRecords.js';
 
 /** Everything about a group's part of the merge but its records' text (small: cached as JSON). */
@@ -27,6 +28,8 @@ export interface GroupOutput {
   diagnostics: Diagnostic[];
   rejected: RejectedRecord[];
   opinions: OpinionRef[];
+  /** Its valid records with a register number (ref_no), for the check across the campaign. */
+  refNos: RefNoRef[];
   /** The sha256 of each kind's piece of the JSON copies, so a reader can tell a piece edited or torn. */
   pieces: Partial<Record<RecordKind, string>>;
 }
@@ -80,6 +83,7 @@ export function buildGroupOutput(
       diagnostics: [...files.flatMap((f) => f.diagnostics), ...groupDiagnostics],
       rejected,
       opinions: opinionRefs(id, records),
+      refNos: refNoRefs(id, records),
       pieces: Object.fromEntries(Object.entries(chunks).map(([k, c]) => [k, c.jsonHash])),
     },
     chunks,

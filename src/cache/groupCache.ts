@@ -11,7 +11,7 @@ import { sha256 } from '../util/hash.js';
 import { randomUUID } from 'node:crypto';
 import { CACHE_DIR, pieceExists, readPiece } from './ledgerCopies.js';
 import { LEDGER_FILES, type LedgerRecord } from '../model/ledgers.js';
-import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
+import { kindCode, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { textHash, type DuplicateMemo } from '../check/likelyDuplicates.js';
 import { versionKey } from './fileCache.js';
 import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
@@ -68,10 +68,45 @@ function readJson(file: string): unknown {
 /** Values per opinion row: id, file, line, column, source, hash of the text. */
 const ROW = 6;
 
-/** A group's output on disk: its opinions by column (no repeated keys, texts in one string). */
-type StoredOutput = Omit<GroupOutput, 'opinions'> & {
+/** Values per register-number row: id, file, kind, line, and the value's line, column and text. */
+const REF_ROW = 7;
+
+/** A group's output on disk: its opinions and register numbers by column (no repeated keys, texts in one string). */
+type StoredOutput = Omit<GroupOutput, 'opinions' | 'refNos'> & {
   opinions: { files: string[]; sources: string[]; rows: (string | number)[] };
+  refNos: { files: string[]; rows: (string | number)[] };
 };
+
+function packRefs(refs: GroupOutput['refNos']): StoredOutput['refNos'] {
+  const files = new Map<string, number>();
+  const rows: (string | number)[] = [];
+  for (const r of refs) {
+    const f = files.get(r.file) ?? (files.set(r.file, files.size), files.size - 1);
+    rows.push(r.id, f, r.kind, r.line, r.at.line, r.at.column, r.value);
+  }
+  return { files: [...files.keys()], rows };
+}
+
+function unpackRefs(group: string, stored: StoredOutput['refNos'] | undefined): GroupOutput['refNos'] | null {
+  if (!stored || !Array.isArray(stored.files) || !Array.isArray(stored.rows) || stored.rows.length % REF_ROW !== 0) return null;
+  const out: GroupOutput['refNos'] = [];
+  const rows = stored.rows;
+  for (let k = 0; k < rows.length; k += REF_ROW) {
+    const file = stored.files[rows[k + 1] as number];
+    const kind = kindCode(rows[k + 2]);
+    if (typeof file !== 'string' || !kind || typeof rows[k + 6] !== 'string') return null;
+    out.push({
+      group,
+      id: String(rows[k]),
+      kind,
+      file,
+      line: rows[k + 3] as number,
+      at: { line: rows[k + 4] as number, column: rows[k + 5] as number },
+      value: rows[k + 6] as string,
+    });
+  }
+  return out;
+}
 
 function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
   const files = new Map<string, number>();
@@ -80,13 +115,15 @@ function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
   const rows: (string | number)[] = [];
   for (const r of o.opinions) rows.push(r.id, index(files, r.file), r.line, r.column, index(sources, r.source), r.hash ?? textHash(r.norm));
   return {
-    stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows } },
+    stored: { ...o, opinions: { files: [...files.keys()], sources: [...sources.keys()], rows }, refNos: packRefs(o.refNos) },
     texts: o.opinions.map((r) => r.norm).join('\n'),
   };
 }
 
 function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   const { files, sources, rows } = s.opinions ?? {};
+  const refNos = unpackRefs(s.id, s.refNos);
+  if (!refNos) return null;
   if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % ROW !== 0) return null;
   const texts = rows.length ? norms.split('\n') : [];
   if (texts.length !== rows.length / ROW) return null;
@@ -109,7 +146,7 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
     });
   }
   const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
-  return { ...rest, opinions };
+  return { ...rest, opinions, refNos };
 }
 
 export class GroupCache {
@@ -253,6 +290,11 @@ export class GroupCache {
     }
     this.taken.add(id);
     return { output, chunks };
+  }
+
+  /** A group taken from the cache but built again this run (its output must be written anew). */
+  release(id: string): void {
+    this.taken.delete(id);
   }
 
   /** Records this merge's groups, chunk places and alike pairs. Never fails the merge. */

@@ -8,6 +8,8 @@ import { checkPhone } from '../personal/phone.js';
 import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
 import { schemaCheck, unknownKind } from '../schema/schemaCheck.js';
 import { kindCode, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
+import { specAt } from '../schema/fields.js';
+import { RECTIFICATION_STATUS } from '../schema/vocab.js';
 import { isRealDate } from '../util/dates.js';
 import type { LineIndex } from '../util/position.js';
 import type { Locator } from '../yaml/locate.js';
@@ -83,7 +85,10 @@ STRICT_KEYS.add('participants')
   .add('paired_cadre')
   .add('resolved_on')
   .add('feedback_on')
-  .add('satisfaction');
+  .add('satisfaction')
+  .add('reopened_on')
+  .add('cause')
+  .add('policies');
 function isStrictKey(key: string): boolean {
   return STRICT_KEYS.has(key);
 }
@@ -137,10 +142,15 @@ function checkRecord(c: RecordCheck, data: unknown, line: number, column: number
   checkMembers(c, kind, data);
   if (kind === 'visit' && Array.isArray(data.photos))
     data.photos.forEach((p, i) => typeof p === 'string' && checkPhoto(c, p, ['photos', i]));
-  if (kind === 'opinion') checkRectification(c, data);
+  if (kind === 'opinion') checkRectification(c, data, schema.bad);
   if (typeof data.visit === 'string' && !schema.bad.has('/visit')) {
     const pos = c.lines.position(c.locate(['visit']));
     record.visitRef = { value: data.visit, line: pos.line, column: pos.column };
+  }
+  // The register number is unique within the campaign: checked across all groups (refNumbers.ts).
+  if (typeof data.ref_no === 'string' && !schema.bad.has('/ref_no')) {
+    const pos = c.lines.position(c.locate(['ref_no']));
+    record.refNo = { value: data.ref_no, line: pos.line, column: pos.column };
   }
   record.data = normalize(RECORD_SPECS[kind], data) as Record<string, unknown>;
   return finish();
@@ -183,12 +193,34 @@ function checkMembers(c: RecordCheck, kind: RecordKind, data: Record<string, unk
   if (kind === 'hardship') check(data.paired_cadre, ['paired_cadre']);
 }
 
-function checkRectification(c: RecordCheck, data: Record<string, unknown>): void {
-  const r = data.rectification;
-  if (isPlainObject(r) && typeof r.status === 'string' && (r.status === 'done' || r.status === '已完成') && r.done_on === undefined) {
-    c.add('missing-done-on', {}, ['rectification', 'status']);
+/** The rectification's own rules: done_on when done; the follow-up of FORMAT 1.1 (satisfaction, reopening). */
+function checkRectification(c: RecordCheck, data: Record<string, unknown>, bad: ReadonlySet<string>): void {
+  const raw = data.rectification;
+  if (!isPlainObject(raw) || bad.has('/rectification')) return;
+  // Codes whether the group wrote codes or labels; a field with a schema error of its own is left out.
+  const r = normalize(RECTIFICATION_SPEC, raw) as Record<string, unknown>;
+  const ok = (key: string) => r[key] !== undefined && !bad.has(`/rectification/${key}`);
+  const at = (key: string) => ['rectification', key];
+  const date = (key: string) => (ok(key) && typeof r[key] === 'string' && isRealDate(r[key]) ? r[key] : undefined);
+  if (r.status === 'done' && raw.done_on === undefined) c.add('missing-done-on', {}, at('status'));
+  if (ok('satisfaction') && r.feedback !== true) c.add('satisfaction-without-feedback', {}, at('satisfaction'));
+  const reopenedOn = date('reopened_on');
+  if (reopenedOn === undefined) return;
+  const doneOn = date('done_on');
+  const status = r.status === undefined ? undefined : STATUS_WORDS.get(String(r.status));
+  if (r.status !== undefined && (!ok('status') || !status)) return; // an invalid status is reported as such
+  if (r.status === 'planned' || r.status === 'in-progress') {
+    if (doneOn !== undefined) c.add('reopened-status', { variant: 'done-on', reopenedOn, doneOn, status: status! }, at('done_on'));
+  } else if (r.status === 'done') {
+    if (doneOn !== undefined && doneOn < reopenedOn) c.add('done-before-reopened', { doneOn, reopenedOn }, at('done_on'));
+  } else {
+    c.add('reopened-status', { variant: 'status', reopenedOn, ...(status ? { status } : {}) }, status ? at('status') : at('reopened_on'));
   }
 }
+
+const RECTIFICATION_SPEC = specAt(RECORD_SPECS.opinion, ['rectification'])!;
+/** Each rectification status code with its words: the code in English messages, the label in Chinese ones. */
+const STATUS_WORDS = new Map(RECTIFICATION_STATUS.map((t) => [t.code, { en: t.code, zh: t.zh }]));
 
 /** A photo path must stay inside the group folder and name a JPEG or PNG there. */
 function checkPhoto(c: RecordCheck, p: string, path: (string | number)[]): void {

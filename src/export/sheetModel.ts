@@ -2,7 +2,7 @@
 // (ledgers in, model out) and testable without a file; writeWorkbook turns it into xlsx.
 import type { Cell } from './cells.js';
 
-export type ColumnFormat = 'text' | 'date' | 'int' | 'pct';
+export type ColumnFormat = 'text' | 'date' | 'int' | 'pct' | 'amount';
 
 export interface Column {
   header: string;

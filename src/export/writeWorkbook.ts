@@ -37,7 +37,7 @@ type Style = Partial<ExcelJS.Style>;
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const NUM_FMT: Record<Column['format'], string | undefined> = { text: '@', date: 'yyyy-mm-dd', int: '0', pct: '0.0%' };
+const NUM_FMT: Record<Column['format'], string | undefined> = { text: '@', date: 'yyyy-mm-dd', int: '0', pct: '0.0%', amount: '#,##0.00' };
 
 /** One style object per (column, highlighted): exceljs caches styles by object identity. */
 function styles(lang: Locale) {

@@ -2,12 +2,13 @@
 // message in English and Chinese as a function of the data the check found. Checks produce
 // the code and the data; the words are chosen here, in the language the user reads. The
 // README, docs/diagnostics.md and the tests are checked against this table.
+import { zhDate } from './dates.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
 
 export type Severity = 'error' | 'warning';
 
 /** What a value should have been, for wrong-type. */
-export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing';
+export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing' | 'nan' | 'infinity';
 
 /** The data each code's message is made from. Personal data only ever arrives masked. */
 export interface DiagnosticData {
@@ -49,6 +50,11 @@ export interface DiagnosticData {
   'date-outside-period': { date: string; start: string; end: string };
   'unknown-member': { name: string; group: string; suggest?: string; role?: 'leader'; form?: boolean };
   'missing-done-on': Record<string, never>;
+  'satisfaction-without-feedback': Record<string, never>;
+  'reopened-status':
+    { variant: 'status'; reopenedOn: string; status?: Both } | { variant: 'done-on'; reopenedOn: string; doneOn: string; status: Both };
+  'done-before-reopened': { doneOn: string; reopenedOn: string };
+  'duplicate-ref-no': { refNo: string; other: { id: string; kind: Both; file: string; line: number } };
   'duplicate-id':
     | { variant: 'record'; id: string; group: string; kind: Both; file: string; line: number }
     | { variant: 'group'; id: string }
@@ -113,6 +119,8 @@ const TYPE_EN: Record<TypeWord, string> = {
   list: 'a list',
   mapping: 'a mapping (key: value lines)',
   nothing: 'nothing',
+  nan: '.nan (not a number)',
+  infinity: '.inf (infinity, not a number)',
 };
 const TYPE_ZH: Record<TypeWord, string> = {
   text: '文字',
@@ -122,6 +130,8 @@ const TYPE_ZH: Record<TypeWord, string> = {
   list: '列表（如 [甲, 乙]）',
   mapping: '“字段: 值”形式的一组内容',
   nothing: '空值',
+  nan: '.nan（不是数字）',
+  infinity: '.inf（无穷大，不是数字）',
 };
 
 /** Choices in the writer's vocabulary: Chinese labels in zh-CN, or when the value was Chinese. */
@@ -487,6 +497,73 @@ export const DIAGNOSTIC_CODES: Table = {
     fix: { en: 'Add done_on (the date it was done).', zh: '补填完成日期（done_on）。' },
     en: () => 'rectification status is done but done_on is missing',
     zh: () => '整改状态为“已完成”，但没有填写完成日期',
+  },
+  'satisfaction-without-feedback': {
+    severity: 'error',
+    means: {
+      en: "a rectification's `satisfaction` without `feedback: true` (FORMAT 1.1): satisfaction is asked when the person is told the outcome",
+      zh: '填写了群众满意度，但“已反馈”不是 true：满意度应在向群众反馈整改结果时测评',
+    },
+    fix: {
+      en: 'Set feedback: true if the person was told the outcome, or remove satisfaction.',
+      zh: '已向群众反馈的，把“已反馈”改为 true；尚未反馈的，删去群众满意度。',
+    },
+    en: () =>
+      'satisfaction is given but feedback is not true: the person is asked once told the outcome; set feedback: true or remove satisfaction',
+    zh: () =>
+      '填写了“群众满意度”，但“已反馈”不是 true：满意度应在向群众反馈整改结果时测评；已反馈的请把“已反馈”改为 true，未反馈的请删去“群众满意度”',
+  },
+  'reopened-status': {
+    severity: 'error',
+    means: {
+      en: 'a reopened rectification (`reopened_on`, FORMAT 1.1) that is not planned, in progress or done again, or still has its old `done_on`',
+      zh: '已复号的整改，状态不是已制定、整改中或再次完成，或仍保留原完成日期',
+    },
+    fix: {
+      en: 'While reopened, set status planned or in-progress and remove done_on; when it is done again, set status done and the new done_on.',
+      zh: '复号后整改状态应为“已制定”或“整改中”，并删去原完成日期；再次完成时改为“已完成”，填写新的完成日期。',
+    },
+    en: (d) =>
+      d.variant === 'done-on'
+        ? `reopened on ${d.reopenedOn} and ${d.status.en} again, so the old done_on (${d.doneOn}) must go: write a new done_on when it is done again`
+        : d.status
+          ? `reopened on ${d.reopenedOn}, so the status is planned or in-progress until it is done again, not "${d.status.en}"`
+          : `reopened on ${d.reopenedOn}, so it needs a status: planned or in-progress until it is done again`,
+    zh: (d) =>
+      d.variant === 'done-on'
+        ? `已于${zhDate(d.reopenedOn)}复号，整改状态为“${d.status.zh}”，应删去原完成日期（${zhDate(d.doneOn)}），再次完成时重新填写`
+        : d.status
+          ? `已于${zhDate(d.reopenedOn)}复号，再次完成前整改状态应为“已制定”或“整改中”，不能是“${d.status.zh}”`
+          : `已于${zhDate(d.reopenedOn)}复号，须填写整改状态：再次完成前应为“已制定”或“整改中”`,
+  },
+  'done-before-reopened': {
+    severity: 'error',
+    means: {
+      en: 'a rectification done again before the date it was reopened (`done_on` earlier than `reopened_on`)',
+      zh: '复号后再次完成的日期早于复号日期',
+    },
+    fix: {
+      en: 'Check both dates: done again means done_on on or after reopened_on.',
+      zh: '核对两个日期：再次完成的日期不能早于复号日期。',
+    },
+    en: (d) =>
+      `done_on ${d.doneOn} is before reopened_on ${d.reopenedOn}: a reopened rectification is done again on or after the day it was reopened`,
+    zh: (d) => `完成日期（${zhDate(d.doneOn)}）早于复号日期（${zhDate(d.reopenedOn)}）：复号后再次完成的日期不能早于复号日期`,
+  },
+  'duplicate-ref-no': {
+    severity: 'error',
+    means: {
+      en: 'a `ref_no` (register number, FORMAT 1.1) already used by another record of the campaign',
+      zh: '登记编号与本次活动中另一条记录重复',
+    },
+    fix: {
+      en: 'Give each record its own register number; if both are one record written twice, delete one.',
+      zh: '每条记录使用各自的登记编号；如是同一条记录录入了两次，删去其中一条。',
+    },
+    en: (d) =>
+      `ref_no "${show(d.refNo)}" is already the number of ${d.other.id} (${d.other.kind.en.toLowerCase()}, ${d.other.file}:${d.other.line}): each record needs a number of its own`,
+    zh: (d) =>
+      `登记编号${q(d.refNo, 'zh-CN')}已用于 ${d.other.id}（${d.other.kind.zh}，${d.other.file} 第${d.other.line}行）：每条记录的登记编号应互不相同`,
   },
   'duplicate-id': {
     severity: 'error',

@@ -65,6 +65,8 @@ export interface RecordResult {
   visitRef?: { value: string; line: number; column: number };
   /** Where the id value is written, for duplicate-id. */
   idAt?: { line: number; column: number };
+  /** The register number (FORMAT 1.1) and where it is written, for duplicate-ref-no across the campaign. */
+  refNo?: { value: string; line: number; column: number };
 }
 
 export interface FileResult {

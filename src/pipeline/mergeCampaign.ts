@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assembleLedgers, type GroupPiece } from '../build/assembleLedgers.js';
-import type { GroupBuilt } from '../build/groupJob.js';
+import { runGroupJob, type GroupBuilt } from '../build/groupJob.js';
 import type { GroupOutput } from '../build/groupOutput.js';
 import { FileCache } from '../cache/fileCache.js';
 import { GroupCache } from '../cache/groupCache.js';
 import { writeLedgerCopies } from '../cache/ledgerCopies.js';
 import { likelyDuplicates } from '../check/likelyDuplicates.js';
+import { duplicateRefNos, type RefNoClash } from '../check/refNumbers.js';
 import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign } from '../model/campaign.js';
 import type { LedgerRecord, Manifest } from '../model/ledgers.js';
@@ -19,6 +20,7 @@ import { CHANGES_FILE, changesText, MANIFEST_FILE } from '../model/serialize.js'
 import { diffRecords, type Changes, type KindRecords } from '../build/changes.js';
 import { previousGroups, previousRecords } from '../read/previousLedgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
+import { sha256 } from '../util/hash.js';
 import { LEDGERS_DIR } from '../read/loadLedgers.js';
 import { loadUnits } from '../read/loadUnits.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
@@ -140,6 +142,13 @@ function finish(
     result.summary.files += b.output.files;
     result.summary.records += b.output.records;
   }
+  // A register number used twice: the later record is an error; merged anyway, it is refused.
+  const clashes = duplicateRefNos(outputs.flatMap((o) => o.refNos));
+  pushAll(
+    diagnostics,
+    clashes.map((c) => c.diagnostic),
+  );
+  if (clashes.length && options.allowInvalid) refuseClashes(input, clashes, options.today, { pieces, outputs, inputs, caches });
   const dups = likelyDuplicates(
     outputs.flatMap((o) => o.opinions),
     caches.groups?.memo(),
@@ -160,7 +169,8 @@ function finish(
       unitInfo: units.units,
       ...(caches.groups ? { previous: caches.groups.previous() } : {}),
     });
-    const changes = changesSince(ledgersDir, campaign, built, caches.groups);
+    const reusedIds = new Set([...built.values()].filter((b) => b.group.reused).map((b) => b.group.scan.id));
+    const changes = changesSince(ledgersDir, campaign, pieces, reusedIds, caches.groups);
     writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
     result.changes = changes;
     writeLedgerCopies(ledgersDir, assembled.files);
@@ -178,24 +188,55 @@ function finish(
 function changesSince(
   ledgersDir: string,
   campaign: Campaign,
-  built: Map<string, { group: GroupInput; built: GroupBuilt }>,
+  pieces: Map<string, GroupPiece>,
+  reused: ReadonlySet<string>,
   cache: GroupCache | undefined,
 ): Changes {
   const current = new Set(campaign.groups.map((g) => g.id));
   const departed = previousGroups(ledgersDir).filter((id) => !current.has(id));
-  const rebuilt = [...built.values()].filter((b) => !b.group.reused);
-  const previous = previousRecords(ledgersDir, [...rebuilt.map((b) => b.group.scan.id), ...departed], cache);
+  const rebuilt = [...pieces].filter(([id, p]) => !reused.has(id) && p.output);
+  const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed], cache);
   if (previous.state !== 'ledgers') return { previous: previous.state };
   const after: KindRecords[] = [];
   const refused = new Set<string>();
-  for (const { built: b } of rebuilt) {
+  for (const [, p] of rebuilt) {
     for (const kind of RECORD_KINDS) {
-      const json = b.chunks[kind]?.json;
+      const json = p.chunks[kind]?.json;
       if (json) after.push({ kind, records: JSON.parse(`[${json.toString('utf8')}]`) as LedgerRecord[] });
     }
-    for (const r of b.output.rejected) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
+    for (const r of p.output?.rejected ?? []) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
   }
   return { previous: 'ledgers', ...diffRecords(previous.records, after, refused) };
+}
+
+/**
+ * Builds again, on this thread, each group with a record whose register number an earlier
+ * record has, that record refused (and any record naming it as its visit with it). Rare: only
+ * `--allow-invalid` with such a clash. The group is read afresh (its bytes went to the build),
+ * and its piece gets a key of its own, so neither cache mistakes it for the group's usual piece.
+ */
+function refuseClashes(
+  input: CampaignInput,
+  clashes: readonly RefNoClash[],
+  today: string | undefined,
+  into: { pieces: Map<string, GroupPiece>; outputs: GroupOutput[]; inputs: Record<string, string>; caches: Caches },
+): void {
+  const byGroup = new Map<string, RefNoClash[]>();
+  for (const c of clashes) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c]);
+  for (const [id, list] of byGroup) {
+    const again = readCampaign(input.root, { hashes: true, paths: [path.join(input.root, 'groups', id)], ...(today ? { today } : {}) });
+    const group = [...again.groups()].find((g) => g.scan.id === id);
+    if (!group) continue;
+    const refuse = list.map((c) => ({ file: c.file, line: c.line, reason: c.diagnostic }));
+    const built = runGroupJob({ ...jobOf(group, false), refuse });
+    built.output.key = sha256(JSON.stringify([group.key, refuse.map((r) => [r.file, r.line])]));
+    built.output.errors += list.length; // the clashes are this group's errors too
+    into.pieces.set(id, pieceOf(group, built));
+    const k = into.outputs.findIndex((o) => o.id === id);
+    if (k >= 0) into.outputs[k] = built.output;
+    Object.assign(into.inputs, group.inputs);
+    into.caches.groups?.release(id);
+  }
 }
 
 function pieceOf(group: GroupInput, b: GroupBuilt): GroupPiece {

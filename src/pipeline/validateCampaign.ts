@@ -1,10 +1,12 @@
 // `ledger validate` as a library: read → check. Every group's files are checked, then across
-// the group's records, then likely duplicates across the campaign. Nothing is written.
+// the group's records, then across the campaign: register numbers (always) and likely
+// duplicates. Nothing is written.
 import { checkGroupJob } from '../build/groupJob.js';
 import type { FileCache } from '../cache/fileCache.js';
 import { likelyDuplicates, opinionRefs } from '../check/likelyDuplicates.js';
+import { duplicateRefNos, refNoRefs } from '../check/refNumbers.js';
 import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
-import type { Campaign, FileResult } from '../model/campaign.js';
+import type { Campaign, FileResult, RecordResult } from '../model/campaign.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
 import type { GroupScan } from '../read/scanGroups.js';
@@ -95,6 +97,8 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
       dups.diagnostics.filter((d) => !input.reports || input.reports(d.file)),
     );
   }
+  // After the duplicate search, which sees the records as a merge that refuses does.
+  checkRefNumbers(result, input.reports ?? (() => true));
   return finish(result);
 }
 
@@ -117,6 +121,23 @@ function checkGroups(input: CampaignInput, result: ValidationResult, onProgress:
       checked.diagnostics.filter((d) => reports(d.file)),
     );
   }
+}
+
+/** A register number used twice in the campaign: the later record's error, counted with its group. */
+function checkRefNumbers(result: ValidationResult, reports: (file: string) => boolean): void {
+  const clashes = duplicateRefNos(result.byGroup.flatMap((g) => refNoRefs(g.id, records(g))));
+  for (const c of clashes) {
+    const g = result.byGroup.find((x) => x.id === c.group);
+    g?.diagnostics.push(c.diagnostic);
+    for (const r of g?.files.find((f) => f.file === c.file)?.records ?? []) if (r.line === c.line) r.reasons.push(c.diagnostic);
+    if (reports(c.file)) result.diagnostics.push(c.diagnostic);
+  }
+}
+
+function records(g: GroupResult): RecordResult[] {
+  const out: RecordResult[] = [];
+  for (const f of g.files) for (const r of f.records) out.push(r);
+  return out;
 }
 
 function finish(result: ValidationResult): ValidationResult {

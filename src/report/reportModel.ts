@@ -19,6 +19,7 @@ import {
   type Vocabulary,
 } from '../schema/vocab.js';
 import { barChart, stackedBar, textBar } from './charts.js';
+import { followUpModel, type FollowUpModel } from './followUpModel.js';
 import { scrubText, shorten } from './scrub.js';
 
 export interface ReportOptions {
@@ -132,6 +133,8 @@ export interface ReportModel {
   groups: ReportGroup[];
   /** SVG markup (html templates print them with {{{charts.byCategory}}}). */
   charts: { byCategory: string; byGroup: string; rectification: string };
+  /** FORMAT 1.1: satisfaction rates, reopened rectifications, hardship by cause, disputes by people involved. */
+  followUp: FollowUpModel;
   stats: CampaignStats;
 }
 
@@ -343,6 +346,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
         { title: t('整改进度（项）', 'Rectification progress') },
       ),
     },
+    followUp: followUpModel(s.followUp, lang, { pct, toRows }),
     stats: s,
   };
 }

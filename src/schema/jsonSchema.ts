@@ -20,7 +20,12 @@ export function toJsonSchema(spec: Spec): JsonSchema {
     case 'date':
       return { type: 'string', description: spec.d, pattern: DATE_PATTERN, format: 'date' };
     case 'int':
-      return { type: 'integer', description: spec.d, ...(spec.min === undefined ? {} : { minimum: spec.min }) };
+      return {
+        type: 'integer',
+        description: spec.d,
+        ...(spec.min === undefined ? {} : { minimum: spec.min }),
+        ...(spec.max === undefined ? {} : { maximum: spec.max }),
+      };
     case 'number':
       return {
         type: 'number',

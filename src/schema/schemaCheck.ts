@@ -72,6 +72,9 @@ function typeWord(v: unknown): TypeWord {
   if (typeof v === 'object') return 'mapping';
   if (typeof v === 'string') return 'text';
   if (typeof v === 'boolean') return 'boolean';
+  // YAML's .nan and .inf are numbers to JavaScript, but no count or amount can be one.
+  if (typeof v === 'number' && Number.isNaN(v)) return 'nan';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'infinity';
   return Number.isInteger(v) ? 'integer' : 'number';
 }
 

@@ -6,7 +6,7 @@ import { VOCABULARIES, type VocabularyName, type Vocabulary } from './vocab.js';
 export type Spec =
   | { t: 'string'; d: string; pattern?: string; maxLength?: number; personal?: 'id_number' | 'phone' }
   | { t: 'date'; d: string }
-  | { t: 'int'; d: string; min?: number }
+  | { t: 'int'; d: string; min?: number; max?: number }
   | { t: 'number'; d: string; min?: number; max?: number }
   | { t: 'bool'; d: string }
   | { t: 'const'; d: string; values: readonly string[]; canonical?: string }
@@ -24,7 +24,16 @@ const str = (d: string, extra: { pattern?: string; maxLength?: number } = {}): S
 });
 const name = (d: string): Spec => str(d, { maxLength: 100 });
 const date = (d: string): Spec => ({ t: 'date', d });
-const int = (d: string, min?: number): Spec => ({ t: 'int', d, ...(min === undefined ? {} : { min }) });
+const int = (d: string, min?: number, max?: number): Spec => ({
+  t: 'int',
+  d,
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+});
+const number = (d: string, min: number, max: number): Spec => ({ t: 'number', d, min, max });
+/** The upper bound of a head count (FORMAT 1.1): `count: 1e308` is an error, not a number to print. */
+export const HEAD_COUNT_MAX = 100_000;
+const headCount = (d: string) => int(d, 1, HEAD_COUNT_MAX);
 const bool = (d: string): Spec => ({ t: 'bool', d });
 const code = (vocab: VocabularyName, d: string): Spec => ({ t: 'code', d, vocab });
 const list = (item: Spec, d: string, minItems?: number): Spec => ({
@@ -78,6 +87,9 @@ const common = (kind: RecordKind, what: string): Record<string, Spec> => ({
     maxLength: 64,
   }),
   date: date(`Date of the ${what}, YYYY-MM-DD, within the campaign period (日期).`),
+  ref_no: str("The office's own register number (区划代码-年度-流水号, or any text), unique within the campaign when present (登记编号).", {
+    maxLength: 100,
+  }),
 });
 
 const visitRef = str('Id of the visit (same group) where this was heard (所属活动).', { maxLength: 64 });
@@ -97,7 +109,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
       audiences: list(
         obj(
           'A kind of people heard and how many (听取对象).',
-          { kind: code('audience', 'Kind of people heard (对象类别).'), count: int('Head count (人数).', 1) },
+          { kind: code('audience', 'Kind of people heard (对象类别).'), count: headCount('Head count, 1 to 100000 (人数).') },
           ['kind', 'count'],
         ),
         'Who was heard, with head counts (听取对象).',
@@ -137,6 +149,10 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
         done_on: date('Date done; required when status is done (完成日期).'),
         result: str('Result (整改结果).'),
         feedback: bool('The person who raised it was told the outcome (已反馈).'),
+        satisfaction: code('satisfaction', 'How satisfied the person was when told the outcome; only with feedback: true (群众满意度).'),
+        reopened_on: date(
+          'Date the office reopened it after an unsatisfied answer; while reopened the status is planned or in-progress with no done_on, and done again means done_on on or after this date (复号日期).',
+        ),
       }),
     },
     ['kind', 'id', 'date', 'channel', 'collected_by', 'source', 'category', 'about', 'content'],
@@ -168,6 +184,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
     {
       ...common('appeal', 'appeal'),
       visit: visitRef,
+      channel: code('appealChannel', 'How the appeal came in (诉求来源渠道).'),
       appellant: person('The person appealing (诉求人).'),
       topic: code('topic', 'Topic (诉求类别).'),
       content: str('The appeal (诉求内容).'),
@@ -191,6 +208,7 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
         'Parties involved (当事人).',
         1,
       ),
+      people: headCount('How many people the dispute involves, 1 to 100000 (涉及人数).'),
       type: code('stabilityType', 'Type of dispute (矛盾类型).'),
       risk: code('risk', 'Risk level (风险等级).'),
       content: str('What happened (基本情况).'),
@@ -217,10 +235,13 @@ export const RECORD_SPECS: Readonly<Record<RecordKind, Spec>> = {
         },
         ['name'],
       ),
-      household: int('Household size (家庭人口).', 1),
+      household: headCount('Household size, 1 to 100000 (家庭人口).'),
+      monthly_income: number('Household monthly income in yuan, 0 to 1000000 (家庭月收入).', 0, 1_000_000),
       categories: list(code('hardshipCategory', 'Category (困难类别).'), 'Categories of difficulty (困难类别).', 1),
+      cause: code('hardshipCause', 'The main cause of the difficulty (致困原因).'),
       situation: str('Situation (困难情况).'),
       needs: str('What is needed (主要需求).'),
+      policies: list(code('policy', 'A policy already received (已享受政策).'), 'Assistance policies already received (已享受政策).'),
       assistance: list(
         obj(
           'One act of help (帮扶记录).',

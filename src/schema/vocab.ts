@@ -105,6 +105,17 @@ export const SATISFACTION: Vocabulary = [
   t('unsatisfied', '不满意', 'Unsatisfied'),
 ];
 
+/** How an appeal came in (FORMAT 1.1). */
+export const APPEAL_CHANNELS: Vocabulary = [
+  t('visit', '走访', 'Visit'),
+  t('walk-in', '来访', 'Walk-in'),
+  t('letter', '来信', 'Letter'),
+  t('hotline-12345', '12345热线', '12345 hotline'),
+  t('phone', '电话', 'Phone'),
+  t('online', '网络', 'Online'),
+  t('referral', '部门转交', 'Referral'),
+];
+
 export const STABILITY_TYPES: Vocabulary = [
   t('neighbour', '邻里', 'Neighbours'),
   t('family', '婚姻家庭', 'Marriage and family'),
@@ -132,6 +143,28 @@ export const HARDSHIP_CATEGORIES: Vocabulary = [
   t('disabled', '残疾人', 'Disabled person'),
   t('seriously-ill', '重病患者', 'Seriously ill'),
   t('other', '其他', 'Other'),
+];
+
+/** The main cause of a household's difficulty (FORMAT 1.1). */
+export const HARDSHIP_CAUSES: Vocabulary = [
+  t('illness', '因病', 'Illness'),
+  t('disability', '因残', 'Disability'),
+  t('disaster', '因灾', 'Disaster'),
+  t('unemployment', '失业', 'Unemployment'),
+  t('schooling', '因学', 'Schooling costs'),
+  t('old-age', '年老体弱', 'Old age and frailty'),
+  t('other', '其他', 'Other'),
+];
+
+/** Assistance policies a household already receives (FORMAT 1.1). */
+export const POLICIES: Vocabulary = [
+  t('subsistence', '低保', 'Subsistence allowance'),
+  t('extreme-poverty', '特困供养', 'Extreme-poverty support'),
+  t('disability-allowance', '残疾人补贴', 'Disability allowance'),
+  t('medical-aid', '医疗救助', 'Medical aid'),
+  t('temporary-aid', '临时救助', 'Temporary aid'),
+  t('pension', '养老保险', 'Pension insurance'),
+  t('none', '无', 'None'),
 ];
 
 export const GENDERS: Vocabulary = [t('male', '男', 'Male'), t('female', '女', 'Female')];
@@ -200,10 +233,13 @@ export const VOCABULARIES = {
   infoStatus: INFO_STATUS,
   appealStatus: APPEAL_STATUS,
   satisfaction: SATISFACTION,
+  appealChannel: APPEAL_CHANNELS,
   stabilityType: STABILITY_TYPES,
   risk: RISKS,
   stabilityStatus: STABILITY_STATUS,
   hardshipCategory: HARDSHIP_CATEGORIES,
+  hardshipCause: HARDSHIP_CAUSES,
+  policy: POLICIES,
   gender: GENDERS,
   audience: AUDIENCES,
 } as const;

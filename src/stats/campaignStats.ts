@@ -3,6 +3,7 @@
 // the report can never disagree.
 import { rectificationDaysOverdue, rectificationOf, appealDaysOverdue } from '../model/overdue.js';
 import type { LedgerRecord, LedgerSet, ManifestGroup } from '../model/ledgers.js';
+import { followUpStats, type FollowUpStats } from './followUp.js';
 import {
   ALSO,
   APPEAL_STATUS,
@@ -86,6 +87,8 @@ export interface CampaignStats {
   perGroup: GroupStats[];
   /** Records the merge refused (not in any figure above). */
   refused: number;
+  /** FORMAT 1.1: satisfaction, reopened rectifications, appeals by channel, hardship by cause, disputes by people. */
+  followUp: FollowUpStats;
 }
 
 const BAND_ORDER: readonly Band[] = ['A', 'B', 'C', 'D'];
@@ -303,5 +306,6 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
     },
     perGroup: groups.map((g) => groupStats(g, index, asOf, set.rejected.filter((r) => r.group === g.id).length)),
     refused: set.rejected.length,
+    followUp: followUpStats(set.ledgers),
   };
 }

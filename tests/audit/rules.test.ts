@@ -261,6 +261,36 @@ describe('each rule: triggered, and a near miss that is not', () => {
     );
   });
 
+  it('rectification-unsatisfied: done, and the person answered unsatisfied; reopened or satisfied are near misses', async () => {
+    const rect = (o: Rec) => ({ measure: 'x', responsible: 'y', due: '2014-06-30', feedback: true, ...o });
+    const r = await audit([
+      visit(),
+      opinion('o1', { rectification: rect({ status: 'done', done_on: '2014-05-10', satisfaction: 'unsatisfied' }) }),
+      opinion('o2'),
+    ]);
+    expect(finding(r, 'rectification-unsatisfied')).toMatchObject({ severity: 'error', records: ['g1/o1'] });
+    expect(r.makeup).toEqual(['g1']);
+    // Reopened (复号): back in progress, no done_on; not a finding while it is worked on.
+    const reopened = await audit([
+      visit(),
+      opinion('o1', { rectification: rect({ status: 'in-progress', satisfaction: 'unsatisfied', reopened_on: '2014-05-12' }) }),
+    ]);
+    expect(codes(reopened)).not.toContain('rectification-unsatisfied');
+    const basically = await audit([
+      visit(),
+      opinion('o1', { rectification: rect({ status: 'done', done_on: '2014-05-10', satisfaction: 'basically' }) }),
+    ]);
+    expect(codes(basically)).not.toContain('rectification-unsatisfied');
+    // Done again after reopening, and still unsatisfied: found again.
+    const again = await audit([
+      visit(),
+      opinion('o1', {
+        rectification: rect({ status: 'done', done_on: '2014-05-20', satisfaction: 'unsatisfied', reopened_on: '2014-05-12' }),
+      }),
+    ]);
+    expect(finding(again, 'rectification-unsatisfied')?.records).toEqual(['g1/o1']);
+  });
+
   it('stability-high-risk: high risk and not resolved', async () => {
     const r = await audit([visit(), opinion('o1'), stability({ status: 'monitoring' })]);
     expect(finding(r, 'stability-high-risk')).toMatchObject({ severity: 'warning', records: ['g1/s1'] });

@@ -104,6 +104,7 @@ describe('export of examples/zh-CN', () => {
       '序号',
       '工作组',
       '编号',
+      '登记编号',
       '日期',
       '所属活动',
       '听取渠道',
@@ -139,6 +140,29 @@ describe('export of examples/zh-CN', () => {
     expect(row.getCell(h.indexOf('编号') + 1).value).toBe(String(first.id).split('/')[1]);
     const pattern = row.getCell(h.indexOf('活动形式') + 1).value;
     expect(['下基层', '双报到', '结对认亲']).toContain(pattern);
+  });
+
+  it('has the columns of FORMAT 1.1 on the matching sheets, codes as labels, numbers as numbers', () => {
+    const cell = (sheet: string, header: string, where: (r: Record<string, unknown>) => boolean, kind: keyof LedgerSet['ledgers']) => {
+      const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
+      const i = set.ledgers[kind].findIndex((r) => where(r as Record<string, unknown>));
+      expect(i, `${sheet}: a record to look at`).toBeGreaterThanOrEqual(0);
+      const col = headers(ws).indexOf(header);
+      expect(col, `${sheet} has ${header}`).toBeGreaterThanOrEqual(0);
+      return ws.getRow(HEADER_ROW + 1 + i).getCell(col + 1);
+    };
+    const rect = (r: Record<string, unknown>) => (r.rectification ?? {}) as Record<string, unknown>;
+    expect(cell('整改台账', '群众满意度', (r) => rect(r).satisfaction === 'unsatisfied', 'opinion').value).toBe('不满意');
+    const reopened = cell('整改台账', '复号日期', (r) => rect(r).reopened_on === '2014-05-21', 'opinion');
+    expect(reopened.type).toBe(ExcelJS.ValueType.Date);
+    expect(cell('下基层听意见台账', '登记编号', (r) => r.ref_no === '410102-2014-0001', 'opinion').value).toBe('410102-2014-0001');
+    expect(cell('民生诉求登记卡', '诉求来源渠道', (r) => r.channel === 'hotline-12345', 'appeal').value).toBe('12345热线');
+    const people = cell('维稳工作登记卡', '涉及人数', (r) => r.people === 120, 'stability');
+    expect([people.type, people.value]).toEqual([ExcelJS.ValueType.Number, 120]);
+    expect(cell('困难群众登记卡', '致困原因', (r) => r.cause === 'illness', 'hardship').value).toBe('因病');
+    const income = cell('困难群众登记卡', '家庭月收入', (r) => r.monthly_income === 1350.5, 'hardship');
+    expect([income.value, income.numFmt]).toEqual([1350.5, '#,##0.00']);
+    expect(cell('困难群众登记卡', '已享受政策', (r) => Array.isArray(r.policies), 'hardship').value).toBe('残疾人补贴、低保');
   });
 
   it('has no formula or hyperlink cell anywhere', () => {
@@ -227,7 +251,7 @@ describe('export of examples/zh-CN', () => {
     const ws = b.getWorksheet('Opinions') as ExcelJS.Worksheet;
     expect(dataRows(ws).length).toBe(set.ledgers.opinion.filter((o) => o.group === 'g1').length);
     for (const row of dataRows(ws)) expect(row.getCell(2).value).toBe('第一组（局领导）');
-    expect(headers(ws).slice(0, 4)).toEqual(['No.', 'Group', 'Id', 'Date']);
+    expect(headers(ws).slice(0, 5)).toEqual(['No.', 'Group', 'Id', 'Register no.', 'Date']);
   });
 });
 

@@ -116,7 +116,7 @@ describe('ledger report on the examples', () => {
     const run = await runCli(['report', ...AS_OF, '--template', 'mine.md.hbs', '--format', 'md', '--out', 'mine.md'], { cwd: root });
     expect(run.code).toBe(0);
     expect(readFileSync(path.join(root, 'mine.md'), 'utf8')).toBe(
-      '河东区司法局: 64 opinions, 45.3% done\n- 第一组（局领导） 有提醒事项\n- 第二组（法律援助） 须补课\n- 第三组（人民调解） 须补课\n- 第四组（社区矫正） 须补课\n- 第五组（法治宣传） 有提醒事项\n- 东城司法所 有提醒事项\n- 西关司法所 须补课\n',
+      '河东区司法局: 64 opinions, 43.8% done\n- 第一组（局领导） 有提醒事项\n- 第二组（法律援助） 须补课\n- 第三组（人民调解） 须补课\n- 第四组（社区矫正） 须补课\n- 第五组（法治宣传） 有提醒事项\n- 东城司法所 有提醒事项\n- 西关司法所 须补课\n',
     );
   });
 
