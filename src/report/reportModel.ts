@@ -21,6 +21,10 @@ import {
 import { barChart, stackedBar, textBar } from './charts.js';
 import { followUpModel, type FollowUpModel } from './followUpModel.js';
 import { scrubText, shorten } from './scrub.js';
+import { asOfView } from '../model/asOfView.js';
+import { proseDate } from '../messages/dates.js';
+import { findingTitle } from '../messages/findings.js';
+import { counted, groupPhrases, phrases } from './phrases.js';
 
 export interface ReportOptions {
   lang: Locale;
@@ -44,12 +48,16 @@ export interface Problem {
   rank: number;
   label: string;
   count: number;
+  /** "13 opinions" / "13条". */
+  countText: string;
   share: string;
   quotes: Quote[];
 }
 
 /** A group as the annex shows it: its figures (GroupStats), worded for the report. */
 export interface ReportGroup extends Omit<GroupStats, 'rectificationDone' | 'rectificationOverdue' | 'summary'> {
+  /** Counted phrases for this group (see ReportModel.n). */
+  n: Record<string, string>;
   done: number;
   overdue: number;
   /** info + the three cards: the "one table and three cards" of the group. */
@@ -57,7 +65,7 @@ export interface ReportGroup extends Omit<GroupStats, 'rectificationDone' | 'rec
   summary: string;
   makeup: boolean;
   state: string;
-  findings: { code: string; severity: string; message: string }[];
+  findings: { code: string; title: string; severity: string; message: string }[];
   /** Filled in by the html renderer (data: URIs), empty elsewhere. */
   thumbnails: { src: string; caption: string }[];
 }
@@ -103,8 +111,12 @@ export interface ReportModel {
     missing: number;
     done: number;
     doneRate: string;
+    /** In progress (status in-progress). */
     inProgress: number;
     inProgressRate: string;
+    /** A measure is set but the work has not started (status planned). */
+    planned: number;
+    plannedRate: string;
     overdue: number;
     overdueRate: string;
     notActionable: number;
@@ -128,8 +140,14 @@ export interface ReportModel {
     warnings: number;
     makeupCount: number;
     hasMakeup: boolean;
-    makeup: { id: string; name: string; reasons: string[] }[];
+    makeup: { id: string; name: string; reasons: string[]; reasonsText: string }[];
   };
+  /** Records left out of the figures: dated after the as-of date, or refused by the merge. */
+  notCounted: { later: number; refused: number; any: boolean };
+  /** The same dates as YYYY-MM-DD (asOf, period and deadlines above are worded for prose). */
+  iso: { asOf: string; start: string; end: string; groupsDeadline: string; reportDeadline: string };
+  /** Counted phrases with the right plural ("1 group", "7 groups"; zh: the number and its measure word). */
+  n: Record<string, string>;
   groups: ReportGroup[];
   /** SVG markup (html templates print them with {{{charts.byCategory}}}). */
   charts: { byCategory: string; byGroup: string; rectification: string };
@@ -152,6 +170,19 @@ function rows(vocab: Vocabulary, t: Tally, lang: Locale, total: number, keepZero
     t.filter((x) => keepZero || x.count > 0).map((x) => ({ label: label(vocab, x.code, lang), count: x.count })),
     total,
   );
+}
+
+/** A quote printed inside quotation marks: its own quotes become the inner kind (“…‘…’…”, "…'…'…"). */
+function innerQuotes(text: string, lang: Locale): string {
+  if (lang === 'zh-CN')
+    return text
+      .replace(/“/g, '‘')
+      .replace(/”/g, '’')
+      .replace(/"([^"]*)"/g, '‘$1’');
+  return text
+    .replace(/"([^"]*)"/g, "'$1'")
+    .replace(/“/g, "'")
+    .replace(/”/g, "'");
 }
 
 /** The most frequent categories with a few quotes each, people named only by audience kind. */
@@ -182,12 +213,13 @@ function problems(opinions: readonly LedgerRecord[], stats: CampaignStats, lang:
       rank: i + 1,
       label: label(CATEGORIES, c.code, lang),
       count: c.count,
+      countText: counted(c.count, 'opinions', lang),
       share: pct(c.count, stats.opinions.total),
       quotes: picked.map((o) => {
         const kind = (o.source as { kind?: unknown } | undefined)?.kind;
         const who = typeof kind === 'string' ? label(AUDIENCES, kind, lang) : zh ? '群众' : 'a member of the public';
         return {
-          text: shorten(scrubText(String(o.content), lang), 90, lang),
+          text: innerQuotes(shorten(scrubText(String(o.content), lang), 90, lang), lang),
           who: `${who}${zh ? '，' : ', '}${label(CHANNELS, String(o.channel), lang)}`,
         };
       }),
@@ -195,12 +227,24 @@ function problems(opinions: readonly LedgerRecord[], stats: CampaignStats, lang:
   });
 }
 
+/** The error findings of a group, each a sentence. */
+function reasonsOf(audit: AuditResult, id: string, lang: Locale): string[] {
+  return audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => scrubText(findingMessage(f, lang), lang));
+}
+
+/** Items as one sentence: joined by semicolons, ending with a full stop (。 in Chinese). */
+function listSentence(items: readonly string[], lang: Locale): string {
+  return lang === 'zh-CN' ? `${items.join('；')}。` : `${items.join('; ')}.`;
+}
+
 export function buildReportModel(set: LedgerSet, options: ReportOptions): ReportModel {
   const { lang, asOf } = options;
   const zh = lang === 'zh-CN';
   const t = (z: string, e: string) => (zh ? z : e);
-  const s = campaignStats(set, asOf);
-  const audit: AuditResult = runAudit(set, { asOf });
+  // Figures as of the date: records dated later are left out of them (and said to be).
+  const view = asOfView(set, asOf);
+  const s = campaignStats(view.set, asOf);
+  const audit: AuditResult = runAudit(view.set, { asOf });
   const { campaign } = set.manifest;
   const count = (tally: Tally, code: string) => tally.find((x) => x.code === code)?.count ?? 0;
   const total = s.opinions.total;
@@ -240,9 +284,11 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       state: makeup ? t('须补课', 'must make up its work') : findings.length ? t('有提醒事项', 'has reminders') : t('合格', 'in order'),
       findings: findings.map((f) => ({
         code: f.code,
-        severity: f.severity === 'error' ? t('须补课', 'error') : t('提醒', 'warning'),
+        title: findingTitle(f.code, lang),
+        severity: f.severity === 'error' ? t('须补课', 'must make up') : t('提醒', 'reminder'),
         message: scrubText(findingMessage(f, lang), lang),
       })),
+      n: groupPhrases(g, lang),
       thumbnails: [],
     };
   });
@@ -252,9 +298,16 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
     zh,
     unit: campaign.unit,
     title: campaign.title,
-    asOf,
-    period: { start: campaign.period.start, end: campaign.period.end },
-    deadlines: { groups: campaign.deadlines.groups, report: campaign.deadlines.report },
+    asOf: proseDate(asOf, lang),
+    period: { start: proseDate(campaign.period.start, lang), end: proseDate(campaign.period.end, lang) },
+    deadlines: { groups: proseDate(campaign.deadlines.groups, lang), report: proseDate(campaign.deadlines.report, lang) },
+    iso: {
+      asOf,
+      start: campaign.period.start,
+      end: campaign.period.end,
+      groupsDeadline: campaign.deadlines.groups,
+      reportDeadline: campaign.deadlines.report,
+    },
     facts: {
       groups: s.groups.total,
       workGroups: s.groups.workGroups,
@@ -280,7 +333,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       byCategory,
       byBand: bandRows(s.opinions.byBand, total),
       byChannel: rows(CHANNELS, s.opinions.byChannel, lang, total),
-      problems: problems(set.ledgers.opinion, s, lang),
+      problems: problems(view.set.ledgers.opinion, s, lang),
     },
     rectification: {
       total,
@@ -290,6 +343,8 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       doneRate: pct(r.done, total),
       inProgress: r.inProgress,
       inProgressRate: pct(r.inProgress, total),
+      planned: r.planned,
+      plannedRate: pct(r.planned, total),
       overdue: r.overdue,
       overdueRate: pct(r.overdue, total),
       notActionable,
@@ -316,11 +371,12 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
       makeup: audit.makeup.map((id) => ({
         id,
         name: groupName(id),
-        reasons: audit.findings
-          .filter((f) => f.group === id && f.severity === 'error')
-          .map((f) => scrubText(findingMessage(f, lang), lang)),
+        reasons: reasonsOf(audit, id, lang),
+        reasonsText: listSentence(reasonsOf(audit, id, lang), lang),
       })),
     },
+    notCounted: { later: view.later, refused: s.refused, any: view.later + s.refused > 0 },
+    n: phrases(s, audit, view.later, lang),
     groups,
     charts: {
       byCategory: barChart(

@@ -267,5 +267,6 @@ export function toCode(vocab: Vocabulary, value: string): string | undefined {
 export function label(vocab: Vocabulary, code: string, locale: Locale): string {
   const term = vocab.find((x) => x.code === code);
   if (!term) return code;
-  return locale === 'zh-CN' ? term.zh : term.en;
+  // FORMAT.md spells some labels with straight quotes; Chinese text shows them as “…”.
+  return locale === 'zh-CN' ? term.zh.replace(/"([^"]*)"/g, '“$1”') : term.en;
 }

@@ -73,7 +73,10 @@ export interface CampaignStats {
     missing: number;
     byStatus: Tally;
     done: number;
+    /** Status in-progress only. */
     inProgress: number;
+    /** Status planned: a measure, work not started. */
+    planned: number;
     overdue: number;
     /** done / opinions, 0..1 (0 when there are no opinions). */
     doneRate: number;
@@ -258,7 +261,8 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
       missing: opinions.filter((o) => typeof rectificationOf(o).measure !== 'string').length,
       byStatus: rectStatus,
       done,
-      inProgress: count(rectStatus, 'in-progress') + count(rectStatus, 'planned'),
+      inProgress: count(rectStatus, 'in-progress'),
+      planned: count(rectStatus, 'planned'),
       overdue,
       doneRate: ratio(done, opinions.length),
       overdueRate: ratio(overdue, opinions.length),

@@ -154,7 +154,19 @@ describe('every number in the report comes from the ledgers', () => {
 
   it('ties each figure to a count over the ledger records', () => {
     const m = buildReportModel(set, { lang: 'zh-CN', asOf: '2014-05-24' });
-    const { visit, opinion, info, appeal, stability, hardship } = set.ledgers;
+    // Figures stated as of a date count the records dated on or before it; the rest are said to be left out.
+    const asOf = (rs: LedgerRecord[]) => rs.filter((r) => r.date <= '2014-05-24');
+    const all = Object.values(set.ledgers).flat();
+    expect(m.notCounted.later).toBe(all.length - asOf(all).length);
+    expect(m.notCounted.later).toBeGreaterThan(0); // the example has a card dated after the as-of date
+    const [visit, opinion, info, appeal, stability, hardship] = [
+      set.ledgers.visit,
+      set.ledgers.opinion,
+      set.ledgers.info,
+      set.ledgers.appeal,
+      set.ledgers.stability,
+      set.ledgers.hardship,
+    ].map(asOf) as LedgerRecord[][];
     const rect = (o: LedgerRecord) => (o.rectification ?? {}) as Record<string, unknown>;
     const audiences = visit.flatMap((v) => (v.audiences as { kind: string; count: number }[]) ?? []);
     const open = (o: LedgerRecord) => !['done', 'not-actionable'].includes(String(rect(o).status));
