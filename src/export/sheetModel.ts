@@ -40,6 +40,8 @@ export interface SheetModel {
 export interface WorkbookModel {
   title: string;
   subject: string;
+  /** Said under the title of every sheet (e.g. that only reviewed records are in it). */
+  note?: string;
   sheets: SheetModel[];
 }
 

@@ -159,7 +159,8 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
       ws.mergeCells(`A1:${last}1`);
       title.commit();
       const sub = ws.getRow(r++);
-      sub.getCell(1).value = zh ? `${sheet.title}\u3000\u3000截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`;
+      const note = model.note === undefined ? '' : zh ? `\u3000\u3000${model.note}` : ` — ${model.note}`;
+      sub.getCell(1).value = (zh ? `${sheet.title}\u3000\u3000截至 ${options.asOf}` : `${sheet.title} — as of ${options.asOf}`) + note;
       sub.getCell(1).style = st.subtitle;
       sub.height = 18;
       ws.mergeCells(`A2:${last}2`);

@@ -4,6 +4,7 @@
 // as the export's summary sheet.
 import { findingMessage, runAudit, type AuditResult } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
+import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
 import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
   AUDIENCES,
@@ -24,6 +25,8 @@ import { scrubText, shorten } from './scrub.js';
 export interface ReportOptions {
   lang: Locale;
   asOf: string;
+  /** reviews.yaml, for the review progress. */
+  reviews?: readonly ReviewEntry[];
 }
 
 export interface Row {
@@ -129,6 +132,16 @@ export interface ReportModel {
     hasMakeup: boolean;
     makeup: { id: string; name: string; reasons: string[] }[];
   };
+  /** Review progress of the records (ledger review); `reviewed` once anything was reviewed. */
+  review: {
+    reviewed: boolean;
+    total: number;
+    approved: number;
+    returned: number;
+    changed: number;
+    unreviewed: number;
+    approvedShare: string;
+  };
   groups: ReportGroup[];
   /** SVG markup (html templates print them with {{{charts.byCategory}}}). */
   charts: { byCategory: string; byGroup: string; rectification: string };
@@ -203,6 +216,8 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const total = s.opinions.total;
   const r = s.rectification;
   const notActionable = count(r.byStatus, 'not-actionable');
+  const reviews = countStates(reviewLedgers(set.ledgers, options.reviews ?? []).records);
+  const reviewTotal = reviews.approved + reviews.returned + reviews.changed + reviews.unreviewed;
 
   const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] =>
     toRows(
@@ -317,6 +332,12 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
           .filter((f) => f.group === id && f.severity === 'error')
           .map((f) => scrubText(findingMessage(f, lang), lang)),
       })),
+    },
+    review: {
+      reviewed: reviewTotal > reviews.unreviewed,
+      total: reviewTotal,
+      ...reviews,
+      approvedShare: pct(reviews.approved, reviewTotal),
     },
     groups,
     charts: {

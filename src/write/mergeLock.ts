@@ -17,6 +17,8 @@ interface Owner {
   started: string;
   /** The owner process's start time in clock ticks since boot (Linux), to tell a reused pid. */
   ticks?: string;
+  /** Set when `ledger review` holds the lock (it writes reviews.yaml, not the ledgers). */
+  command?: 'review';
 }
 
 /** The start time of a process (field 22 of /proc/<pid>/stat), or undefined where there is no /proc. */
@@ -41,6 +43,8 @@ function alive(owner: Owner): boolean {
   return now === undefined || now === owner.ticks;
 }
 
+const reviewing = (owner: Owner) => (owner.command === 'review' ? { command: 'review' as const } : {});
+
 /** Whether a live process on this host holds the merge lock of ledgers/ right now. */
 export function mergeRunning(ledgersDir: string): boolean {
   try {
@@ -51,13 +55,23 @@ export function mergeRunning(ledgersDir: string): boolean {
   }
 }
 
-/** Takes the lock of ledgers/ (creating the folder); returns the function that releases it. */
-export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): () => void {
+/**
+ * Takes the lock of ledgers/ (creating the folder); returns the function that releases it.
+ * `ledger review` takes the same lock: reviews are read, changed and written whole while no
+ * merge rewrites the records they are checked against, and two reviews never overwrite each other.
+ */
+export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), command: 'merge' | 'review' = 'merge'): () => void {
   const created = !existsSync(ledgersDir);
   mkdirSync(ledgersDir, { recursive: true });
   const file = path.join(ledgersDir, LOCK_FILE);
   const ticks = startTicks(process.pid);
-  const me: Owner = { pid: process.pid, host: hostname(), started: now.toISOString(), ...(ticks === undefined ? {} : { ticks }) };
+  const me: Owner = {
+    pid: process.pid,
+    host: hostname(),
+    started: now.toISOString(),
+    ...(ticks === undefined ? {} : { ticks }),
+    ...(command === 'review' ? { command } : {}),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -84,10 +98,10 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
       owner = null;
     }
     if (owner && owner.host === me.host && owner.pid !== me.pid && alive(owner)) {
-      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, file });
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, file, ...reviewing(owner) });
     }
     if (owner && owner.host !== me.host) {
-      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, host: owner.host, file });
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, host: owner.host, file, ...reviewing(owner) });
     }
     rmSync(file, { force: true }); // its owner is gone: take it over
   }

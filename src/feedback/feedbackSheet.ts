@@ -1,0 +1,178 @@
+// One group's feedback sheet (问题反馈单) as data, worded in its language: the problems in its
+// records (validate's diagnostics: where, what, how to correct it), the supervision findings
+// (when the ledgers are current), the records the last merge refused and the records returned
+// in review. Pure: what was read goes in, rows of words come out. Personal data never comes
+// out: ID and phone numbers in any text are masked, as in every message.
+import { findingMessage, type Finding } from '../audit/runAudit.js';
+import { localize, type Diagnostic } from '../messages/diagnostic.js';
+import { DIAGNOSTIC_CODES } from '../messages/diagnosticCodes.js';
+import { feedbackWords, FINDING_FIXES, type LedgersNote } from '../messages/feedback.js';
+import { hasCjk, pick, type Both, type Lang } from '../messages/words.js';
+import type { Origin, RejectedRecord } from '../model/ledgers.js';
+import { redactText } from '../personal/mask.js';
+import type { FolderRecord } from '../pipeline/folderReviews.js';
+import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
+import { daysBetween } from '../util/dates.js';
+
+export interface FeedbackRow {
+  /** The section's own word for the row (填写错误, 督导检查…), for the one-table workbook. */
+  kind: string;
+  /** 须改正 / 请核实, 须补课 / 提醒. */
+  severity: string;
+  error: boolean;
+  where: string;
+  what: string;
+  fix: string;
+}
+
+export interface FeedbackSheet {
+  lang: Lang;
+  group: { id: string; name: string };
+  unit: string;
+  title: string;
+  asOf: string;
+  deadline: string;
+  /** Days from asOf to the group deadline: negative when past. */
+  daysLeft: number;
+  ledgers: LedgersNote;
+  problems: FeedbackRow[];
+  findings: FeedbackRow[];
+  refused: FeedbackRow[];
+  returned: FeedbackRow[];
+  /** Diagnostics by severity. */
+  errors: number;
+  warnings: number;
+}
+
+export interface FeedbackInput {
+  lang: Lang;
+  campaign: { unit: string; title: string; deadlines: { groups: string } };
+  group: { id: string; name: string };
+  asOf: string;
+  /** The group's diagnostics, in report order. */
+  diagnostics: readonly Diagnostic[];
+  ledgers: LedgersNote;
+  /** The group's audit findings (empty unless the ledgers are current). */
+  findings: readonly Finding[];
+  /** Where each ledger record was written (current ledgers). */
+  origins: ReadonlyMap<string, Origin>;
+  /** The group's records refused by the last merge (current ledgers). */
+  rejected: readonly RejectedRecord[];
+  /** The group's records returned in review, as they are now (returned, or changed since). */
+  returned: readonly FolderRecord[];
+}
+
+const MAX_RECORDS = 5;
+
+/** A path inside the group folder, as the group sees it. */
+function inGroup(file: string, group: string): string {
+  const prefix = `groups/${group}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+export function buildFeedback(input: FeedbackInput): FeedbackSheet {
+  const { lang, group } = input;
+  const w = feedbackWords(lang);
+  // Diagnostic messages carry personal data only masked already (and the table's own examples,
+  // such as a landline format, must stay whole): free text from people is masked here.
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const safe = (s: string) => redactText(oneLine(s));
+  const sentences = (xs: readonly string[]) =>
+    xs
+      .map(oneLine)
+      .map((x, i) => (i === xs.length - 1 || /[。？！.?!]$/.test(x) ? x : `${x}${lang === 'zh-CN' ? '；' : ';'}`))
+      .join(lang === 'zh-CN' ? '' : ' ');
+  const kindName = (k: RecordKind | null) => (k ? pick(KIND_LABELS[k], lang) : '');
+  const where = (file: string, line: number) =>
+    file === `groups/${group.id}` || file === `groups/${group.id}/` ? w.folder : w.line(inGroup(file, group.id), line);
+
+  const problems = input.diagnostics.map((d): FeedbackRow => {
+    const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, group.id), d.sheet, d.cell) : where(d.file, d.line);
+    const suggestion = suggested(d, lang);
+    const fix =
+      pick(DIAGNOSTIC_CODES[d.code].fix, lang) + (suggestion === undefined ? '' : (lang === 'zh-CN' ? '' : ' ') + w.suggest(suggestion));
+    return {
+      kind: d.severity === 'error' ? w.kinds.error : w.kinds.warning,
+      severity: w.severity[d.severity],
+      error: d.severity === 'error',
+      where: safe(place),
+      what: oneLine(localize(d, lang)),
+      fix,
+    };
+  });
+
+  const findings = input.findings.map((f): FeedbackRow => {
+    const records = f.records.slice(0, MAX_RECORDS).map((id) => {
+      const local = id.startsWith(`${group.id}/`) ? id.slice(group.id.length + 1) : id;
+      const at = input.origins.get(id);
+      if (!at) return local;
+      const place = w.line(inGroup(at.file, group.id), at.line);
+      return lang === 'zh-CN' ? `${local}（${place}）` : `${local} (${place})`;
+    });
+    if (f.records.length > MAX_RECORDS) records.push(w.more(f.records.length));
+    return {
+      kind: w.kinds.finding,
+      severity: w.findingSeverity[f.severity],
+      error: f.severity === 'error',
+      where: safe(records.join(lang === 'zh-CN' ? '；' : '; ')),
+      what: safe(findingMessage(f, lang)),
+      fix: pick(FINDING_FIXES[f.code], lang),
+    };
+  });
+
+  const refused = input.rejected.map((r): FeedbackRow => ({
+    kind: w.kinds.refused,
+    severity: w.severity.error,
+    error: true,
+    where: safe(where(r.file, r.line)),
+    what: `${r.kind || r.id ? `${w.record(kindName(r.kind), r.id ?? '').trim()}${lang === 'zh-CN' ? '：' : ': '}` : ''}${sentences(
+      r.reasons.map((x) => x.message),
+    )}`,
+    fix: w.refusedFix,
+  }));
+
+  const returned = input.returned.map((r): FeedbackRow => {
+    const local = r.id.slice(group.id.length + 1);
+    return {
+      kind: w.kinds.returned,
+      severity: r.state === 'returned' ? w.severity.error : w.severity.warning,
+      error: r.state === 'returned',
+      where: safe(where(r.file, r.line)),
+      what: w.returnedWhat(w.record(kindName(r.kind), local).trim(), safe(r.entry?.reason ?? w.noReason)),
+      fix: r.state === 'returned' ? w.returnedFix : w.changedFix,
+    };
+  });
+
+  const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    lang,
+    group: { id: group.id, name: group.name },
+    unit: input.campaign.unit,
+    title: input.campaign.title,
+    asOf: input.asOf,
+    deadline: input.campaign.deadlines.groups,
+    daysLeft: daysBetween(input.asOf, input.campaign.deadlines.groups),
+    ledgers: input.ledgers,
+    problems,
+    findings,
+    refused,
+    returned,
+    errors,
+    warnings: input.diagnostics.length - errors,
+  };
+}
+
+/** Whether the sheet asks nothing of the group. */
+export function nothingToFix(s: FeedbackSheet): boolean {
+  return s.problems.length + s.findings.length + s.refused.length + s.returned.length === 0;
+}
+
+/** The value a diagnostic suggests instead (did you mean …), in the writer's vocabulary. */
+function suggested(d: Diagnostic, lang: Lang): string | undefined {
+  const data = d.data as { suggest?: string | Both; value?: unknown };
+  const s = data.suggest;
+  if (s === undefined) return undefined;
+  if (typeof s === 'string') return s;
+  const zh = lang === 'zh-CN' || (typeof data.value === 'string' && hasCjk(data.value));
+  return zh ? s.zh : s.en;
+}
