@@ -76,7 +76,6 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
               r.what,
               r.fix || null,
             ],
-            ...(r.error ? { highlight: true } : {}),
           })),
         ],
       },

@@ -90,7 +90,8 @@ const en = {
   } as Record<LedgersNote, string>,
   deadline: (deadline: string, left: number) => `deadline ${proseDate(deadline, 'en')} (${days(left, 'en')})`,
   sections: {
-    problems: (errors: number, warnings: number) => `Problems in the records (${errors} to correct, ${warnings} to check)`,
+    problems: (errors: number, warnings: number) =>
+      `Problems in the records (${[errors ? `${errors} to correct` : '', warnings ? `${warnings} to check` : ''].filter(Boolean).join(', ')})`,
     findings: 'Supervision findings',
     refused: 'Records the merge refused',
     returned: 'Records returned in review',
@@ -140,7 +141,8 @@ const zh: Words = {
   },
   deadline: (deadline, left) => `报送截止${proseDate(deadline, 'zh-CN')}（${days(left, 'zh-CN')}）`,
   sections: {
-    problems: (errors, warnings) => `记录填写问题（须改正${errors}处，请核实${warnings}处）`,
+    problems: (errors, warnings) =>
+      `记录填写问题（${[errors ? `须改正${errors}处` : '', warnings ? `请核实${warnings}处` : ''].filter(Boolean).join('，')}）`,
     findings: '督导检查发现的问题',
     refused: '未能合并的记录',
     returned: '审核退回的记录',
