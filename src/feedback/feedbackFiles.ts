@@ -34,7 +34,7 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
     );
     out.push('');
   });
-  out.push(md(w.sender(`${s.unit}${s.lang === 'zh-CN' ? '' : ' '}${s.title}`.trim())), '', md(proseDate(s.asOf, s.lang)), '');
+  out.push(md(w.sender(s.unit, s.title)), '', md(proseDate(s.asOf, s.lang)), '');
   return out.join('\n');
 }
 
@@ -65,7 +65,7 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
       {
         key: 'feedback',
         name: w.title,
-        title: `${w.sender(`${s.unit}${zh ? '' : ' '}${s.title}`)}${zh ? '\u3000\u3000' : ' — '}${w.deadline(s.deadline, s.daysLeft)}`,
+        title: `${w.sender(s.unit, s.title)}${zh ? '\u3000\u3000' : ' — '}${w.deadline(s.deadline, s.daysLeft)}`,
         ledger: true,
         tables: [
           table(columns, rows, (r: FeedbackRow, i: number) => ({

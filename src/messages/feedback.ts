@@ -112,7 +112,7 @@ const en = {
   returnedFix: 'Correct it as the reason says and hand it in again.',
   changedFix: 'Changed since it was returned: received, to be reviewed again (nothing more to do).',
   noReason: 'no reason given',
-  sender: (unit: string) => `Coordination office, ${unit}`,
+  sender: (unit: string, title: string) => `Coordination office of the campaign "${title}", ${unit}`,
   nothingRow: 'nothing to correct',
   wrote: (n: number, toFix: number) =>
     `wrote ${n === 1 ? '1 feedback sheet' : `${n} feedback sheets`}: ${toFix} with something to correct, ${n - toFix} with nothing`,
@@ -163,7 +163,7 @@ const zh: Words = {
   returnedFix: '按退回原因改正后重新报送。',
   changedFix: '退回后已修改，待重新审核（无需再改）。',
   noReason: '未写明原因',
-  sender: (unit) => `${unit}协调小组办公室`,
+  sender: (unit, title) => `${unit}${title}协调小组办公室`,
   nothingRow: '未发现需要改正的问题',
   wrote: (n, toFix) => `已生成 ${n} 份问题反馈单：${toFix} 个组有须改正的问题，${n - toFix} 个组没有`,
   ledgersLog: {

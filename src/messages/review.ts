@@ -35,10 +35,11 @@ const en = {
     `${c.approved} approved, ${c.returned} returned, ${c.changed} changed since review, ${c.unreviewed} not reviewed${c.removed ? `, ${count(c.removed, 'review')} of removed records` : ''}`,
   none: 'no record matches',
   approved: (ids: string[]) => `approved ${count(ids.length, 'record')}: ${list(ids, 'en')}`,
-  returned: (ids: string[]) => `returned ${count(ids.length, 'record')} to their groups: ${list(ids, 'en')}`,
+  returned: (ids: string[]) =>
+    `returned ${count(ids.length, 'record')} to ${ids.length === 1 ? 'its group' : 'their groups'}: ${list(ids, 'en')}`,
   cleared: (ids: string[]) => `cleared the review of ${count(ids.length, 'record')}: ${list(ids, 'en')}`,
   wrote: (file: string) => `${file} updated`,
-  statusTitle: 'Review of the merged records (ledger review)',
+  statusTitle: 'Review states (ledger review)',
   statusHead: ['group', 'name', 'approved', 'returned', 'changed', 'not reviewed'],
 };
 

@@ -74,9 +74,25 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+/** Reviews are quick: one waits for another (a few seconds at most) instead of failing; a merge is not waited for. */
+const REVIEW_WAIT_MS = 15_000;
+
+function reviewLock(ledgersDir: string): () => void {
+  const until = Date.now() + REVIEW_WAIT_MS;
+  for (;;) {
+    try {
+      return acquireMergeLock(ledgersDir, new Date(), 'review');
+    } catch (e) {
+      const other = e instanceof LedgerError && e.code === 'merge-running' && (e.data as { command?: string }).command === 'review';
+      if (!other || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 + Math.floor(Math.random() * 30));
+    }
+  }
+}
+
 export function changeReviews(root: string, change: ReviewChange): ReviewChangeResult {
   const ledgersDir = path.join(root, LEDGERS_DIR);
-  const release = acquireMergeLock(ledgersDir, new Date(), 'review');
+  const release = reviewLock(ledgersDir);
   try {
     // A merge killed after its journal is finished first (we hold the lock: none is running).
     recoverInterruptedWrite(ledgersDir, { sweep: false });

@@ -4,7 +4,7 @@
 // A pid can be reused by another process after a crash: the lock also records when its owner
 // process started (from /proc where there is one), so a live stranger with the same pid does
 // not hold the campaign.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
@@ -43,6 +43,32 @@ function alive(owner: Owner): boolean {
   return now === undefined || now === owner.ticks;
 }
 
+/**
+ * Creates `file` with its content in one step, failing with EEXIST when it exists: written
+ * under another name and hard-linked into place, so no other process ever reads a lock that
+ * is empty (and would take it for one left by a dead process). Where the disk has no hard
+ * links, it is created and written in place.
+ */
+function createWhole(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, content);
+  try {
+    linkSync(tmp, file);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const fd = openSync(file, 'wx');
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const reviewing = (owner: Owner) => (owner.command === 'review' ? { command: 'review' as const } : {});
 
 /** Whether a live process on this host holds the merge lock of ledgers/ right now. */
@@ -74,9 +100,7 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), com
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${JSON.stringify(me)}\n`);
-      closeSync(fd);
+      createWhole(file, `${JSON.stringify(me)}\n`);
       return () => {
         rmSync(file, { force: true });
         // A refused first merge leaves no empty ledgers/ behind.
