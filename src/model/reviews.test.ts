@@ -64,7 +64,7 @@ describe('review hashes and states', () => {
 
   it('refuses a hand edit that breaks an entry, naming its line', () => {
     const text = reviewsText([{ id: 'g1/o1', state: 'approved', date: '2014-05-20', sha256: 'a'.repeat(64) }], 'en').replace(
-      /^  state: approved$/m,
+      /^ {2}state: approved$/m,
       '  state: maybe',
     );
     expect(() => parseReviews(text, 'reviews.yaml')).toThrow(/reviews\.yaml:4: the entry's state is missing or not valid/);
