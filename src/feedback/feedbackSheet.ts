@@ -20,6 +20,8 @@ export interface FeedbackRow {
   /** 须改正 / 请核实, 须补课 / 提醒. */
   severity: string;
   error: boolean;
+  /** Nothing to do (a returned record changed since): told, not asked. */
+  info?: boolean;
   where: string;
   what: string;
   fix: string;
@@ -109,24 +111,27 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
       const place = w.line(inGroup(at.file, group.id), at.line);
       return lang === 'zh-CN' ? `${local}（${place}）` : `${local} (${place})`;
     });
-    if (f.records.length > MAX_RECORDS) records.push(w.more(f.records.length));
+    const more = f.records.length > MAX_RECORDS ? w.more(f.records.length, f.records.length - MAX_RECORDS) : '';
     return {
       kind: w.kinds.finding,
       severity: w.findingSeverity[f.severity],
       error: f.severity === 'error',
-      where: safe(records.join(lang === 'zh-CN' ? '；' : '; ')),
+      where: safe(records.join(lang === 'zh-CN' ? '；' : '; ') + more),
       what: safe(findingMessage(f, lang)),
       fix: pick(FINDING_FIXES[f.code], lang),
     };
   });
 
+  // A refused record's reasons were worded by the merge in the campaign's language: the same
+  // problems found again now are worded in the sheet's.
+  const again = new Map(input.diagnostics.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, localize(d, lang)]));
   const refused = input.rejected.map((r): FeedbackRow => ({
     kind: w.kinds.refused,
     severity: w.severity.error,
     error: true,
     where: safe(where(r.file, r.line)),
     what: `${r.kind || r.id ? `${w.record(kindName(r.kind), r.id ?? '').trim()}${lang === 'zh-CN' ? '：' : ': '}` : ''}${sentences(
-      r.reasons.map((x) => x.message),
+      r.reasons.map((x) => again.get(`${r.file}:${x.line}:${x.column}:${x.code}`) ?? x.message),
     )}`,
     fix: w.refusedFix,
   }));
@@ -140,6 +145,7 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
       where: safe(where(r.file, r.line)),
       what: w.returnedWhat(w.record(kindName(r.kind), local).trim(), safe(r.entry?.reason ?? w.noReason)),
       fix: r.state === 'returned' ? w.returnedFix : w.changedFix,
+      ...(r.state === 'returned' ? {} : { info: true }),
     };
   });
 
@@ -164,7 +170,7 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
 
 /** Whether the sheet asks nothing of the group. */
 export function nothingToFix(s: FeedbackSheet): boolean {
-  return s.problems.length + s.findings.length + s.refused.length + s.returned.length === 0;
+  return [...s.problems, ...s.findings, ...s.refused, ...s.returned].every((r) => r.info === true);
 }
 
 /** The value a diagnostic suggests instead (did you mean …), in the writer's vocabulary. */
