@@ -179,7 +179,7 @@ export const COMMANDS: CommandDef[] = [
     name: 'feedback',
     args: [
       {
-        spec: '[groups...]',
+        spec: '[group...]',
         help: { en: 'the groups to write a sheet for (default: every group)', zh: '为哪些组生成（默认：全部组）' },
       },
     ],
@@ -210,13 +210,12 @@ export const COMMANDS: CommandDef[] = [
     name: 'review',
     args: [
       {
-        spec: '<action>',
+        spec: '<action...>',
         help: {
-          en: 'approve | return | list | clear',
-          zh: 'approve（审核通过）| return（退回）| list（列出）| clear（撤销审核）',
+          en: 'approve, return, list or clear, then the ledger ids of the records (g2/o3 …)',
+          zh: 'approve（审核通过）、return（退回）、list（列出）或 clear（撤销审核），后接记录的台账编号（如 g2/o3）',
         },
       },
-      { spec: '[ids...]', help: { en: 'ledger ids of records, e.g. g2/o3', zh: '记录的台账编号，如 g2/o3' } },
     ],
     help: {
       en: 'record review states in reviews.yaml: approve records, return them to their group with a reason, list or clear them',

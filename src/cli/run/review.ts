@@ -21,8 +21,9 @@ const TAKES: Record<(typeof ACTIONS)[number], string[]> = {
 const FLAG: Record<string, string> = { note: '--note', reason: '--reason', group: '--group', state: '--state', date: '--date' };
 
 export async function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>): Promise<void> {
-  const action = parseChoice(String(args[0]), ACTIONS, 'ledger review');
-  const ids = ((args[1] as string[] | undefined) ?? []).map((s) => s.trim()).filter(Boolean);
+  const [first, ...rest] = (args[0] as string[] | undefined) ?? [];
+  const action = parseChoice(String(first), ACTIONS, 'ledger review');
+  const ids = rest.map((s) => s.trim()).filter(Boolean);
   for (const key of Object.keys(FLAG)) {
     if (opts[key] !== undefined && !TAKES[action].includes(key))
       throw new LedgerError('review-option', { option: FLAG[key] as string, action });
