@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseReviews } from '../read/loadReviews.js';
 import { canonicalJson, recordHash, reviewLedgers, reviewsText, stateOf, type ReviewEntry } from './reviews.js';
@@ -69,5 +71,48 @@ describe('review hashes and states', () => {
     );
     expect(() => parseReviews(text, 'reviews.yaml')).toThrow(/reviews\.yaml:4: the entry's state is missing or not valid/);
     expect(() => parseReviews('- id: [', 'reviews.yaml')).toThrow(/cannot be read/);
+  });
+
+  it('reads what it writes the same way the YAML library does, whatever the text of a reason', () => {
+    const entry = (reason: string, note: string): ReviewEntry[] => [
+      { id: 'g1/o1', state: 'returned', reason, date: '2014-05-20', sha256: '0'.repeat(64) },
+      { id: 'g1/o2', state: 'approved', note, date: '2014-05-21', sha256: 'f'.repeat(64) },
+    ];
+    const tricky = [
+      '123',
+      'true',
+      'null',
+      '- a',
+      'a: b',
+      'a #b',
+      '"q"',
+      "'s'",
+      ' lead',
+      'trail ',
+      '~',
+      '0x1F',
+      '.5',
+      '@x',
+      '%',
+      '是：否',
+      '1e3',
+      'a\tb',
+    ];
+    const check = (reason: string, note: string) => {
+      const text = reviewsText(entry(reason, note), 'zh-CN');
+      const read = parseReviews(text, 'reviews.yaml');
+      expect(read).toEqual(entry(reason, note));
+      expect(parse(text, { schema: 'core' })).toEqual(read);
+    };
+    for (const t of tricky) check(t, t);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => check(a, b)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a hand-written file in another style through the YAML library', () => {
+    const text = "- {id: g1/o1, state: approved, date: 2014-05-20, sha256: '" + 'a'.repeat(64) + "'}  # checked\n";
+    expect(parseReviews(text, 'reviews.yaml')).toEqual([{ id: 'g1/o1', state: 'approved', date: '2014-05-20', sha256: 'a'.repeat(64) }]);
   });
 });
