@@ -236,7 +236,7 @@ export const COMMANDS: CommandDef[] = [
           zh: 'list：approved（已通过）、returned（已退回）、changed（审核后有改动）、unreviewed（未审核）或 removed（记录已删除）',
         },
       },
-      { ...FORMAT('list: text or json'), default: 'text' },
+      { flags: '--format <format>', help: { en: 'list: text or json', zh: 'list：text 或 json' }, default: 'text' },
       LANG,
       MERGE,
     ],
