@@ -91,8 +91,10 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
   const problems = input.diagnostics.map((d): FeedbackRow => {
     const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, group.id), d.sheet, d.cell) : where(d.file, d.line);
     const suggestion = suggested(d, lang);
+    // The table's fix speaks to the office; a group with no folder is told what to hand in.
     const fix =
-      pick(DIAGNOSTIC_CODES[d.code].fix, lang) + (suggestion === undefined ? '' : (lang === 'zh-CN' ? '' : ' ') + w.suggest(suggestion));
+      (d.code === 'group-folder-missing' ? w.handIn : pick(DIAGNOSTIC_CODES[d.code].fix, lang)) +
+      (suggestion === undefined ? '' : (lang === 'zh-CN' ? '' : ' ') + w.suggest(suggestion));
     return {
       kind: d.severity === 'error' ? w.kinds.error : w.kinds.warning,
       severity: w.severity[d.severity],

@@ -5,11 +5,12 @@ import { stateWord, reviewWords } from '../messages/review.js';
 import type { Lang } from '../messages/words.js';
 import type { ReviewList } from '../pipeline/reviewCampaign.js';
 import { KIND_LABELS } from '../schema/spec.js';
-import { renderTable } from '../text/displayWidth.js';
+import { renderTable, truncate } from '../text/displayWidth.js';
 import { escapeControl } from '../text/escape.js';
 import { formatJson } from './json.js';
 
-const oneLine = (s: string | undefined) => escapeControl((s ?? '').replace(/\s+/g, ' ').trim());
+/** A reason or note on one line, cut to keep the table readable (JSON has it whole). */
+const oneLine = (s: string | undefined) => truncate(escapeControl((s ?? '').replace(/\s+/g, ' ').trim()), 40);
 
 export const reviewFormat = {
   text(list: ReviewList, options: { color: ChalkInstance; lang: Lang }): string {
