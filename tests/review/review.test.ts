@@ -136,6 +136,19 @@ describe('ledger review', () => {
     expect(list.summary.approved).toBe(2);
   });
 
+  it('status hashes the records it reads from the folders exactly as the ledgers hold them', async () => {
+    for (const example of ['zh-CN', 'en']) {
+      const root = await merged(example);
+      const all = JSON.parse((await runCli(['review', 'list', '--format', 'json'], { cwd: root })).stdout);
+      const ids = all.records.map((r: { id: string }) => r.id);
+      expect((await runCli(['review', 'approve', ...ids], { cwd: root })).code).toBe(0);
+      const status = JSON.parse((await runCli(['status', '--format', 'json', ...AS_OF], { cwd: root })).stdout);
+      const total = { approved: 0, returned: 0, changed: 0, unreviewed: 0 };
+      for (const g of status.groups) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += g.review[k];
+      expect(total, example).toEqual({ approved: ids.length, returned: 0, changed: 0, unreviewed: 0 });
+    }
+  });
+
   it('a review whose record was removed shows as removed, and can be cleared', async () => {
     const root = await merged('en');
     expect((await runCli(['review', 'approve', 'j-north/o2', 'j-north/o1'], { cwd: root })).code).toBe(0);
