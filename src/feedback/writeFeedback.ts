@@ -4,6 +4,7 @@
 // only when those are a merge of exactly these files, else the sheet says they will follow.
 import path from 'node:path';
 import { runAudit, type Finding } from '../audit/runAudit.js';
+import { FileCache } from '../cache/fileCache.js';
 import { writeWorkbook } from '../export/writeWorkbook.js';
 import { LedgerError } from '../messages/errors.js';
 import type { LedgersNote } from '../messages/feedback.js';
@@ -61,7 +62,8 @@ function currentSet(root: string): { note: LedgersNote; set?: LedgerSet } {
 }
 
 export async function writeFeedback(root: string, options: FeedbackOptions): Promise<FeedbackResult> {
-  const validation = validateCampaign(root);
+  // The merge's cache of checked files is read (never written): unchanged files are not parsed again.
+  const validation = validateCampaign(root, { cache: FileCache.load(path.join(root, LEDGERS_DIR)) });
   const campaign = validation.campaign;
   if (!campaign) throw new LedgerError('campaign-invalid', {});
   const lang = options.lang ?? campaign.locale;
