@@ -72,85 +72,118 @@ function inGroup(file: string, group: string): string {
   return file.startsWith(prefix) ? file.slice(prefix.length) : file;
 }
 
-export function buildFeedback(input: FeedbackInput): FeedbackSheet {
-  const { lang, group } = input;
+/** What every row builder needs: the words, the group, and how text is put on one line. */
+interface Ctx {
+  lang: Lang;
+  group: string;
+  w: ReturnType<typeof feedbackWords>;
+  /** Free text from people: on one line, ID and phone numbers masked. */
+  safe(s: string): string;
+  /** A file of the group and a line, as the group sees it. */
+  where(file: string, line: number): string;
+  kindName(k: RecordKind | null): string;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function context(lang: Lang, group: string): Ctx {
   const w = feedbackWords(lang);
-  // Diagnostic messages carry personal data only masked already (and the table's own examples,
-  // such as a landline format, must stay whole): free text from people is masked here.
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const safe = (s: string) => redactText(oneLine(s));
-  const sentences = (xs: readonly string[]) =>
-    xs
-      .map(oneLine)
-      .map((x, i) => (i === xs.length - 1 || /[。？！.?!]$/.test(x) ? x : `${x}${lang === 'zh-CN' ? '；' : ';'}`))
-      .join(lang === 'zh-CN' ? '' : ' ');
-  const kindName = (k: RecordKind | null) => (k ? pick(KIND_LABELS[k], lang) : '');
-  const where = (file: string, line: number) =>
-    file === `groups/${group.id}` || file === `groups/${group.id}/` ? w.folder : w.line(inGroup(file, group.id), line);
+  return {
+    lang,
+    group,
+    w,
+    // Diagnostic messages carry personal data only masked already (and the table's own
+    // examples, such as a landline format, must stay whole): free text from people is masked here.
+    safe: (s) => redactText(oneLine(s)),
+    where: (file, line) => (file === `groups/${group}` || file === `groups/${group}/` ? w.folder : w.line(inGroup(file, group), line)),
+    kindName: (k) => (k ? pick(KIND_LABELS[k], lang) : ''),
+  };
+}
 
-  const problems = input.diagnostics.map((d): FeedbackRow => {
-    const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, group.id), d.sheet, d.cell) : where(d.file, d.line);
-    const suggestion = suggested(d, lang);
-    // The table's fix speaks to the office; a group with no folder is told what to hand in.
-    const fix =
-      (d.code === 'group-folder-missing' ? w.handIn : pick(DIAGNOSTIC_CODES[d.code].fix, lang)) +
-      (suggestion === undefined ? '' : (lang === 'zh-CN' ? '' : ' ') + w.suggest(suggestion));
-    return {
-      kind: d.severity === 'error' ? w.kinds.error : w.kinds.warning,
-      severity: w.severity[d.severity],
-      error: d.severity === 'error',
-      where: safe(place),
-      what: oneLine(localize(d, lang)),
-      fix,
-    };
+function problemRow(c: Ctx, d: Diagnostic): FeedbackRow {
+  const { w, lang } = c;
+  const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, c.group), d.sheet, d.cell) : c.where(d.file, d.line);
+  const suggestion = suggested(d, lang);
+  // The table's fix speaks to the office; a group with no folder is told what to hand in.
+  const fix =
+    (d.code === 'group-folder-missing' ? w.handIn : pick(DIAGNOSTIC_CODES[d.code].fix, lang)) +
+    (suggestion === undefined ? '' : (lang === 'zh-CN' ? '' : ' ') + w.suggest(suggestion));
+  return {
+    kind: d.severity === 'error' ? w.kinds.error : w.kinds.warning,
+    severity: w.severity[d.severity],
+    error: d.severity === 'error',
+    where: c.safe(place),
+    what: oneLine(localize(d, lang)),
+    fix,
+  };
+}
+
+function findingRow(c: Ctx, f: Finding, origins: ReadonlyMap<string, Origin>): FeedbackRow {
+  const { w, lang } = c;
+  const records = f.records.slice(0, MAX_RECORDS).map((id) => {
+    const local = id.startsWith(`${c.group}/`) ? id.slice(c.group.length + 1) : id;
+    const at = origins.get(id);
+    if (!at) return local;
+    const place = w.line(inGroup(at.file, c.group), at.line);
+    return lang === 'zh-CN' ? `${local}（${place}）` : `${local} (${place})`;
   });
+  const more = f.records.length > MAX_RECORDS ? w.more(f.records.length, f.records.length - MAX_RECORDS) : '';
+  return {
+    kind: w.kinds.finding,
+    severity: w.findingSeverity[f.severity],
+    error: f.severity === 'error',
+    where: c.safe(records.join(lang === 'zh-CN' ? '；' : '; ') + more),
+    what: c.safe(findingMessage(f, lang)),
+    fix: pick(FINDING_FIXES[f.code], lang),
+  };
+}
 
-  const findings = input.findings.map((f): FeedbackRow => {
-    const records = f.records.slice(0, MAX_RECORDS).map((id) => {
-      const local = id.startsWith(`${group.id}/`) ? id.slice(group.id.length + 1) : id;
-      const at = input.origins.get(id);
-      if (!at) return local;
-      const place = w.line(inGroup(at.file, group.id), at.line);
-      return lang === 'zh-CN' ? `${local}（${place}）` : `${local} (${place})`;
-    });
-    const more = f.records.length > MAX_RECORDS ? w.more(f.records.length, f.records.length - MAX_RECORDS) : '';
-    return {
-      kind: w.kinds.finding,
-      severity: w.findingSeverity[f.severity],
-      error: f.severity === 'error',
-      where: safe(records.join(lang === 'zh-CN' ? '；' : '; ') + more),
-      what: safe(findingMessage(f, lang)),
-      fix: pick(FINDING_FIXES[f.code], lang),
-    };
-  });
+/** Reasons one after another: a sentence that does not end with its own mark gets a semicolon. */
+function sentences(xs: readonly string[], lang: Lang): string {
+  return xs
+    .map(oneLine)
+    .map((x, i) => (i === xs.length - 1 || /[。？！.?!]$/.test(x) ? x : `${x}${lang === 'zh-CN' ? '；' : ';'}`))
+    .join(lang === 'zh-CN' ? '' : ' ');
+}
 
-  // A refused record's reasons were worded by the merge in the campaign's language: the same
-  // problems found again now are worded in the sheet's.
-  const again = new Map(input.diagnostics.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, localize(d, lang)]));
-  const refused = input.rejected.map((r): FeedbackRow => ({
+function refusedRow(c: Ctx, r: RejectedRecord, again: ReadonlyMap<string, string>): FeedbackRow {
+  const { w, lang } = c;
+  const record = r.kind || r.id ? `${w.record(c.kindName(r.kind), r.id ?? '').trim()}${lang === 'zh-CN' ? '：' : ': '}` : '';
+  return {
     kind: w.kinds.refused,
     severity: w.severity.error,
     error: true,
-    where: safe(where(r.file, r.line)),
-    what: `${r.kind || r.id ? `${w.record(kindName(r.kind), r.id ?? '').trim()}${lang === 'zh-CN' ? '：' : ': '}` : ''}${sentences(
-      r.reasons.map((x) => again.get(`${r.file}:${x.line}:${x.column}:${x.code}`) ?? x.message),
-    )}`,
+    where: c.safe(c.where(r.file, r.line)),
+    what:
+      record +
+      sentences(
+        r.reasons.map((x) => again.get(`${r.file}:${x.line}:${x.column}:${x.code}`) ?? x.message),
+        lang,
+      ),
     fix: w.refusedFix,
-  }));
+  };
+}
 
-  const returned = input.returned.map((r): FeedbackRow => {
-    const local = r.id.slice(group.id.length + 1);
-    return {
-      kind: w.kinds.returned,
-      severity: r.state === 'returned' ? w.severity.error : w.severity.warning,
-      error: r.state === 'returned',
-      where: safe(where(r.file, r.line)),
-      what: w.returnedWhat(w.record(kindName(r.kind), local).trim(), safe(r.entry?.reason ?? w.noReason)),
-      fix: r.state === 'returned' ? w.returnedFix : w.changedFix,
-      ...(r.state === 'returned' ? {} : { info: true }),
-    };
-  });
+function returnedRow(c: Ctx, r: FolderRecord): FeedbackRow {
+  const { w } = c;
+  const still = r.state === 'returned';
+  return {
+    kind: w.kinds.returned,
+    severity: still ? w.severity.error : w.severity.warning,
+    error: still,
+    where: c.safe(c.where(r.file, r.line)),
+    what: w.returnedWhat(w.record(c.kindName(r.kind), r.id.slice(c.group.length + 1)).trim(), c.safe(r.entry?.reason ?? w.noReason)),
+    fix: still ? w.returnedFix : w.changedFix,
+    ...(still ? {} : { info: true }),
+  };
+}
 
+export function buildFeedback(input: FeedbackInput): FeedbackSheet {
+  const { lang, group } = input;
+  const c = context(lang, group.id);
+  // A refused record's reasons were worded by the merge in the campaign's language: the same
+  // problems found again now are worded in the sheet's.
+  const again = new Map(input.diagnostics.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, localize(d, lang)]));
   const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     lang,
@@ -161,10 +194,10 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
     deadline: input.campaign.deadlines.groups,
     daysLeft: daysBetween(input.asOf, input.campaign.deadlines.groups),
     ledgers: input.ledgers,
-    problems,
-    findings,
-    refused,
-    returned,
+    problems: input.diagnostics.map((d) => problemRow(c, d)),
+    findings: input.findings.map((f) => findingRow(c, f, input.origins)),
+    refused: input.rejected.map((r) => refusedRow(c, r, again)),
+    returned: input.returned.map((r) => returnedRow(c, r)),
     errors,
     warnings: input.diagnostics.length - errors,
   };

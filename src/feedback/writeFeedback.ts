@@ -7,7 +7,7 @@ import { runAudit, type Finding } from '../audit/runAudit.js';
 import { FileCache } from '../cache/fileCache.js';
 import { writeWorkbook } from '../export/writeWorkbook.js';
 import { LedgerError } from '../messages/errors.js';
-import type { LedgersNote } from '../messages/feedback.js';
+import { feedbackWords, type LedgersNote } from '../messages/feedback.js';
 import type { Lang } from '../messages/words.js';
 import type { LedgerSet, Origin } from '../model/ledgers.js';
 import { entryMap } from '../model/reviews.js';
@@ -104,7 +104,7 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
       const md = feedbackMarkdown(sheet);
       writeFileAtomic(
         file,
-        options.format === 'md' ? md : await markdownToDocx(md, { lang, title: `${group.name} ${feedbackName(sheet)}` }),
+        options.format === 'md' ? md : await markdownToDocx(md, { lang, title: `${group.name} ${feedbackWords(lang).title}` }),
       );
     }
     result.files.push({ group: group.id, path: file, clean: nothingToFix(sheet) });
