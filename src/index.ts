@@ -22,3 +22,7 @@ export { renderReport, writeReport } from './report/writeReport.js';
 export { initCampaign } from './init/initCampaign.js';
 export { newRecord } from './init/newRecord.js';
 export * as vocab from './schema/vocab.js';
+export { changeReviews, listReviews } from './pipeline/reviewCampaign.js';
+export { loadReviews } from './read/loadReviews.js';
+export { recordHash, type ReviewEntry, type ReviewState } from './model/reviews.js';
+export { writeFeedback } from './feedback/writeFeedback.js';

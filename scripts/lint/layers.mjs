@@ -27,6 +27,8 @@ export const FLOORS = {
   export: 13,
   report: 13,
   init: 13,
+  // The feedback sheets are laid out like the report (Word) and the workbook (xlsx): above both.
+  feedback: 13.5,
   format: 14,
   cli: 15,
   'main.ts': 16,

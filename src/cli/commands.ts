@@ -176,6 +176,79 @@ export const COMMANDS: CommandDef[] = [
     run: () => import('./run/status.js'),
   },
   {
+    name: 'feedback',
+    args: [
+      {
+        spec: '[group...]',
+        help: { en: 'the groups to write a sheet for (default: every group)', zh: '为哪些组生成（默认：全部组）' },
+      },
+    ],
+    help: {
+      en: "write each group a feedback sheet of what to correct: the group's problems, audit findings, refused and returned records",
+      zh: '为各组生成问题反馈单：记录中的问题、督导发现的问题、未能合并和审核退回的记录，及改正方法',
+    },
+    options: [
+      {
+        flags: '--format <format>',
+        help: { en: 'docx, md or xlsx', zh: 'docx、md 或 xlsx' },
+        default: 'docx',
+      },
+      {
+        flags: '--out <dir>',
+        help: { en: 'the folder to write into (default: exports/feedback/)', zh: '输出文件夹（默认：exports/feedback/）' },
+      },
+      AS_OF,
+      {
+        flags: '--lang <lang>',
+        help: { en: 'zh-CN or en (default: the campaign locale, the language of the groups)', zh: 'zh-CN 或 en（默认：活动设定的语言）' },
+      },
+    ],
+    examples: ['ledger feedback --as-of 2014-05-24', 'ledger feedback g2 g3 --format xlsx', 'ledger feedback --format md --out feedback'],
+    run: () => import('./run/feedback.js'),
+  },
+  {
+    name: 'review',
+    args: [
+      {
+        spec: '<action...>',
+        help: {
+          en: 'approve, return, list or clear, then the ledger ids of the records (g2/o3 …)',
+          zh: 'approve（审核通过）、return（退回）、list（列出）或 clear（撤销审核），后接记录的台账编号（如 g2/o3）',
+        },
+      },
+    ],
+    help: {
+      en: 'record review states in reviews.yaml: approve records, return them to their group with a reason, list or clear them',
+      zh: '在 reviews.yaml 中记录审核情况：审核通过、退回（写明原因）、列出或撤销',
+    },
+    options: [
+      { flags: '--note <text>', help: { en: 'approve: a note kept with the review', zh: 'approve：审核备注' } },
+      { flags: '--reason <text>', help: { en: 'return: what the group must correct (required)', zh: 'return：退回原因（必填）' } },
+      {
+        flags: '--date <date>',
+        help: { en: 'approve, return: the review date (default: today)', zh: 'approve、return：审核日期（默认：今天）' },
+      },
+      { flags: '--group <id>', help: { en: 'list: only this group', zh: 'list：只列这一组' } },
+      {
+        flags: '--state <state>',
+        help: {
+          en: 'list: approved, returned, changed, unreviewed or removed',
+          zh: 'list：approved（已通过）、returned（已退回）、changed（审核后有改动）、unreviewed（未审核）或 removed（记录已删除）',
+        },
+      },
+      { flags: '--format <format>', help: { en: 'list: text or json', zh: 'list：text 或 json' }, default: 'text' },
+      LANG,
+      MERGE,
+    ],
+    examples: [
+      'ledger review approve g1/o3 g1/o4 --note 已核实',
+      'ledger review return g2/o2 --reason "整改时限已过，请补充整改结果"',
+      'ledger review list --group g2 --state changed',
+      'ledger review clear g1/o4',
+    ],
+    run: () => import('./run/review.js'),
+  },
+  {
     name: 'export',
     help: { en: 'write the ledgers as an Excel workbook for the party group', zh: '把台账导出为 Excel 工作簿，报党组' },
     options: [
@@ -193,6 +266,13 @@ export const COMMANDS: CommandDef[] = [
       },
       GROUP,
       AS_OF,
+      {
+        flags: '--reviewed-only',
+        help: {
+          en: 'only records approved in review and unchanged since (ledger review)',
+          zh: '只导出审核通过且审核后未改动的记录（见 ledger review）',
+        },
+      },
       MERGE,
     ],
     examples: [

@@ -2,11 +2,13 @@
 // (never the group folders), so the workbook shows exactly what was merged and audited.
 import { runAudit } from '../audit/runAudit.js';
 import type { LedgerSet } from '../model/ledgers.js';
+import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
 import { exportContext } from './exportContext.js';
 import { proseDate } from '../messages/dates.js';
+import { asOfView } from '../model/asOfView.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import type { WorkbookModel } from './sheetModel.js';
 import { auditSheet, summarySheet } from './summarySheets.js';
@@ -18,6 +20,19 @@ export interface ExportOptions {
   redact: boolean;
   /** Only this group's records (the summary and findings of that group too). */
   group?: string;
+  /** reviews.yaml: the summary shows review progress. */
+  reviews?: readonly ReviewEntry[];
+  /** Only records approved and unchanged since (every sheet says so); the findings stay those of all records. */
+  reviewedOnly?: boolean;
+}
+
+/** The ledgers narrowed to the records approved in review and unchanged since. */
+export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[]): LedgerSet {
+  const { records } = reviewLedgers(set.ledgers, reviews);
+  const approved = new Set(records.filter((r) => r.state === 'approved').map((r) => r.id));
+  const ledgers = { ...set.ledgers };
+  for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => approved.has(r.id));
+  return { ...set, ledgers };
 }
 
 /** The ledgers of one group, with the manifest narrowed to it. */
@@ -36,7 +51,10 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const scoped = onlyGroup(set, options.group);
   const ctx = exportContext({ ...options, groups: scoped.manifest.groups });
   const { campaign } = scoped.manifest;
-  const audit = runAudit(scoped, { asOf: options.asOf });
+  // The figures and findings are as of the date, like the report's; the ledger sheets list every record.
+  const audit = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
+  const reviews = options.reviews ?? [];
+  const shown = options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped;
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
     subtitle: ctx.t(
@@ -44,7 +62,18 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
       `${campaign.unit}: ${campaign.title} — as of ${proseDate(options.asOf, 'en')}`,
     ),
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
-    sheets: [summarySheet(ctx, campaignStats(scoped, options.asOf)), ...ledgerSheets(ctx, scoped.ledgers), auditSheet(ctx, audit)],
+    ...(options.reviewedOnly
+      ? { note: ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since') }
+      : {}),
+    sheets: [
+      summarySheet(
+        ctx,
+        campaignStats(asOfView(shown, options.asOf).set, options.asOf),
+        countStates(reviewLedgers(scoped.ledgers, reviews).records),
+      ),
+      ...ledgerSheets(ctx, shown.ledgers),
+      auditSheet(ctx, audit),
+    ],
   };
   return { model, ctx, audit };
 }

@@ -42,6 +42,8 @@ export interface WorkbookModel {
   title: string;
   subtitle: string;
   subject: string;
+  /** Said under the title of every sheet (e.g. that only reviewed records are in it). */
+  note?: string;
   sheets: SheetModel[];
 }
 

@@ -2,6 +2,7 @@
 // rectification progress) and the supervision sheet (audit findings and the make-up list).
 import { findingMessage, type AuditResult } from '../audit/runAudit.js';
 import { findingTitle } from '../messages/findings.js';
+import type { ReviewCounts } from '../model/reviews.js';
 import type { CampaignStats } from '../stats/campaignStats.js';
 import { BANDS, CATEGORIES, GROUP_TYPES, RECTIFICATION_STATUS, label } from '../schema/vocab.js';
 import type { Cell } from './cells.js';
@@ -18,7 +19,7 @@ function rowsTable(heading: string, columns: Column[], rows: Cell[][]): Table {
   return table(columns, rows, (cells: Cell[]) => ({ cells }), heading);
 }
 
-export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
+export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: ReviewCounts): SheetModel {
   const t = ctx.t;
   const figures: [string, string, number][] = [
     ['工作组（含司法所）', 'Groups (incl. judicial offices)', s.groups.total],
@@ -36,6 +37,15 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats): SheetModel {
     ['民生诉求登记卡（张）', 'Livelihood appeal cards', s.appeals.total],
     ['维稳工作登记卡（张）', 'Stability work cards', s.stability.total],
     ['困难群众登记卡（张）', 'People-in-difficulty cards', s.hardship.total],
+    // Review progress over all records (ledger review), also when only approved ones are listed.
+    ...(review
+      ? ([
+          ['审核通过的记录（条）', 'Records approved in review', review.approved],
+          ['退回补报的记录（条）', 'Records returned to their group', review.returned],
+          ['审核后有改动的记录（条）', 'Records changed since their review', review.changed],
+          ['尚未审核的记录（条）', 'Records not yet reviewed', review.unreviewed],
+        ] as [string, string, number][])
+      : []),
   ];
   // Records handed in but refused by the merge are said, never left out in silence.
   if (s.refused) figures.push(['因填写有误未计入的记录（条）', 'Records refused by the merge, not counted', s.refused]);

@@ -260,7 +260,9 @@ async function writeSheet(
   const frozen = sheet.ledger ? 3 : 2;
   const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN');
   ws.columns = widths.map((width, i) => ({ width, ...(sheet.tables.some((t) => t.columns[i]?.hidden) ? { hidden: true } : {}) }));
-  writeTitles(ws, sheet, model.subtitle, last, st);
+  const zh = options.lang === 'zh-CN';
+  const note = model.note === undefined ? '' : zh ? `\u3000\u3000${model.note}` : ` — ${model.note}`;
+  writeTitles(ws, sheet, model.subtitle + note, last, st);
   const keeper = new PageKeeper(widths.slice(0, printed).reduce((a, b) => a + b, 0));
   let r = 3;
   let rows = 0;

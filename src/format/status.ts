@@ -2,6 +2,7 @@
 // for machines (the documented JSON).
 import type { ChalkInstance } from 'chalk';
 import { proseDate } from '../messages/dates.js';
+import { reviewWords } from '../messages/review.js';
 import type { Lang } from '../messages/words.js';
 import type { StatusResult } from '../status/buildStatus.js';
 import { renderTable } from '../text/displayWidth.js';
@@ -49,6 +50,19 @@ function days(n: number, lang: Lang): string {
   return n > 0 ? `${n} day${n === 1 ? '' : 's'} left` : n === 0 ? 'due today' : `${-n} day${n === -1 ? '' : 's'} past`;
 }
 
+/** Per group review counts, once anything has been reviewed (ledger review). */
+function reviewTable(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string[] {
+  if (!s.groups.some((g) => g.review.approved + g.review.returned + g.review.changed > 0)) return [];
+  const w = reviewWords(options.lang);
+  const rows = s.groups.map((g) => [
+    g.group,
+    escapeControl(g.name),
+    ...[g.review.approved, g.review.returned, g.review.changed, g.review.unreviewed].map(String),
+  ]);
+  const table = renderTable([w.statusHead, ...rows], { align: ['left', 'left', 'right', 'right', 'right', 'right'] });
+  return ['', w.statusTitle, '', ...table.split('\n').map((line, i) => (i < 2 ? options.color.bold(line) : line))];
+}
+
 export const statusFormat = {
   text(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string {
     const { color, lang } = options;
@@ -94,6 +108,7 @@ export const statusFormat = {
           ? `已齐全 ${s.summary.complete} 个，未齐全 ${s.summary.incomplete} 个，逾期未齐 ${s.summary.overdue} 个`
           : `${s.summary.complete} complete, ${s.summary.incomplete} incomplete, ${s.summary.overdue} overdue`,
         LEDGERS[lang][s.ledgers],
+        ...reviewTable(s, options),
       ].join('\n') + '\n'
     );
   },

@@ -10,7 +10,7 @@ export interface ErrorData {
   'path-outside': { path: string; root: string };
   'path-not-group': { path: string };
   'path-missing': { path: string };
-  'merge-running': { pid: number; since: string; host?: string; file: string };
+  'merge-running': { pid: number; since: string; host?: string; file: string; command?: 'review' };
   'merge-lock': { file: string };
   'ledgers-writing': Record<string, never>;
   'no-ledgers': { dir: string };
@@ -38,6 +38,12 @@ export interface ErrorData {
   'not-empty': { dir: string };
   'schema-name': { name: string; suggest?: string; names: string[] };
   'schema-args': { names: string[]; both: boolean };
+  'unknown-record': { id: string; suggest?: string; where: 'ledgers' | 'reviews' };
+  'reviews-unreadable': { file: string; detail: string };
+  'reviews-entry': { file: string; line: number; field: string };
+  'review-ids': { action: string };
+  'review-reason': Record<string, never>;
+  'review-option': { option: string; action: string };
   io: { path: string; op: 'read' | 'write' | 'create'; reason: string };
 }
 
@@ -113,13 +119,17 @@ const WORDS: Words = {
   },
   'merge-running': {
     en: (d) =>
-      d.host
-        ? `another \`ledger merge\` is running on this campaign from ${d.host} (pid ${d.pid}, since ${d.since}); if it is not, delete ${d.file}`
-        : `another \`ledger merge\` is running on this campaign (pid ${d.pid}, since ${d.since}): wait for it to finish; if no merge is running, delete ${d.file}`,
+      d.command === 'review'
+        ? `\`ledger review\` is writing reviews.yaml of this campaign (pid ${d.pid}${d.host ? ` on ${d.host}` : ''}, since ${d.since}): wait for it to finish; if none is running, delete ${d.file}`
+        : d.host
+          ? `another \`ledger merge\` is running on this campaign from ${d.host} (pid ${d.pid}, since ${d.since}); if it is not, delete ${d.file}`
+          : `another \`ledger merge\` is running on this campaign (pid ${d.pid}, since ${d.since}): wait for it to finish; if no merge is running, delete ${d.file}`,
     zh: (d) =>
-      d.host
-        ? `另一个 ledger merge 正在 ${d.host} 上处理本活动（进程 ${d.pid}，开始于 ${d.since}）；如果并没有在运行，请删除 ${d.file}`
-        : `另一个 ledger merge 正在处理本活动（进程 ${d.pid}，开始于 ${d.since}）：请等它结束；如果并没有在运行，请删除 ${d.file}`,
+      d.command === 'review'
+        ? `ledger review 正在写入本活动的 reviews.yaml（进程 ${d.pid}${d.host ? `，在 ${d.host} 上` : ''}，开始于 ${d.since}）：请等它结束；如果并没有在运行，请删除 ${d.file}`
+        : d.host
+          ? `另一个 ledger merge 正在 ${d.host} 上处理本活动（进程 ${d.pid}，开始于 ${d.since}）；如果并没有在运行，请删除 ${d.file}`
+          : `另一个 ledger merge 正在处理本活动（进程 ${d.pid}，开始于 ${d.since}）：请等它结束；如果并没有在运行，请删除 ${d.file}`,
   },
   'merge-lock': {
     en: (d) => `cannot take the lock ${d.file}`,
@@ -246,6 +256,39 @@ const WORDS: Words = {
   'schema-args': {
     en: (d) => (d.both ? 'give either a schema name or --out, not both' : `name a schema (${list(d.names, 'en')}) or pass --out <dir>`),
     zh: (d) => (d.both ? 'schema 名称和 --out 只能给一个' : `请给出 schema 名称（${list(d.names, 'zh-CN')}），或用 --out <文件夹>`),
+  },
+  'unknown-record': {
+    en: (d) =>
+      d.where === 'ledgers'
+        ? `no record "${show(d.id)}" in the ledgers${d.suggest === undefined ? '' : `; the nearest is "${d.suggest}"`} (ids are ledger ids such as g2/o3)`
+        : `"${show(d.id)}" has no review in reviews.yaml${d.suggest === undefined ? '' : `; the nearest reviewed record is "${d.suggest}"`}`,
+    zh: (d) =>
+      d.where === 'ledgers'
+        ? `台账中没有编号为${q(d.id, 'zh-CN')}的记录${d.suggest === undefined ? '' : `，最接近的是${q(d.suggest, 'zh-CN')}`}（编号写作“组编号/记录编号”，如 g2/o3）`
+        : `reviews.yaml 中没有${q(d.id, 'zh-CN')}的审核记录${d.suggest === undefined ? '' : `，最接近的是${q(d.suggest, 'zh-CN')}`}`,
+  },
+  'reviews-unreadable': {
+    en: (d) => `${d.file} cannot be read (${d.detail}): correct it, or delete it to start the reviews again`,
+    zh: (d) => `${d.file} 无法读取（${d.detail}）：请改正，或删除该文件后重新审核`,
+  },
+  'reviews-entry': {
+    en: (d) =>
+      `${d.file}:${d.line}: ${d.field === 'entry' ? 'this entry is not a mapping of fields' : `the entry's ${d.field} is missing or not valid`} (each entry: id, state approved or returned, date YYYY-MM-DD, sha256)`,
+    zh: (d) =>
+      `${d.file} 第${d.line}行：${d.field === 'entry' ? '这一条不是“字段: 值”的形式' : `这一条的 ${d.field} 缺失或不正确`}（每条应有 id、state（approved 或 returned）、date（年-月-日）和 sha256）`,
+  },
+  'review-ids': {
+    en: (d) => `name the records to ${d.action}, by ledger id: ledger review ${d.action} g2/o3 g2/o4`,
+    zh: (d) => `请写出要处理的记录编号，如 ledger review ${d.action} g2/o3 g2/o4`,
+  },
+  'review-reason': {
+    en: () => 'returning a record needs --reason "…": the group must know what to correct',
+    zh: () => '退回记录须用 --reason "…" 写明原因，让该组知道要改什么',
+  },
+  'review-option': {
+    en: (d) =>
+      `${d.option} does not go with \`ledger review ${d.action}\` (approve takes --note, return takes --reason, list takes --group and --state)`,
+    zh: (d) => `${d.option} 不能用于 ledger review ${d.action}（approve 用 --note，return 用 --reason，list 用 --group 和 --state）`,
   },
   io: {
     en: (d) => `cannot ${d.op} ${d.path}: ${reasonWords(d.reason, 'en')}`,

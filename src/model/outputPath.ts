@@ -19,13 +19,14 @@ export function outputPath(root: string, title: string, parts: readonly string[]
 export function defaultOutputPath(
   root: string,
   campaign: { title: string; locale: string },
-  options: { asOf: string; lang: string; group?: string; redact?: boolean },
+  options: { asOf: string; lang: string; group?: string; redact?: boolean; reviewed?: boolean },
   file: { ext: string; what?: string },
 ): string {
   const parts = [options.asOf];
   if (options.group !== undefined) parts.push(options.group);
   if (options.lang !== campaign.locale) parts.push(options.lang);
   if (options.redact) parts.push('redacted');
+  if (options.reviewed) parts.push('reviewed');
   if (file.what !== undefined) parts.push(file.what);
   return outputPath(root, campaign.title, parts, file.ext);
 }

@@ -1,13 +1,18 @@
 // `ledger status` as a library: read the group folders (through the file cache, which it only
 // reads) and check them without the duplicate search, so it works before and without a merge;
-// then say whether ledgers/ is a merge of exactly these files.
+// then say whether ledgers/ is a merge of exactly these files. Review counts come from the
+// records as read, not from the ledgers: a record edited after its review shows as changed
+// as soon as the group hands it in, before the next merge.
 import path from 'node:path';
 import { FileCache } from '../cache/fileCache.js';
 import { LedgerError } from '../messages/errors.js';
 import { emptyCounts, type Manifest } from '../model/ledgers.js';
+import { countStates, entryMap, type ReviewEntry } from '../model/reviews.js';
+import { loadReviews } from '../read/loadReviews.js';
 import { currentInputs, isStale, staleness } from '../read/freshness.js';
 import { LEDGERS_DIR, readManifest } from '../read/loadLedgers.js';
 import { buildStatus, type GroupHandIn, type LedgersState, type StatusResult } from '../status/buildStatus.js';
+import { folderReviews } from './folderReviews.js';
 import { validateCampaign, type ValidationResult } from './validateCampaign.js';
 
 export function campaignStatus(root: string, options: { asOf: string }): StatusResult {
@@ -15,11 +20,15 @@ export function campaignStatus(root: string, options: { asOf: string }): StatusR
   const cache = FileCache.load(ledgersDir);
   const result = validateCampaign(root, { cache, duplicates: false });
   if (!result.campaign) throw new LedgerError('campaign-invalid', {});
-  return buildStatus(result.campaign, handIns(result), { asOf: options.asOf, ledgers: ledgersState(root, ledgersDir, cache) });
+  return buildStatus(result.campaign, handIns(result, loadReviews(root)), {
+    asOf: options.asOf,
+    ledgers: ledgersState(root, ledgersDir, cache),
+  });
 }
 
 /** What each group's folder holds: record files, records per kind (with errors too: they were handed in), photos, summary, problems. */
-function handIns(result: ValidationResult): GroupHandIn[] {
+function handIns(result: ValidationResult, reviews: readonly ReviewEntry[]): GroupHandIn[] {
+  const entries = entryMap(reviews);
   return result.groups.map((scan) => {
     const g = result.byGroup.find((x) => x.id === scan.id);
     const counts = emptyCounts();
@@ -31,7 +40,8 @@ function handIns(result: ValidationResult): GroupHandIn[] {
     }
     for (const d of g?.diagnostics ?? []) add(d.severity);
     const photos = Object.values(scan.files).filter((k) => k === 'jpeg' || k === 'png').length;
-    return { id: scan.id, files: scan.recordFiles.length, counts, photos, summary: (scan.summary?.length ?? 0) > 0, ...tally };
+    const review = countStates(folderReviews(scan.id, g?.files ?? [], entries));
+    return { id: scan.id, files: scan.recordFiles.length, counts, photos, summary: (scan.summary?.length ?? 0) > 0, ...tally, review };
   });
 }
 

@@ -89,6 +89,11 @@ const PAGE = { width: 11906, height: 16838, left: 1588, right: 1474 }; // A4 in 
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const isBar = (s: string) => s.includes('█');
 
+/** Twips one display column of 12 pt table text takes (a CJK character is two columns), with its share of the cell margins. */
+const TWIPS_PER_COLUMN = 125;
+/** A column whose widest cell is at most this many display columns is not wrapped when the table is too wide. */
+const SHORT_COLUMN = 24;
+
 /** Column widths in twips from the widest content of each column, so a table fits the page. */
 function columnWidths(rows: string[][], columns: number): number[] {
   const want = Array.from({ length: columns }, (_, c) =>
@@ -108,7 +113,16 @@ function columnWidths(rows: string[][], columns: number): number[] {
     ),
   );
   const total = want.reduce((a, b) => a + b, 0);
-  return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  if (total * TWIPS_PER_COLUMN <= TEXT_WIDTH) return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  // Too wide for the page: the short columns (numbers, places) keep the room their text needs,
+  // and the columns of sentences share the rest and wrap.
+  const short = want.map((w) => w <= SHORT_COLUMN);
+  const kept = want.reduce((a, w, c) => (short[c] ? a + w * TWIPS_PER_COLUMN : a), 0);
+  // A long sentence wraps anyway: its claim on the rest is capped, so a shorter one beside it is not squeezed.
+  const claim = (w: number) => Math.min(w, 3 * SHORT_COLUMN);
+  const flexible = want.reduce((a, w, c) => (short[c] ? a : a + claim(w)), 0);
+  if (flexible === 0 || kept > TEXT_WIDTH * 0.6) return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  return want.map((w, c) => Math.floor(short[c] ? w * TWIPS_PER_COLUMN : (claim(w) / flexible) * (TEXT_WIDTH - kept)));
 }
 
 export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {

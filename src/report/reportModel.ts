@@ -4,6 +4,7 @@
 // as the export's summary sheet.
 import { findingMessage, runAudit, type AuditResult } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
+import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
 import { campaignStats, type CampaignStats, type GroupStats, type Tally } from '../stats/campaignStats.js';
 import {
   AUDIENCES,
@@ -29,6 +30,8 @@ import { counted, groupPhrases, phrases } from './phrases.js';
 export interface ReportOptions {
   lang: Locale;
   asOf: string;
+  /** reviews.yaml, for the review progress. */
+  reviews?: readonly ReviewEntry[];
 }
 
 export interface Row {
@@ -148,6 +151,16 @@ export interface ReportModel {
   iso: { asOf: string; start: string; end: string; groupsDeadline: string; reportDeadline: string };
   /** Counted phrases with the right plural ("1 group", "7 groups"; zh: the number and its measure word). */
   n: Record<string, string>;
+  /** Review progress of the records (ledger review); `reviewed` once anything was reviewed. */
+  review: {
+    reviewed: boolean;
+    total: number;
+    approved: number;
+    returned: number;
+    changed: number;
+    unreviewed: number;
+    approvedShare: string;
+  };
   groups: ReportGroup[];
   /** SVG markup (html templates print them with {{{charts.byCategory}}}). */
   charts: { byCategory: string; byGroup: string; rectification: string };
@@ -250,6 +263,8 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
   const total = s.opinions.total;
   const r = s.rectification;
   const notActionable = count(r.byStatus, 'not-actionable');
+  const reviews = countStates(reviewLedgers(set.ledgers, options.reviews ?? []).records);
+  const reviewTotal = reviews.approved + reviews.returned + reviews.changed + reviews.unreviewed;
 
   const bandRows = (values: { band: string | null; count: number }[], of: number): Row[] =>
     toRows(
@@ -377,6 +392,12 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
     },
     notCounted: { later: view.later, refused: s.refused, any: view.later + s.refused > 0 },
     n: phrases(s, audit, view.later, lang),
+    review: {
+      reviewed: reviewTotal > reviews.unreviewed,
+      total: reviewTotal,
+      ...reviews,
+      approvedShare: pct(reviews.approved, reviewTotal),
+    },
     groups,
     charts: {
       byCategory: barChart(

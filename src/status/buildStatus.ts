@@ -2,6 +2,7 @@
 // needed), its problems, and how far the deadlines are. Pure: counts in, status out.
 import type { Campaign } from '../model/campaign.js';
 import { emptyCounts } from '../model/ledgers.js';
+import { emptyReviewCounts, type ReviewCounts } from '../model/reviews.js';
 import type { RecordKind } from '../schema/spec.js';
 import { daysBetween } from '../util/dates.js';
 
@@ -18,6 +19,8 @@ export interface GroupHandIn {
   summary: boolean;
   errors: number;
   warnings: number;
+  /** Review states of its records (reviews.yaml), from the records as read. */
+  review?: ReviewCounts;
 }
 
 export interface GroupStatus {
@@ -30,6 +33,7 @@ export interface GroupStatus {
   summary: boolean;
   errors: number;
   warnings: number;
+  review: ReviewCounts;
   /** Days from --as-of to the group deadline: positive left, negative past. */
   daysToDeadline: number;
   state: GroupState;
@@ -68,6 +72,7 @@ export function buildStatus(
       summary: h.summary,
       errors: h.errors,
       warnings: h.warnings,
+      review: { ...(h.review ?? emptyReviewCounts()) },
       daysToDeadline: days,
       state: complete ? 'complete' : days < 0 ? 'overdue' : 'incomplete',
     };

@@ -4,7 +4,7 @@
 // A pid can be reused by another process after a crash: the lock also records when its owner
 // process started (from /proc where there is one), so a live stranger with the same pid does
 // not hold the campaign.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
@@ -17,6 +17,8 @@ interface Owner {
   started: string;
   /** The owner process's start time in clock ticks since boot (Linux), to tell a reused pid. */
   ticks?: string;
+  /** Set when `ledger review` holds the lock (it writes reviews.yaml, not the ledgers). */
+  command?: 'review';
 }
 
 /** The start time of a process (field 22 of /proc/<pid>/stat), or undefined where there is no /proc. */
@@ -41,6 +43,34 @@ function alive(owner: Owner): boolean {
   return now === undefined || now === owner.ticks;
 }
 
+/**
+ * Creates `file` with its content in one step, failing with EEXIST when it exists: written
+ * under another name and hard-linked into place, so no other process ever reads a lock that
+ * is empty (and would take it for one left by a dead process). Where the disk has no hard
+ * links, it is created and written in place.
+ */
+function createWhole(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, content);
+  try {
+    linkSync(tmp, file);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const fd = openSync(file, 'wx');
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const reviewing = (owner: Owner) => (owner.command === 'review' ? { command: 'review' as const } : {});
+
 /** Whether a live process on this host holds the merge lock of ledgers/ right now. */
 export function mergeRunning(ledgersDir: string): boolean {
   try {
@@ -51,18 +81,26 @@ export function mergeRunning(ledgersDir: string): boolean {
   }
 }
 
-/** Takes the lock of ledgers/ (creating the folder); returns the function that releases it. */
-export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): () => void {
+/**
+ * Takes the lock of ledgers/ (creating the folder); returns the function that releases it.
+ * `ledger review` takes the same lock: reviews are read, changed and written whole while no
+ * merge rewrites the records they are checked against, and two reviews never overwrite each other.
+ */
+export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), command: 'merge' | 'review' = 'merge'): () => void {
   const created = !existsSync(ledgersDir);
   mkdirSync(ledgersDir, { recursive: true });
   const file = path.join(ledgersDir, LOCK_FILE);
   const ticks = startTicks(process.pid);
-  const me: Owner = { pid: process.pid, host: hostname(), started: now.toISOString(), ...(ticks === undefined ? {} : { ticks }) };
+  const me: Owner = {
+    pid: process.pid,
+    host: hostname(),
+    started: now.toISOString(),
+    ...(ticks === undefined ? {} : { ticks }),
+    ...(command === 'review' ? { command } : {}),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${JSON.stringify(me)}\n`);
-      closeSync(fd);
+      createWhole(file, `${JSON.stringify(me)}\n`);
       return () => {
         rmSync(file, { force: true });
         // A refused first merge leaves no empty ledgers/ behind.
@@ -84,10 +122,10 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date()): ()
       owner = null;
     }
     if (owner && owner.host === me.host && owner.pid !== me.pid && alive(owner)) {
-      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, file });
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, file, ...reviewing(owner) });
     }
     if (owner && owner.host !== me.host) {
-      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, host: owner.host, file });
+      throw new LedgerError('merge-running', { pid: owner.pid, since: owner.started, host: owner.host, file, ...reviewing(owner) });
     }
     rmSync(file, { force: true }); // its owner is gone: take it over
   }

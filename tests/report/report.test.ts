@@ -166,7 +166,7 @@ describe('every number in the report comes from the ledgers', () => {
       set.ledgers.appeal,
       set.ledgers.stability,
       set.ledgers.hardship,
-    ].map(asOf) as LedgerRecord[][];
+    ].map(asOf) as [LedgerRecord[], LedgerRecord[], LedgerRecord[], LedgerRecord[], LedgerRecord[], LedgerRecord[]];
     const rect = (o: LedgerRecord) => (o.rectification ?? {}) as Record<string, unknown>;
     const audiences = visit.flatMap((v) => (v.audiences as { kind: string; count: number }[]) ?? []);
     const open = (o: LedgerRecord) => !['done', 'not-actionable'].includes(String(rect(o).status));

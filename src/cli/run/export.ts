@@ -4,6 +4,7 @@ import { exportWorkbook } from '../../export/exportWorkbook.js';
 import { LedgerError } from '../../messages/errors.js';
 import { ui } from '../../messages/ui.js';
 import { defaultOutputPath } from '../../model/outputPath.js';
+import { loadReviews } from '../../read/loadReviews.js';
 import { asOfOption, freshLedgers, groupOption } from '../ledgerInput.js';
 import { progressBar } from '../progress.js';
 import { campaignRoot, langOf, type Runtime } from '../runtime.js';
@@ -17,11 +18,16 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
   const root = campaignRoot(rt);
   const set = await freshLedgers(rt, root, { merge: opts.merge === true, lang });
   const group = groupOption(opts.group, set);
+  const reviewedOnly = opts.reviewedOnly === true;
   const options = { lang, asOf, redact: opts.redact === true, ...(group === undefined ? {} : { group }) };
   const out =
-    outOption === undefined ? defaultOutputPath(root, set.manifest.campaign, options, { ext: 'xlsx' }) : path.resolve(rt.cwd, outOption);
+    outOption === undefined
+      ? defaultOutputPath(root, set.manifest.campaign, { ...options, reviewed: reviewedOnly }, { ext: 'xlsx' })
+      : path.resolve(rt.cwd, outOption);
   const progress = progressBar(rt, lang === 'zh-CN' ? '导出' : 'export');
-  const result = await exportWorkbook(set, out, { ...options, onProgress: progress }).finally(() => progress.end());
+  const result = await exportWorkbook(set, out, { ...options, reviews: loadReviews(root), reviewedOnly, onProgress: progress }).finally(
+    () => progress.end(),
+  );
   const w = ui(lang);
   if (result.cut) rt.log(w.warningLine(w.cut(result.cut)));
   rt.stdout.write(`${path.relative(rt.cwd, out) || out}\n`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LedgerError } from '../../messages/errors.js';
 import { ui } from '../../messages/ui.js';
 import { defaultOutputPath } from '../../model/outputPath.js';
+import { loadReviews } from '../../read/loadReviews.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/templates.js';
 import { asOfOption, freshLedgers } from '../ledgerInput.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
@@ -24,7 +25,14 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
       : path.resolve(rt.cwd, outOption);
   const template = opts.template === undefined ? undefined : path.resolve(rt.cwd, String(opts.template));
   const { writeReport } = await import('../../report/writeReport.js');
-  const model = await writeReport(set, out, { lang, asOf, format, root, ...(template === undefined ? {} : { template }) });
+  const model = await writeReport(set, out, {
+    lang,
+    asOf,
+    format,
+    root,
+    reviews: loadReviews(root),
+    ...(template === undefined ? {} : { template }),
+  });
   rt.stdout.write(`${path.relative(rt.cwd, out) || out}\n`);
   rt.log(ui(lang).report(model.facts.groups, model.opinions.total, model.audit.makeupCount));
 }

@@ -1,0 +1,85 @@
+// A feedback sheet as a file: Markdown (which also makes the Word file, in the report's
+// document style), or a one-sheet workbook that prints on A4 with its header repeated.
+import { feedbackWords } from '../messages/feedback.js';
+import { proseDate } from '../messages/dates.js';
+import type { WorkbookModel } from '../export/sheetModel.js';
+import { table } from '../export/sheetModel.js';
+import { escapeMarkdown } from '../report/markdown.js';
+import { nothingToFix, type FeedbackRow, type FeedbackSheet } from './feedbackSheet.js';
+
+type Section = { title: string; rows: FeedbackRow[] };
+
+function sections(s: FeedbackSheet): Section[] {
+  const w = feedbackWords(s.lang);
+  return [
+    { title: w.sections.problems(s.errors, s.warnings), rows: s.problems },
+    { title: w.sections.findings, rows: s.findings },
+    { title: w.sections.refused, rows: s.refused },
+    { title: w.sections.returned, rows: s.returned },
+  ].filter((x) => x.rows.length > 0);
+}
+
+export function feedbackMarkdown(s: FeedbackSheet): string {
+  const w = feedbackWords(s.lang);
+  const md = (x: string) => escapeMarkdown(x);
+  const out: string[] = [`# ${md(w.title)}`, '', `**${md(w.salutation(s.group.name))}**`, ''];
+  const clean = nothingToFix(s);
+  out.push(clean ? md(w.clean) : md(w.intro(s.deadline, s.asOf, s.daysLeft)), '');
+  if (s.ledgers !== 'current') out.push(md(w.ledgers[s.ledgers]), '');
+  sections(s).forEach((sec, i) => {
+    out.push(`## ${md(w.numbered(i + 1, sec.title))}`, '');
+    out.push(`| ${[w.head.no, w.head.kind, w.head.where, w.head.what, w.head.fix].join(' | ')} |`, '| ---: | --- | --- | --- | --- |');
+    sec.rows.forEach((r, n) =>
+      out.push(`| ${[String(n + 1), r.severity, r.where, r.what, r.fix].map((c, k) => (k === 0 ? c : md(c))).join(' | ')} |`),
+    );
+    out.push('');
+  });
+  out.push(md(w.sender(s.unit, s.title)), '', md(proseDate(s.asOf, s.lang)), '');
+  return out.join('\n');
+}
+
+/** The file name of a group's sheet, without the extension. */
+export function feedbackName(s: FeedbackSheet): string {
+  return feedbackWords(s.lang).fileName(s.group.id);
+}
+
+/** One sheet, one table (the sections as a column), printed A4 with the header row repeated. */
+export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
+  const w = feedbackWords(s.lang);
+  const zh = s.lang === 'zh-CN';
+  const rows: FeedbackRow[] = [...s.problems, ...s.findings, ...s.refused, ...s.returned];
+  if (s.ledgers !== 'current')
+    rows.push({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.ledgers[s.ledgers], fix: '' });
+  if (nothingToFix(s)) rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean, fix: '' });
+  const columns = [
+    { header: w.head.no, format: 'int' as const },
+    { header: w.head.kind, format: 'text' as const },
+    { header: w.head.where, format: 'text' as const, long: true },
+    { header: w.head.what, format: 'text' as const, long: true },
+    { header: w.head.fix, format: 'text' as const, long: true },
+  ];
+  return {
+    title: `${s.group.name}${zh ? '' : ' — '}${w.title}`,
+    subtitle: `${w.sender(s.unit, s.title)}${zh ? '\u3000\u3000' : ' — '}${w.deadline(s.deadline, s.daysLeft)}`,
+    subject: w.title,
+    sheets: [
+      {
+        key: 'feedback',
+        name: w.title,
+        title: `${s.group.name}${zh ? '' : ' — '}${w.title}`,
+        ledger: true,
+        tables: [
+          table(columns, rows, (r: FeedbackRow, i: number) => ({
+            cells: [
+              i + 1,
+              r.severity ? (zh ? `${r.kind}（${r.severity}）` : `${r.kind} (${r.severity})`) : r.kind,
+              r.where || null,
+              r.what,
+              r.fix || null,
+            ],
+          })),
+        ],
+      },
+    ],
+  };
+}
