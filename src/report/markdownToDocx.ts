@@ -1,7 +1,8 @@
 // The Word report: the Markdown the docx template renders, laid out as an official document
 // (A4, 仿宋 body with two-character first-line indent, 黑体 headings, ruled tables, page
 // numbers). Only what the report templates use is understood: headings, paragraphs, lists,
-// block quotes, pipe tables, **bold**, and `<!-- pagebreak -->`.
+// block quotes, pipe tables, **bold**, `<!-- pagebreak -->`, and `<!-- right -->` before a
+// paragraph set flush right (the signature and date of an official document).
 import {
   AlignmentType,
   BorderStyle,
@@ -26,7 +27,7 @@ import { displayWidth } from '../text/displayWidth.js';
 
 type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; text: string; right?: boolean }
   | { type: 'bullet'; text: string }
   | { type: 'quote'; text: string }
   | { type: 'table'; rows: string[][] }
@@ -45,8 +46,10 @@ export function parseMarkdown(md: string): Block[] {
   const blocks: Block[] = [];
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   let para: string[] = [];
+  let right = false;
   const flush = () => {
-    if (para.length) blocks.push({ type: 'paragraph', text: para.join(' ') });
+    if (para.length) blocks.push({ type: 'paragraph', text: para.join(' '), ...(right ? { right: true } : {}) });
+    if (para.length) right = false;
     para = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -54,7 +57,10 @@ export function parseMarkdown(md: string): Block[] {
     const trimmed = line.trim();
     let m: RegExpExecArray | null;
     if (trimmed === '') flush();
-    else if (trimmed === '<!-- pagebreak -->') {
+    else if (trimmed === '<!-- right -->') {
+      flush();
+      right = true;
+    } else if (trimmed === '<!-- pagebreak -->') {
       flush();
       blocks.push({ type: 'pagebreak' });
     } else if (/^<!--.*-->$/.test(trimmed)) {
@@ -91,38 +97,46 @@ const isBar = (s: string) => s.includes('█');
 
 /** Twips one display column of 12 pt table text takes (a CJK character is two columns), with its share of the cell margins. */
 const TWIPS_PER_COLUMN = 125;
-/** A column whose widest cell is at most this many display columns is not wrapped when the table is too wide. */
-const SHORT_COLUMN = 24;
 
-/** Column widths in twips from the widest content of each column, so a table fits the page. */
-function columnWidths(rows: string[][], columns: number): number[] {
-  const want = Array.from({ length: columns }, (_, c) =>
-    Math.max(
-      4,
-      ...rows.map((r) => {
-        const text = r[c] ?? '';
-        // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
-        return isBar(text)
-          ? Math.ceil(Array.from(text).length * 0.8) + 1
-          : displayWidth(
-              inlineRuns(text)
-                .map((x) => x.text)
-                .join(''),
-            ) + 2;
-      }),
-    ),
-  );
-  const total = want.reduce((a, b) => a + b, 0);
-  if (total * TWIPS_PER_COLUMN <= TEXT_WIDTH) return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  // Too wide for the page: the short columns (numbers, places) keep the room their text needs,
-  // and the columns of sentences share the rest and wrap.
-  const short = want.map((w) => w <= SHORT_COLUMN);
-  const kept = want.reduce((a, w, c) => (short[c] ? a + w * TWIPS_PER_COLUMN : a), 0);
-  // A long sentence wraps anyway: its claim on the rest is capped, so a shorter one beside it is not squeezed.
-  const claim = (w: number) => Math.min(w, 3 * SHORT_COLUMN);
-  const flexible = want.reduce((a, w, c) => (short[c] ? a : a + claim(w)), 0);
-  if (flexible === 0 || kept > TEXT_WIDTH * 0.6) return want.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  return want.map((w, c) => Math.floor(short[c] ? w * TWIPS_PER_COLUMN : (claim(w) / flexible) * (TEXT_WIDTH - kept)));
+/** The text of a cell as printed (no Markdown marks). */
+const plain = (text: string) =>
+  inlineRuns(text)
+    .map((x) => x.text)
+    .join('');
+const hasCjk = (text: string) => /[\u3000-\u9fff\uff00-\uffef]/.test(text);
+
+/**
+ * Column widths in twips and the type size, so a table fits the page: each column wants the
+ * width of its widest text, and needs at least the width of what cannot wrap (figures, codes;
+ * Chinese text can wrap at any character, a header may take two lines). When
+ * the wanted widths do not fit, the type is made smaller (12, 10.5, 9 pt) and the columns of
+ * text give up room first, so narrow columns never break their headers one character per line.
+ */
+function columnWidths(rows: string[][], columns: number): { widths: number[]; size: number } {
+  const want = new Array<number>(columns).fill(4);
+  const need = new Array<number>(columns).fill(4);
+  rows.forEach((r, i) => {
+    for (let c = 0; c < columns; c++) {
+      const text = plain(r[c] ?? '');
+      const w = displayWidth(text);
+      // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
+      const natural = isBar(text) ? Math.ceil(Array.from(text).length * 0.8) + 1 : w + 3;
+      // A header may take two lines (听取/人次), never more; Chinese text wraps, six characters a line at least.
+      const least = isBar(text) ? 4 : i === 0 ? (w <= 4 ? w + 3 : Math.ceil(w / 2) + 3) : hasCjk(text) ? Math.min(natural, 14) : natural;
+      want[c] = Math.max(want[c] as number, natural);
+      need[c] = Math.max(need[c] as number, least);
+    }
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const room = (size: number) => TEXT_WIDTH / ((TWIPS_PER_COLUMN * size) / (12 * PT));
+  const sizes = [12 * PT, 10.5 * PT, 9 * PT];
+  const whole = sizes.find((s) => sum(want) <= room(s));
+  if (whole !== undefined) return { widths: want.map((w) => Math.floor((w / sum(want)) * TEXT_WIDTH)), size: whole };
+  const size = sizes.find((s) => sum(need) <= room(s)) ?? 9 * PT;
+  const spare = Math.max(0, room(size) - sum(need));
+  const give = sum(want) - sum(need);
+  const units = want.map((w, c) => (need[c] as number) + (give > 0 ? ((w - (need[c] as number)) / give) * spare : 0));
+  return { widths: units.map((u) => Math.floor((u / sum(units)) * TEXT_WIDTH)), size };
 }
 
 export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {
@@ -163,10 +177,15 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
         // ("……党组：") stands flush left.
         children.push(
           new Paragraph({
-            spacing: { line: 400, after: 60 },
-            keepNext: beforeTable,
-            indent: zh && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
-            alignment: AlignmentType.JUSTIFIED,
+            // The signature stands apart from the text above it.
+            spacing: {
+              line: 400,
+              after: 60,
+              ...(b.right && !(blocks[i - 1] as { right?: boolean } | undefined)?.right ? { before: 480 } : {}),
+            },
+            keepNext: beforeTable || (b.right === true && (blocks[i + 1] as { right?: boolean } | undefined)?.right === true),
+            indent: zh && !b.right && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
+            alignment: b.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
             children: run(b.text),
           }),
         );
@@ -222,7 +241,7 @@ function docxTable(rows: string[][], font: { ascii: string; eastAsia: string }):
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const numeric = (s: string) => /^[\d.,%（）() -]*$/.test(s) && s !== '';
-  const widths = columnWidths(rows, columns);
+  const { widths, size } = columnWidths(rows, columns);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -250,7 +269,7 @@ function docxTable(rows: string[][], font: { ascii: string; eastAsia: string }):
                         text: x.text,
                         bold: i === 0 || x.bold,
                         font,
-                        ...(isBar(text) ? { size: 8 * PT, color: '3B6EA5' } : { size: 12 * PT }),
+                        ...(isBar(text) ? { size: 8 * PT, color: '3B6EA5' } : { size }),
                       }),
                   ),
                 }),
