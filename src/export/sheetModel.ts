@@ -11,6 +11,8 @@ export interface Column {
   long?: boolean;
   /** Sized to its content (up to the wide cap), never wrapped and not printed: file paths. */
   fit?: boolean;
+  /** The record field (path) the column shows as it is, when it does: `ledger template` names its column alike. */
+  field?: string;
 }
 
 export interface Row {

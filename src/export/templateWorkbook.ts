@@ -1,0 +1,620 @@
+// `ledger template` as a library: a group's workbook to fill in, laid out from the record specs
+// (model/templateLayout.ts) and worded like the export (sheet names and column headers come
+// from the export's column tables, ledgerSheets.ts). Each column has a hidden key in row 1, a
+// header with a comment saying what it takes, and for the rows below: its number format (ID
+// numbers and phones as text), a drop-down or a date or number check, and no lock, so a group
+// member types into a form whose headers they cannot break. Hidden metadata says which
+// campaign, group, format and workbook instance it is, so import can answer any other.
+import ExcelJS from 'exceljs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { proseDate } from '../messages/dates.js';
+import { templateWords, type SheetInfo, type ValueHint } from '../messages/templateWords.js';
+import type { Campaign, Group } from '../model/campaign.js';
+import { emptyLedgers } from '../model/ledgers.js';
+import {
+  columnKey,
+  columnLetter,
+  FIRST_ROW,
+  HEADER_ROW,
+  ID_PREFIX,
+  KEY_ROW,
+  META_KEYS,
+  META_MARK,
+  MIN_INPUT_ROWS,
+  TEMPLATE_FORMAT,
+  TITLE_ROW,
+  templateLayout,
+  type LayoutColumn,
+  type LayoutSheet,
+  type TemplateMeta,
+} from '../model/templateLayout.js';
+import { idCheckChar } from '../personal/idNumber.js';
+import { termOf } from '../schema/fields.js';
+import { schemaHash } from '../schema/jsonSchema.js';
+import { TEXT_MAX, type RecordKind, type Spec } from '../schema/spec.js';
+import { label, VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
+import { excelDate, safeText, sheetName } from './cells.js';
+import { exportContext } from './exportContext.js';
+import { ledgerSheets } from './ledgerSheets.js';
+import { displayWidthFast } from './width.js';
+
+/** A record to fill in: its canonical data, and whether its row is locked (it lives in a hand-written file). */
+export interface TemplateRecord {
+  kind: RecordKind;
+  data: Record<string, unknown>;
+  locked: boolean;
+}
+
+export interface TemplateOptions {
+  campaign: Campaign;
+  group: Group;
+  instance: string;
+  /** The day it is made (metadata). */
+  made: string;
+  records?: readonly TemplateRecord[];
+}
+
+export interface TemplateResult {
+  path: string;
+  sheets: { name: string; rows: number }[];
+  records: number;
+}
+
+type Style = Partial<ExcelJS.Style>;
+type Cell = string | number | Date | null;
+
+/** A column of the workbook: the layout's, worded, with its list (if any) and its cell format. */
+interface Col {
+  layout: LayoutColumn;
+  header: string;
+  hint: ValueHint;
+  list?: string;
+  format: string;
+  width: number;
+  required: boolean;
+}
+
+interface Sheet {
+  layout: LayoutSheet;
+  name: string;
+  cols: Col[];
+  rows: { cells: Cell[]; locked: boolean }[];
+}
+
+const FONT = { zh: '宋体', en: 'Calibri' };
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+/** What a protected sheet still lets people do. */
+const ALLOWED: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+  insertRows: true,
+  insertColumns: true,
+  deleteRows: true,
+  sort: true,
+  autoFilter: true,
+};
+
+/** Headers of the export's ledger sheets by kind and field, and each kind's sheet name. */
+function exportWords(lang: Locale): { names: Map<RecordKind, string>; headers: Map<RecordKind, Map<string, string>> } {
+  const ctx = exportContext({ lang, asOf: '2000-01-01', redact: false });
+  const names = new Map<RecordKind, string>();
+  const headers = new Map<RecordKind, Map<string, string>>();
+  for (const sheet of ledgerSheets(ctx, emptyLedgers())) {
+    const kind = (sheet.key === 'rectification' ? 'opinion' : sheet.key) as RecordKind;
+    if (sheet.key !== 'rectification') names.set(kind, sheet.name);
+    let h = headers.get(kind);
+    if (!h) headers.set(kind, (h = new Map()));
+    for (const c of sheet.tables[0]?.columns ?? []) if (c.field && !h.has(c.field)) h.set(c.field, c.header);
+  }
+  return { names, headers };
+}
+
+const humanize = (key: string) => {
+  const s = key.replace(/[._]/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
+function vocabOf(spec: Spec): VocabularyName | undefined {
+  if (spec.t === 'code') return spec.vocab;
+  if (spec.t === 'list' && spec.item.t === 'code') return spec.item.vocab;
+  return undefined;
+}
+
+/** The sheets as they will be written: names, worded columns, the rows to fill in. */
+function plan(options: TemplateOptions, lang: Locale): Sheet[] {
+  const words = exportWords(lang);
+  const taken = new Set<string>();
+  const byKind = new Map<RecordKind, TemplateRecord[]>();
+  for (const r of options.records ?? []) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  const mainName = new Map<RecordKind, string>();
+  return templateLayout().map((layout) => {
+    const kind = layout.kind;
+    const headers = words.headers.get(kind) ?? new Map<string, string>();
+    const base = words.names.get(kind) ?? kind;
+    const partName = layout.part
+      ? (headers.get(layout.part) ?? (lang === 'zh-CN' ? termOf(layout.partSpec) : undefined) ?? humanize(layout.part))
+      : '';
+    const name = sheetName(layout.part ? `${mainName.get(kind) ?? base}-${partName}` : base, taken);
+    if (!layout.part) mainName.set(kind, name);
+    const cols = layout.columns.map((c) => column(c, layout, headers, lang, mainName.get(kind) ?? base, mainName.get('visit') ?? ''));
+    const records = byKind.get(kind) ?? [];
+    const rows = layout.part
+      ? records.flatMap((r) =>
+          (Array.isArray(r.data[layout.part as string]) ? (r.data[layout.part as string] as Record<string, unknown>[]) : []).map(
+            (item) => ({
+              cells: cols.map((c) =>
+                c.layout.role === 'parent' ? cellOf(r.data.id, c, lang) : cellOf(valueAt(item, c.layout.path), c, lang),
+              ),
+              locked: r.locked,
+            }),
+          ),
+        )
+      : records.map((r) => ({ cells: cols.map((c) => cellOf(valueAt(r.data, c.layout.path), c, lang)), locked: r.locked }));
+    return { layout, name, cols, rows };
+  });
+}
+
+function column(
+  c: LayoutColumn,
+  layout: LayoutSheet,
+  headers: Map<string, string>,
+  lang: Locale,
+  parentSheet: string,
+  visitSheet: string,
+): Col {
+  const w = templateWords(lang);
+  const spec = c.spec;
+  const zh = lang === 'zh-CN';
+  const header =
+    c.role === 'parent'
+      ? w.parentHeader(layout.kind)
+      : ((layout.part ? undefined : headers.get(c.key)) ??
+        (zh ? termOf(spec) : undefined) ??
+        humanize(layout.part ? c.key : (c.key.split('.').pop() ?? c.key)));
+  const vocab = vocabOf(spec);
+  const choices = vocab ? VOCABULARIES[vocab].map((t) => (zh ? t.zh : t.en)) : [];
+  let hint: ValueHint;
+  let list: string | undefined;
+  let format = '@';
+  if (c.role === 'id') hint = { t: 'id', example: `${ID_PREFIX[layout.kind]}1` };
+  else if (c.role === 'parent') hint = { t: 'parent', sheet: parentSheet, example: `${ID_PREFIX[layout.kind]}1` };
+  else if (c.role === 'visit') hint = { t: 'visit', sheet: visitSheet };
+  else if (c.role === 'member' || c.role === 'members' || c.role === 'name') {
+    hint = { t: c.role };
+    list = 'members';
+  } else if (spec.t === 'date') {
+    hint = { t: 'date' };
+    format = 'yyyy-mm-dd';
+  } else if (vocab) {
+    hint = spec.t === 'list' ? { t: 'codes', choices } : { t: 'code', choices };
+    list = vocab;
+  } else if (spec.t === 'string' && spec.personal) hint = { t: spec.personal === 'id_number' ? 'id-number' : 'phone' };
+  else if (spec.t === 'int') {
+    hint = { t: 'int', ...(spec.min === undefined ? {} : { min: spec.min }) };
+    format = '0';
+  } else if (spec.t === 'number') {
+    hint = { t: 'number', ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) };
+    format = 'General';
+  } else if (spec.t === 'bool') {
+    hint = { t: 'bool' };
+    list = 'bool';
+  } else if (spec.t === 'list') hint = { t: 'list' };
+  else
+    hint = {
+      t: 'text',
+      ...(spec.t === 'string' && spec.maxLength !== undefined && spec.maxLength < TEXT_MAX ? { max: spec.maxLength } : {}),
+    };
+  return {
+    layout: c,
+    header,
+    hint,
+    ...(list ? { list } : {}),
+    format,
+    width: widthOf(header, hint, spec),
+    required: c.required && c.role !== 'id',
+  };
+}
+
+function widthOf(header: string, hint: ValueHint, spec: Spec): number {
+  const head = Math.ceil(displayWidthFast(header) / 1.6) + 3;
+  let body: number;
+  switch (hint.t) {
+    case 'id':
+    case 'parent':
+    case 'visit':
+      body = 9;
+      break;
+    case 'date':
+      body = 12;
+      break;
+    case 'int':
+    case 'number':
+    case 'bool':
+      body = 8;
+      break;
+    case 'code':
+      body = Math.min(24, Math.max(...hint.choices.map(displayWidthFast)) + 4);
+      break;
+    case 'id-number':
+      body = 21;
+      break;
+    case 'phone':
+      body = 15;
+      break;
+    case 'member':
+    case 'name':
+      body = 10;
+      break;
+    case 'text': {
+      const max = spec.t === 'string' ? (spec.maxLength ?? TEXT_MAX) : TEXT_MAX;
+      body = max <= 100 ? 12 : max <= 500 ? 22 : 36;
+      break;
+    }
+    default:
+      body = 20;
+  }
+  return Math.max(head, body);
+}
+
+/** 第二组（法律援助）（g2） / Group 2 (g2). */
+function groupLabel(group: Group, lang: Locale): string {
+  return lang === 'zh-CN' ? `${group.name}（${group.id}）` : `${group.name} (${group.id})`;
+}
+
+function valueAt(data: Record<string, unknown>, p: readonly string[]): unknown {
+  let v: unknown = data;
+  for (const k of p) v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** A record's value as the cell shows it: labels for codes, real dates, 是/否, list items joined by 、. */
+function cellOf(v: unknown, c: Col, lang: Locale): Cell {
+  if (v === undefined || v === null) return null;
+  const w = templateWords(lang);
+  const spec = c.layout.spec;
+  const vocab = vocabOf(spec);
+  const one = (x: unknown): string => (vocab && typeof x === 'string' ? label(VOCABULARIES[vocab], x, lang) : String(x));
+  if (Array.isArray(v)) return v.length ? safeText(v.map(one).join(w.sep)) : null;
+  if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (spec.t === 'date') return excelDate(v) ?? safeText(String(v));
+  if ((spec.t === 'int' || spec.t === 'number') && typeof v === 'number') return v;
+  return safeText(one(v));
+}
+
+function example(c: Col, options: TemplateOptions, lang: Locale): string | undefined {
+  const w = templateWords(lang);
+  const h = c.hint;
+  const members = options.group.members.map((m) => m.name);
+  switch (h.t) {
+    case 'id':
+    case 'parent':
+      return h.example;
+    case 'visit':
+      return 'v1';
+    case 'date':
+      return options.campaign.period.start;
+    case 'code':
+      return h.choices[0];
+    case 'codes':
+      return h.choices.slice(0, 2).join(w.sep);
+    case 'member':
+    case 'name':
+      return options.group.leader;
+    case 'members':
+      return members.slice(0, 2).join(w.sep);
+    case 'id-number':
+      return `11010119800101123${idCheckChar('11010119800101123')}`;
+    case 'phone':
+      return '13800138000';
+    case 'int':
+      return String(Math.max(h.min ?? 0, 3));
+    case 'bool':
+      return w.yes;
+    default:
+      return undefined;
+  }
+}
+
+function note(c: Col, options: TemplateOptions, lang: Locale): string {
+  const w = templateWords(lang);
+  const ex = example(c, options, lang);
+  const lines = [c.header, w.hint(c.hint), c.required ? w.required : w.optional];
+  if (c.layout.key === 'rectification.done_on') lines.push(w.whenDone);
+  if (ex !== undefined) lines.push(w.example(ex));
+  return lines.join('\n');
+}
+
+/** The code lists the drop-downs read, one per column of the hidden list sheet. */
+function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale): Map<string, string[]> {
+  const w = templateWords(lang);
+  const out = new Map<string, string[]>();
+  for (const s of sheets) {
+    for (const c of s.cols) {
+      if (!c.list || out.has(c.list)) continue;
+      if (c.list === 'members')
+        out.set(
+          'members',
+          options.group.members.map((m) => m.name),
+        );
+      else if (c.list === 'bool') out.set('bool', [w.yes, w.no]);
+      else
+        out.set(
+          c.list,
+          VOCABULARIES[c.list as VocabularyName].map((t) => (lang === 'zh-CN' ? t.zh : t.en)),
+        );
+    }
+  }
+  return out;
+}
+
+export async function writeTemplate(outPath: string, options: TemplateOptions): Promise<TemplateResult> {
+  const lang = options.campaign.locale;
+  const w = templateWords(lang);
+  const sheets = plan(options, lang);
+  const codeLists = lists(sheets, options, lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ledger';
+  wb.title = `${options.campaign.unit} ${options.campaign.title} ${options.group.name}`;
+  wb.created = wb.modified = new Date(`${options.made}T00:00:00Z`);
+  const font = { name: lang === 'zh-CN' ? FONT.zh : FONT.en, size: 11 };
+
+  const info = wb.addWorksheet(w.instructions, { views: [{ showGridLines: false }] });
+  const listSheet = w.lists;
+  const ranges = new Map<string, string>();
+  [...codeLists.keys()].forEach((name, i) => {
+    const values = codeLists.get(name) as string[];
+    ranges.set(name, `'${listSheet}'!$${columnLetter(i + 1)}$2:$${columnLetter(i + 1)}$${Math.max(2, values.length + 1)}`);
+  });
+  const lastRows = new Map<string, number>();
+  for (const s of sheets) lastRows.set(s.layout.key, FIRST_ROW + Math.max(MIN_INPUT_ROWS, s.rows.length + 500) - 1);
+  const idRange = (key: string, name: string) => `'${name}'!$A$${FIRST_ROW}:$A$${lastRows.get(key) ?? FIRST_ROW}`;
+
+  const result: TemplateResult = { path: outPath, sheets: [], records: (options.records ?? []).length };
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, {
+      views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_ROW}` }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
+      },
+    });
+    writeDataSheet(ws, s, options, lang, font, lastRows.get(s.layout.key) as number, (c) => {
+      if (c.layout.role === 'visit') return idRange('visit', sheets.find((x) => x.layout.key === 'visit')?.name ?? '');
+      if (c.layout.role === 'parent') return idRange(s.layout.kind, sheets.find((x) => x.layout.key === s.layout.kind)?.name ?? '');
+      return c.list ? ranges.get(c.list) : undefined;
+    });
+    await ws.protect('', ALLOWED);
+    result.sheets.push({ name: s.name, rows: s.rows.length });
+  }
+  writeInstructions(info, sheets, options, lang, font);
+  await info.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+
+  const codes = wb.addWorksheet(listSheet, { state: 'hidden' });
+  [...codeLists.entries()].forEach(([name, values], i) => {
+    codes.getCell(1, i + 1).value = name;
+    values.forEach((v, j) => (codes.getCell(j + 2, i + 1).value = v));
+  });
+  await codes.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  writeMeta(wb.addWorksheet('ledger', { state: 'veryHidden' }), options, lang);
+
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    renameSync(tmp, outPath);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return result;
+}
+
+function writeDataSheet(
+  ws: ExcelJS.Worksheet,
+  s: Sheet,
+  options: TemplateOptions,
+  lang: Locale,
+  font: Partial<ExcelJS.Font>,
+  last: number,
+  source: (c: Col) => string | undefined,
+): void {
+  const w = templateWords(lang);
+  ws.columns = s.cols.map((c) => ({
+    width: c.width,
+    style: { font, numFmt: c.format, protection: { locked: false }, alignment: { vertical: 'top', wrapText: c.hint.t === 'text' } },
+  }));
+  const keys = ws.getRow(KEY_ROW);
+  s.cols.forEach((c, i) => (keys.getCell(i + 1).value = columnKey(s.layout, c.layout)));
+  keys.hidden = true;
+  const locked: Style = { font, protection: { locked: true } };
+  s.cols.forEach((_c, i) => (keys.getCell(i + 1).style = { ...locked, numFmt: '@' }));
+
+  const title = ws.getRow(TITLE_ROW);
+  title.getCell(1).value = w.title(s.name, groupLabel(options.group, lang));
+  title.getCell(1).style = { font: { ...font, size: 14, bold: true }, protection: { locked: true }, alignment: { vertical: 'middle' } };
+  for (let i = 2; i <= s.cols.length; i++) title.getCell(i).style = locked;
+  title.height = 24;
+
+  const head = ws.getRow(HEADER_ROW);
+  s.cols.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = c.required
+      ? {
+          richText: [
+            { text: '*', font: { ...font, bold: true, color: { argb: 'FFC00000' } } },
+            { text: c.header, font: { ...font, bold: true } },
+          ],
+        }
+      : c.header;
+    cell.style = {
+      font: { ...font, bold: true },
+      fill: HEAD,
+      border: BORDER,
+      protection: { locked: true },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
+    cell.note = { texts: [{ text: note(c, options, lang) }], editAs: 'absolute' } as ExcelJS.Comment;
+  });
+  head.height = 32;
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: s.cols.length } };
+
+  s.rows.forEach((row, r) => {
+    const xr = ws.getRow(FIRST_ROW + r);
+    row.cells.forEach((v, i) => {
+      const cell = xr.getCell(i + 1);
+      if (v !== null) cell.value = v;
+      if (row.locked) cell.style = { ...cell.style, protection: { locked: true }, fill: GREY };
+    });
+  });
+  // The id of a row filled in from an existing record is what import matches it by: locked.
+  s.rows.forEach((row, r) => {
+    if (!row.locked && row.cells[0] !== null) {
+      const cell = ws.getRow(FIRST_ROW + r).getCell(1);
+      cell.style = { ...cell.style, protection: { locked: true }, fill: GREY };
+    }
+  });
+  s.cols.forEach((c, i) => validate(ws, c, `${columnLetter(i + 1)}${FIRST_ROW}:${columnLetter(i + 1)}${last}`, source(c), lang));
+}
+
+/** exceljs keeps a sheet's validations by range (its typings leave the member out). */
+function rules(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+function validate(ws: ExcelJS.Worksheet, c: Col, range: string, list: string | undefined, lang: Locale): void {
+  const w = templateWords(lang);
+  const box = { errorTitle: w.errorTitle, showErrorMessage: true, errorStyle: 'stop' as const };
+  const h = c.hint;
+  if (list) {
+    const strict = h.t === 'code' || h.t === 'member' || h.t === 'bool';
+    rules(ws).add(range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list],
+      ...(strict ? { ...box, error: h.t === 'member' ? w.memberError : w.choiceError } : { showErrorMessage: false }),
+      ...(h.t === 'codes' || h.t === 'members' ? { showInputMessage: true, prompt: w.listPrompt } : {}),
+    } as ExcelJS.DataValidation);
+  } else if (h.t === 'date') {
+    rules(ws).add(range, {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
+      ...box,
+      error: w.dateError,
+    } as ExcelJS.DataValidation);
+  } else if (h.t === 'int') {
+    const min = h.min ?? 0;
+    rules(ws).add(range, {
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [min],
+      ...box,
+      error: w.intError(min),
+    } as ExcelJS.DataValidation);
+  } else if (h.t === 'number') {
+    rules(ws).add(range, {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [h.min ?? -1e15, h.max ?? 1e15],
+      ...box,
+      error: w.numberError,
+    } as ExcelJS.DataValidation);
+  } else if (h.t === 'id-number') {
+    rules(ws).add(range, {
+      type: 'textLength',
+      operator: 'equal',
+      allowBlank: true,
+      formulae: [18],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: w.errorTitle,
+      error: w.idNumberWarning,
+    } as ExcelJS.DataValidation);
+  }
+}
+
+function writeInstructions(
+  ws: ExcelJS.Worksheet,
+  sheets: readonly Sheet[],
+  options: TemplateOptions,
+  lang: Locale,
+  font: Partial<ExcelJS.Font>,
+): void {
+  const w = templateWords(lang);
+  const zh = lang === 'zh-CN';
+  ws.columns = [{ width: 5 }, { width: 30 }, { width: 60 }, { width: 14 }];
+  const groupName = groupLabel(options.group, lang);
+  const put = (row: number, col: number, value: string | number, style: Style = {}) => {
+    const cell = ws.getCell(row, col);
+    cell.value = value;
+    cell.style = { font, alignment: { vertical: 'top', wrapText: true }, ...style };
+  };
+  put(1, 1, w.formTitle(options.campaign.unit, options.campaign.title, options.group.name), { font: { ...font, size: 16, bold: true } });
+  ws.mergeCells('A1:D1');
+  ws.getRow(1).height = 30;
+  put(2, 1, w.formFacts(groupName, proseDate(options.campaign.deadlines.groups, lang)));
+  ws.mergeCells('A2:D2');
+  put(4, 1, w.howTo, { font: { ...font, size: 12, bold: true } });
+  const parts = sheets.filter((s) => s.layout.part).map((s) => `“${s.name}”`);
+  let row = 5;
+  w.steps(parts.join(zh ? '、' : ', ')).forEach((step, i) => {
+    put(row, 1, `${i + 1}.`, { alignment: { vertical: 'top', horizontal: 'right' } });
+    put(row, 2, step);
+    ws.mergeCells(`B${row}:D${row}`);
+    ws.getRow(row).height = Math.max(18, 16 * Math.ceil(displayWidthFast(step) / 100));
+    row++;
+  });
+  row++;
+  const headStyle: Style = {
+    font: { ...font, bold: true },
+    fill: HEAD,
+    border: BORDER,
+    alignment: { vertical: 'middle', horizontal: 'center' },
+  };
+  w.sheetsHeader.forEach((h, i) => put(row, i + 2, h, headStyle));
+  row++;
+  const infos: SheetInfo[] = sheets.map((s) => ({
+    name: s.name,
+    what: s.layout.part
+      ? w.partWhat(s.name.slice(s.name.lastIndexOf('-') + 1), sheets.find((x) => x.layout.key === s.layout.kind)?.name ?? '')
+      : (w.kindWhat[s.layout.kind] ?? ''),
+    rows: s.rows.length,
+  }));
+  for (const x of infos) {
+    put(row, 2, x.name, { border: BORDER });
+    put(row, 3, x.what, { border: BORDER });
+    put(row, 4, x.rows, { border: BORDER, alignment: { horizontal: 'center' } });
+    row++;
+  }
+}
+
+function writeMeta(ws: ExcelJS.Worksheet, options: TemplateOptions, lang: Locale): void {
+  const meta: TemplateMeta = {
+    format: String(TEMPLATE_FORMAT),
+    campaign: options.campaign.title,
+    unit: options.campaign.unit,
+    group: options.group.id,
+    schema: schemaHash(),
+    instance: options.instance,
+    lang,
+    made: options.made,
+  };
+  ws.getCell(1, 1).value = META_MARK;
+  META_KEYS.forEach((k, i) => {
+    ws.getCell(i + 2, 1).value = k;
+    ws.getCell(i + 2, 2).value = meta[k];
+  });
+}
