@@ -87,6 +87,8 @@ const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb:
 const HEAD: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+/** Empty rows drawn with borders below the filled ones. */
+const BLANK_RULED = 20;
 /** What a protected sheet still lets people do. */
 const ALLOWED: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
@@ -365,7 +367,10 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
   wb.created = wb.modified = new Date(`${options.made}T00:00:00Z`);
   const font = { name: lang === 'zh-CN' ? FONT.zh : FONT.en, size: 11 };
 
-  const info = wb.addWorksheet(w.instructions, { views: [{ showGridLines: false }] });
+  const info = wb.addWorksheet(w.instructions, {
+    views: [{ showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const listSheet = w.lists;
   const ranges = new Map<string, string>();
   [...codeLists.keys()].forEach((name, i) => {
@@ -431,7 +436,12 @@ function writeDataSheet(
   const w = templateWords(lang);
   ws.columns = s.cols.map((c) => ({
     width: c.width,
-    style: { font, numFmt: c.format, protection: { locked: false }, alignment: { vertical: 'top', wrapText: c.hint.t === 'text' } },
+    style: {
+      font,
+      numFmt: c.format,
+      protection: { locked: false },
+      alignment: { vertical: 'top', wrapText: c.hint.t === 'text', ...(c.hint.t === 'date' ? { horizontal: 'center' as const } : {}) },
+    },
   }));
   const keys = ws.getRow(KEY_ROW);
   s.cols.forEach((c, i) => (keys.getCell(i + 1).value = columnKey(s.layout, c.layout)));
@@ -440,10 +450,15 @@ function writeDataSheet(
   s.cols.forEach((_c, i) => (keys.getCell(i + 1).style = { ...locked, numFmt: '@' }));
 
   const title = ws.getRow(TITLE_ROW);
-  title.getCell(1).value = w.title(s.name, groupLabel(options.group, lang));
-  title.getCell(1).style = { font: { ...font, size: 14, bold: true }, protection: { locked: true }, alignment: { vertical: 'middle' } };
+  title.getCell(1).value = {
+    richText: [
+      { text: w.title(s.name, groupLabel(options.group, lang)), font: { ...font, size: 14, bold: true } },
+      { text: w.titleHint, font: { ...font, size: 10, color: { argb: 'FF595959' } } },
+    ],
+  };
+  title.getCell(1).style = { font, protection: { locked: true }, alignment: { vertical: 'middle' } };
   for (let i = 2; i <= s.cols.length; i++) title.getCell(i).style = locked;
-  title.height = 24;
+  title.height = 26;
 
   const head = ws.getRow(HEADER_ROW);
   s.cols.forEach((c, i) => {
@@ -473,17 +488,34 @@ function writeDataSheet(
     row.cells.forEach((v, i) => {
       const cell = xr.getCell(i + 1);
       if (v !== null) cell.value = v;
-      if (row.locked) cell.style = { ...cell.style, protection: { locked: true }, fill: GREY };
+      // The id of a row filled in from an existing record is what import matches it by: locked.
+      const lock = row.locked || (i === 0 && v !== null);
+      cell.style = { ...cell.style, border: BORDER, ...(lock ? { protection: { locked: true }, fill: GREY } : {}) };
     });
+    xr.height = rowHeight(row.cells, s.cols);
   });
-  // The id of a row filled in from an existing record is what import matches it by: locked.
-  s.rows.forEach((row, r) => {
-    if (!row.locked && row.cells[0] !== null) {
-      const cell = ws.getRow(FIRST_ROW + r).getCell(1);
-      cell.style = { ...cell.style, protection: { locked: true }, fill: GREY };
-    }
-  });
+  // A few ruled empty rows, so the sheet reads (and prints) as a form.
+  for (let r = 0; r < BLANK_RULED; r++) {
+    const xr = ws.getRow(FIRST_ROW + s.rows.length + r);
+    s.cols.forEach((_c, i) => {
+      const cell = xr.getCell(i + 1);
+      cell.style = { ...cell.style, border: BORDER };
+    });
+  }
   s.cols.forEach((c, i) => validate(ws, c, `${columnLetter(i + 1)}${FIRST_ROW}:${columnLetter(i + 1)}${last}`, source(c), lang));
+}
+
+/** Explicit heights for filled rows: spreadsheets do not grow rows of wrapped text on their own. */
+function rowHeight(cells: readonly Cell[], cols: readonly Col[]): number {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    const col = cols[i];
+    if (typeof v !== 'string' || !col) return;
+    const room = Math.max(1, col.width - 1);
+    const n = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidthFast(part) / room)), 0);
+    lines = Math.max(lines, col.hint.t === 'text' ? n : 1);
+  });
+  return Math.min(409, 15 * lines + 4);
 }
 
 /** exceljs keeps a sheet's validations by range (its typings leave the member out). */
@@ -567,14 +599,14 @@ function writeInstructions(
   ws.getRow(1).height = 30;
   put(2, 1, w.formFacts(groupName, proseDate(options.campaign.deadlines.groups, lang)));
   ws.mergeCells('A2:D2');
-  put(4, 1, w.howTo, { font: { ...font, size: 12, bold: true } });
+  put(4, 1, w.howTo, { font: { ...font, size: 12, bold: true }, alignment: { vertical: 'middle', wrapText: false } });
   const parts = sheets.filter((s) => s.layout.part).map((s) => `“${s.name}”`);
   let row = 5;
   w.steps(parts.join(zh ? '、' : ', ')).forEach((step, i) => {
     put(row, 1, `${i + 1}.`, { alignment: { vertical: 'top', horizontal: 'right' } });
     put(row, 2, step);
     ws.mergeCells(`B${row}:D${row}`);
-    ws.getRow(row).height = Math.max(18, 16 * Math.ceil(displayWidthFast(step) / 100));
+    ws.getRow(row).height = 16 * Math.ceil(displayWidthFast(step) / 84) + 4;
     row++;
   });
   row++;

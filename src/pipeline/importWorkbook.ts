@@ -338,15 +338,25 @@ function againstGroup(
 
 const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
 
-/** The same record: equal values, text compared without surrounding spaces and with \n line ends. */
+/** Nothing, an empty list or an empty mapping: what an empty cell says too. */
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v).every((k) => isEmpty((v as Record<string, unknown>)[k]));
+}
+
+/**
+ * The same record: equal values, text compared without surrounding spaces and with \n line
+ * ends, an empty list or mapping the same as none (a workbook cannot tell them apart).
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+    const ka = Object.keys(a).filter((k) => !isEmpty((a as Record<string, unknown>)[k]));
+    const kb = Object.keys(b).filter((k) => !isEmpty((b as Record<string, unknown>)[k]));
     return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return a === b;
@@ -354,7 +364,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** The fields (by their terms) in which two records of a kind differ, at most three. */
 function differing(kind: RecordKind, a: Record<string, unknown>, b: Record<string, unknown>) {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue(a[k], b[k]));
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue({ v: a[k] }, { v: b[k] }));
   return keys.slice(0, 3).map((k) => fieldName(RECORD_SPECS[kind], [k]));
 }
 
