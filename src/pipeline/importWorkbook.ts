@@ -141,15 +141,11 @@ function checkMeta(
   if (m.format !== String(TEMPLATE_FORMAT))
     return { problems: [diagnostic('template-format', { found: m.format ?? '', expected: TEMPLATE_FORMAT }, at)] };
   if (m.campaign !== campaign.title || m.unit !== campaign.unit) {
-    return {
-      problems: [
-        diagnostic(
-          'template-campaign',
-          { found: [m.unit, m.campaign].filter(Boolean).join(' '), expected: `${campaign.unit} ${campaign.title}` },
-          at,
-        ),
-      ],
-    };
+    // Named by the title; by unit and title when only the unit differs.
+    const same = m.campaign === campaign.title;
+    const found = same ? `${m.unit ?? ''} ${m.campaign ?? ''}`.trim() : (m.campaign ?? '');
+    const expected = same ? `${campaign.unit} ${campaign.title}` : campaign.title;
+    return { problems: [diagnostic('template-campaign', { found, expected }, at)] };
   }
   const group = m.group ?? '';
   if (!campaign.groups.some((g) => g.id === group)) return { problems: [diagnostic('template-group', { group, variant: 'unknown' }, at)] };

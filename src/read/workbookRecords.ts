@@ -256,8 +256,13 @@ export function text(v: RawCell): string | undefined {
   return isoDate(v);
 }
 
+/** A number as the spreadsheet shows it: integers in full up to its 15 significant digits, then zeros. */
 function numberText(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  if (Math.abs(n) < 1e15) return String(n);
+  const [mantissa, exp] = n.toPrecision(15).split('e+') as [string, string];
+  const digits = mantissa.replace('.', '').replace('-', '');
+  return (n < 0 ? '-' : '') + digits.padEnd(Number(exp) + 1, '0');
 }
 
 function isoDate(d: Date): string {
@@ -364,7 +369,7 @@ function convert(v: RawCell, col: LayoutColumn, at: AtCell, out: Collector): unk
  */
 function personalNumber(n: number, col: LayoutColumn, at: AtCell, out: Collector): string | undefined {
   const digits = numberText(n);
-  const field = { en: col.path[col.path.length - 1] ?? col.key, zh: termOf(col.spec) ?? col.key };
+  const field = { en: col.path[col.path.length - 1] ?? col.key, zh: termOf(col.spec) ?? '' };
   const pointer = col.path;
   if (col.spec.t === 'string' && col.spec.personal === 'id_number') {
     if (digits.length <= 15) return digits;
