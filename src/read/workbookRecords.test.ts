@@ -1,11 +1,8 @@
 // Cells → records, on hand-made cells: what spreadsheets do to values is undone or reported at
 // the cell, columns are matched by key wherever they moved, and every value has a place.
 import { describe, expect, it } from 'vitest';
-import { templateLayout } from '../model/templateLayout.js';
 import type { RawCell, RawSheet, RawWorkbook } from './readWorkbook.js';
 import { workbookRecords } from './workbookRecords.js';
-
-const layout = (key: string) => templateLayout().find((s) => s.key === key)!;
 
 /** A sheet with the layout's keys in the given column order (undefined: a column the user added). */
 function sheet(key: string, name: string, columns: (string | undefined)[], rows: RawCell[][], start = 4): RawSheet {
@@ -70,7 +67,7 @@ describe('workbookRecords', () => {
       '民生诉求登记卡',
       ['id', 'appellant.name', 'appellant.id_number', 'appellant.phone'],
       [
-        ['a1', '林国强', 410182196202128568, 13800138000],
+        ['a1', '林国强', Number('410182196202128568'), 13800138000],
         ['a2', '孙丽', '410182196202128568', 37166705379],
       ],
     );

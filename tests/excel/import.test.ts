@@ -203,7 +203,7 @@ describe('workbook diagnostics name the sheet and the cell', () => {
         {
           日期: D('2014-05-12'),
           诉求人: '林国强',
-          身份证号码: 410182196202128568,
+          身份证号码: Number('410182196202128568'), // what a spreadsheet keeps of it
           联系电话: 37166705379,
           诉求类别: '社会保障',
           诉求内容: '医保报销慢。',
