@@ -180,39 +180,7 @@ function column(
       : ((layout.part ? undefined : headers.get(c.key)) ??
         (zh ? termOf(spec) : undefined) ??
         humanize(layout.part ? c.key : (c.key.split('.').pop() ?? c.key)));
-  const vocab = vocabOf(spec);
-  const choices = vocab ? VOCABULARIES[vocab].map((t) => (zh ? t.zh : t.en)) : [];
-  let hint: ValueHint;
-  let list: string | undefined;
-  let format = '@';
-  if (c.role === 'id') hint = { t: 'id', example: `${ID_PREFIX[layout.kind]}1` };
-  else if (c.role === 'parent') hint = { t: 'parent', sheet: parentSheet, example: `${ID_PREFIX[layout.kind]}1` };
-  else if (c.role === 'visit') hint = { t: 'visit', sheet: visitSheet };
-  else if (c.role === 'member' || c.role === 'members' || c.role === 'name') {
-    hint = { t: c.role };
-    list = 'members';
-  } else if (spec.t === 'date') {
-    hint = { t: 'date' };
-    format = 'yyyy-mm-dd';
-  } else if (vocab) {
-    hint = spec.t === 'list' ? { t: 'codes', choices } : { t: 'code', choices };
-    list = vocab;
-  } else if (spec.t === 'string' && spec.personal) hint = { t: spec.personal === 'id_number' ? 'id-number' : 'phone' };
-  else if (spec.t === 'int') {
-    hint = { t: 'int', ...(spec.min === undefined ? {} : { min: spec.min }) };
-    format = '0';
-  } else if (spec.t === 'number') {
-    hint = { t: 'number', ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) };
-    format = 'General';
-  } else if (spec.t === 'bool') {
-    hint = { t: 'bool' };
-    list = 'bool';
-  } else if (spec.t === 'list') hint = { t: 'list' };
-  else
-    hint = {
-      t: 'text',
-      ...(spec.t === 'string' && spec.maxLength !== undefined && spec.maxLength < TEXT_MAX ? { max: spec.maxLength } : {}),
-    };
+  const { hint, list, format } = hintOf(c, layout, lang, parentSheet, visitSheet);
   return {
     layout: c,
     header,
@@ -222,6 +190,37 @@ function column(
     width: widthOf(header, hint, spec),
     required: c.required && c.role !== 'id',
   };
+}
+
+/** What a column takes (for its comment), the list its drop-down reads, and its number format. */
+function hintOf(
+  c: LayoutColumn,
+  layout: LayoutSheet,
+  lang: Locale,
+  parentSheet: string,
+  visitSheet: string,
+): { hint: ValueHint; list?: string; format: string } {
+  const spec = c.spec;
+  const vocab = vocabOf(spec);
+  const choices = vocab ? VOCABULARIES[vocab].map((t) => (lang === 'zh-CN' ? t.zh : t.en)) : [];
+  if (c.role === 'id') return { hint: { t: 'id', example: `${ID_PREFIX[layout.kind]}1` }, format: '@' };
+  if (c.role === 'parent') return { hint: { t: 'parent', sheet: parentSheet, example: `${ID_PREFIX[layout.kind]}1` }, format: '@' };
+  if (c.role === 'visit') return { hint: { t: 'visit', sheet: visitSheet }, format: '@' };
+  if (c.role === 'member' || c.role === 'members' || c.role === 'name') return { hint: { t: c.role }, list: 'members', format: '@' };
+  if (spec.t === 'date') return { hint: { t: 'date' }, format: 'yyyy-mm-dd' };
+  if (vocab) return { hint: spec.t === 'list' ? { t: 'codes', choices } : { t: 'code', choices }, list: vocab, format: '@' };
+  if (spec.t === 'string' && spec.personal) return { hint: { t: spec.personal === 'id_number' ? 'id-number' : 'phone' }, format: '@' };
+  if (spec.t === 'int') return { hint: { t: 'int', ...(spec.min === undefined ? {} : { min: spec.min }) }, format: '0' };
+  if (spec.t === 'number') {
+    return {
+      hint: { t: 'number', ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) },
+      format: 'General',
+    };
+  }
+  if (spec.t === 'bool') return { hint: { t: 'bool' }, list: 'bool', format: '@' };
+  if (spec.t === 'list') return { hint: { t: 'list' }, format: '@' };
+  const max = spec.t === 'string' && spec.maxLength !== undefined && spec.maxLength < TEXT_MAX ? spec.maxLength : undefined;
+  return { hint: { t: 'text', ...(max === undefined ? {} : { max }) }, format: '@' };
 }
 
 function widthOf(header: string, hint: ValueHint, spec: Spec): number {
@@ -360,27 +359,16 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
   const lang = options.campaign.locale;
   const w = templateWords(lang);
   const sheets = plan(options, lang);
-  const codeLists = lists(sheets, options, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ledger';
   wb.title = `${options.campaign.unit} ${options.campaign.title} ${options.group.name}`;
   wb.created = wb.modified = new Date(`${options.made}T00:00:00Z`);
   const font = { name: lang === 'zh-CN' ? FONT.zh : FONT.en, size: 11 };
-
   const info = wb.addWorksheet(w.instructions, {
     views: [{ showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const listSheet = w.lists;
-  const ranges = new Map<string, string>();
-  [...codeLists.keys()].forEach((name, i) => {
-    const values = codeLists.get(name) as string[];
-    ranges.set(name, `'${listSheet}'!$${columnLetter(i + 1)}$2:$${columnLetter(i + 1)}$${Math.max(2, values.length + 1)}`);
-  });
-  const lastRows = new Map<string, number>();
-  for (const s of sheets) lastRows.set(s.layout.key, FIRST_ROW + Math.max(MIN_INPUT_ROWS, s.rows.length + 500) - 1);
-  const idRange = (key: string, name: string) => `'${name}'!$A$${FIRST_ROW}:$A$${lastRows.get(key) ?? FIRST_ROW}`;
-
+  const source = sources(sheets, lists(sheets, options, lang), w.lists);
   const result: TemplateResult = { path: outPath, sheets: [], records: (options.records ?? []).length };
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, {
@@ -394,25 +382,54 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
         printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
       },
     });
-    writeDataSheet(ws, s, options, lang, font, lastRows.get(s.layout.key) as number, (c) => {
-      if (c.layout.role === 'visit') return idRange('visit', sheets.find((x) => x.layout.key === 'visit')?.name ?? '');
-      if (c.layout.role === 'parent') return idRange(s.layout.kind, sheets.find((x) => x.layout.key === s.layout.kind)?.name ?? '');
-      return c.list ? ranges.get(c.list) : undefined;
-    });
+    writeDataSheet(ws, s, { options, lang, font, last: source.lastRow(s), source: (c) => source.of(s, c) });
     await ws.protect('', ALLOWED);
     result.sheets.push({ name: s.name, rows: s.rows.length });
   }
   writeInstructions(info, sheets, options, lang, font);
   await info.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-
-  const codes = wb.addWorksheet(listSheet, { state: 'hidden' });
-  [...codeLists.entries()].forEach(([name, values], i) => {
-    codes.getCell(1, i + 1).value = name;
-    values.forEach((v, j) => (codes.getCell(j + 2, i + 1).value = v));
-  });
+  const codes = wb.addWorksheet(w.lists, { state: 'hidden' });
+  source.write(codes);
   await codes.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   writeMeta(wb.addWorksheet('ledger', { state: 'veryHidden' }), options, lang);
+  await saveAtomic(wb, outPath);
+  return result;
+}
 
+/**
+ * Where each column's drop-down takes its values: a column of the hidden list sheet (a range,
+ * so a list may be longer than the 255 characters Excel allows inline), or the id column of
+ * the sheet a column refers to (visits, a part's parent). Input rows end at `lastRow`.
+ */
+function sources(sheets: readonly Sheet[], codeLists: Map<string, string[]>, listSheet: string) {
+  const ranges = new Map<string, string>();
+  [...codeLists.entries()].forEach(([name, values], i) => {
+    const col = columnLetter(i + 1);
+    ranges.set(name, `'${listSheet}'!$${col}$2:$${col}$${Math.max(2, values.length + 1)}`);
+  });
+  const lastRow = (s: Sheet) => FIRST_ROW + Math.max(MIN_INPUT_ROWS, s.rows.length + 500) - 1;
+  const ids = (key: string) => {
+    const target = sheets.find((x) => x.layout.key === key);
+    return target ? `'${target.name}'!$A$${FIRST_ROW}:$A$${lastRow(target)}` : undefined;
+  };
+  return {
+    lastRow,
+    of(s: Sheet, c: Col): string | undefined {
+      if (c.layout.role === 'visit') return ids('visit');
+      if (c.layout.role === 'parent') return ids(s.layout.kind);
+      return c.list ? ranges.get(c.list) : undefined;
+    },
+    write(ws: ExcelJS.Worksheet): void {
+      [...codeLists.entries()].forEach(([name, values], i) => {
+        ws.getCell(1, i + 1).value = name;
+        values.forEach((v, j) => (ws.getCell(j + 2, i + 1).value = v));
+      });
+    },
+  };
+}
+
+/** The file appears under its name only when complete. */
+async function saveAtomic(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
   mkdirSync(path.dirname(outPath), { recursive: true });
   const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
   try {
@@ -421,45 +438,58 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
   } finally {
     rmSync(tmp, { force: true });
   }
-  return result;
 }
 
-function writeDataSheet(
-  ws: ExcelJS.Worksheet,
-  s: Sheet,
-  options: TemplateOptions,
-  lang: Locale,
-  font: Partial<ExcelJS.Font>,
-  last: number,
-  source: (c: Col) => string | undefined,
-): void {
-  const w = templateWords(lang);
+interface SheetContext {
+  options: TemplateOptions;
+  lang: Locale;
+  font: Partial<ExcelJS.Font>;
+  /** The last input row (formatted and validated). */
+  last: number;
+  source: (c: Col) => string | undefined;
+}
+
+function writeDataSheet(ws: ExcelJS.Worksheet, s: Sheet, x: SheetContext): void {
   ws.columns = s.cols.map((c) => ({
     width: c.width,
     style: {
-      font,
+      font: x.font,
       numFmt: c.format,
       protection: { locked: false },
       alignment: { vertical: 'top', wrapText: c.hint.t === 'text', ...(c.hint.t === 'date' ? { horizontal: 'center' as const } : {}) },
     },
   }));
-  const keys = ws.getRow(KEY_ROW);
-  s.cols.forEach((c, i) => (keys.getCell(i + 1).value = columnKey(s.layout, c.layout)));
-  keys.hidden = true;
-  const locked: Style = { font, protection: { locked: true } };
-  s.cols.forEach((_c, i) => (keys.getCell(i + 1).style = { ...locked, numFmt: '@' }));
+  writeTop(ws, s, x);
+  writeHeaders(ws, s, x);
+  writeRows(ws, s);
+  s.cols.forEach((c, i) => validate(ws, c, `${columnLetter(i + 1)}${FIRST_ROW}:${columnLetter(i + 1)}${x.last}`, x.source(c), x.lang));
+}
 
+/** The hidden key row, and the title with its hint. */
+function writeTop(ws: ExcelJS.Worksheet, s: Sheet, x: SheetContext): void {
+  const w = templateWords(x.lang);
+  const locked: Style = { font: x.font, protection: { locked: true } };
+  const keys = ws.getRow(KEY_ROW);
+  s.cols.forEach((c, i) => {
+    keys.getCell(i + 1).value = columnKey(s.layout, c.layout);
+    keys.getCell(i + 1).style = { ...locked, numFmt: '@' };
+  });
+  keys.hidden = true;
   const title = ws.getRow(TITLE_ROW);
   title.getCell(1).value = {
     richText: [
-      { text: w.title(s.name, groupLabel(options.group, lang)), font: { ...font, size: 14, bold: true } },
-      { text: w.titleHint, font: { ...font, size: 10, color: { argb: 'FF595959' } } },
+      { text: w.title(s.name, groupLabel(x.options.group, x.lang)), font: { ...x.font, size: 14, bold: true } },
+      { text: w.titleHint, font: { ...x.font, size: 10, color: { argb: 'FF595959' } } },
     ],
   };
-  title.getCell(1).style = { font, protection: { locked: true }, alignment: { vertical: 'middle' } };
+  title.getCell(1).style = { ...locked, alignment: { vertical: 'middle' } };
   for (let i = 2; i <= s.cols.length; i++) title.getCell(i).style = locked;
   title.height = 26;
+}
 
+/** Headers: * for required, a comment saying what the column takes, a filter. */
+function writeHeaders(ws: ExcelJS.Worksheet, s: Sheet, x: SheetContext): void {
+  const { font } = x;
   const head = ws.getRow(HEADER_ROW);
   s.cols.forEach((c, i) => {
     const cell = head.getCell(i + 1);
@@ -478,11 +508,16 @@ function writeDataSheet(
       protection: { locked: true },
       alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     };
-    cell.note = { texts: [{ text: note(c, options, lang) }], editAs: 'absolute' } as ExcelJS.Comment;
+    const text = note(c, x.options, x.lang);
+    cell.note = { texts: [{ text }], editAs: 'absolute' } as ExcelJS.Comment;
+    sizeNote(cell, text, i + 1, s.cols);
   });
   head.height = 32;
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: s.cols.length } };
+}
 
+/** The filled rows (hand-written ones grey and locked; every filled id locked), then a few ruled empty ones. */
+function writeRows(ws: ExcelJS.Worksheet, s: Sheet): void {
   s.rows.forEach((row, r) => {
     const xr = ws.getRow(FIRST_ROW + r);
     row.cells.forEach((v, i) => {
@@ -502,7 +537,23 @@ function writeDataSheet(
       cell.style = { ...cell.style, border: BORDER };
     });
   }
-  s.cols.forEach((c, i) => validate(ws, c, `${columnLetter(i + 1)}${FIRST_ROW}:${columnLetter(i + 1)}${last}`, source(c), lang));
+}
+
+/**
+ * Makes a header's comment box as large as its text: exceljs draws every box two columns by
+ * four rows, which cuts a longer explanation off. The box is anchored (in column and row
+ * units) to the right of the header, over as many rows as the text needs at its width. When
+ * exceljs keeps its comments otherwise, the box keeps exceljs's size.
+ */
+function sizeNote(cell: ExcelJS.Cell, text: string, col: number, cols: readonly Col[]): void {
+  const comment = (cell as unknown as { _comment?: { model?: object } })._comment;
+  if (!comment || typeof comment.model !== 'object') return;
+  const span = 3;
+  const chars = Math.max(16, cols.slice(col, col + span).reduce((n, c) => n + c.width, 0) || 36) - 2;
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidthFast(line) / chars)), 0);
+  const model = comment.model;
+  const anchor = { left: col + 0.1, top: HEADER_ROW - 1.8, right: col + span, bottom: HEADER_ROW - 1.8 + lines + 1.5 };
+  Object.defineProperty(comment, 'model', { get: () => ({ ...model, anchor }) });
 }
 
 /** Explicit heights for filled rows: spreadsheets do not grow rows of wrapped text on their own. */

@@ -175,25 +175,17 @@ async function checkOne(
     plan.diagnostics.push(book);
     return plan;
   }
-  const meta = checkMeta(book.meta, campaign, input.shown, options.group);
-  if (!meta.group) {
-    plan.diagnostics.push(...meta.problems);
-    return plan;
-  }
-  const group = meta.group;
-  const instance = book.meta?.instance ?? '';
+  const known = identify(book, campaign, input.shown, options.group, run);
+  plan.diagnostics.push(...known.problems);
+  if (!known.group) return plan;
+  const { group, instance } = known;
   plan.group = group;
   plan.instance = instance;
-  const at = { file: input.shown, line: 0, column: 0 };
-  const twin = run.instances.get(instance);
-  if (twin !== undefined) {
-    plan.diagnostics.push(diagnostic('duplicate-workbook', { other: twin }, at));
-    return plan;
-  }
-  run.instances.set(instance, input.shown);
   const rows = workbookRecords(book, input.shown);
   plan.diagnostics.push(...rows.diagnostics);
-  if (book.meta?.schema !== schemaHash() && rows.unmapped === 0) plan.diagnostics.push(diagnostic('template-schema', {}, at));
+  if (book.meta?.schema !== schemaHash() && rows.unmapped === 0) {
+    plan.diagnostics.push(diagnostic('template-schema', {}, { file: input.shown, line: 0, column: 0 }));
+  }
   plan.rows = rows.records.length;
 
   const state = groupState(root, campaign, group, instance, options.today);
@@ -211,16 +203,43 @@ async function checkOne(
   const kept = rows.records.map((r, i) => ({ r, result: checked.records[i] as RecordResult })).filter((x) => !cross.skipped.has(x.result));
   for (const { result } of kept) if (result.kind) plan.counts[result.kind]++;
   run.earlier.set(group, [...(run.earlier.get(group) ?? []), ...kept.map((x) => x.result)]);
-  if (plan.diagnostics.some((d) => d.severity === 'error')) return plan;
+  if (!plan.diagnostics.some((d) => d.severity === 'error')) planOutput(root, campaign, plan, state.ownFile, kept, run);
+  return plan;
+}
 
-  if (kept.length === 0 && !state.ownFile) return plan;
-  const rel = state.ownFile ?? freeName(root, group, input.shown, run.outputs);
+/** Which group and instance a workbook is, or why it is not one to read (another campaign, a second copy, …). */
+function identify(
+  book: RawWorkbook,
+  campaign: Campaign,
+  file: string,
+  only: string | undefined,
+  run: RunState,
+): { group?: string; instance: string; problems: Diagnostic[] } {
+  const meta = checkMeta(book.meta, campaign, file, only);
+  const instance = book.meta?.instance ?? '';
+  if (!meta.group) return { instance, problems: meta.problems };
+  const twin = run.instances.get(instance);
+  if (twin !== undefined) return { instance, problems: [diagnostic('duplicate-workbook', { other: twin }, { file, line: 0, column: 0 })] };
+  run.instances.set(instance, file);
+  return { group: meta.group, instance, problems: [] };
+}
+
+/** The file the records go to (the instance's earlier import, or a new one named after the workbook) and its text. */
+function planOutput(
+  root: string,
+  campaign: Campaign,
+  plan: WorkbookPlan,
+  ownFile: string | undefined,
+  kept: { r: WorkbookRecord; result: RecordResult }[],
+  run: RunState,
+): void {
+  if (kept.length === 0 && !ownFile) return;
+  const rel = ownFile ?? freeName(root, plan.group as string, plan.file, run.outputs);
   run.outputs.add(rel);
-  const text = kept.length ? importText(campaign, instance, path.basename(input.shown), kept) : null;
+  const text = kept.length ? importText(campaign, plan.instance ?? '', path.basename(plan.file), kept) : null;
   const abs = path.join(root, rel);
   const replaces = existsSync(abs);
   plan.output = { rel, text, replaces, unchanged: replaces && text !== null && readFileSync(abs, 'utf8') === text };
-  return plan;
 }
 
 interface GroupState {
