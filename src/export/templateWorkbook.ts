@@ -645,9 +645,11 @@ function writeInstructions(
     cell.value = value;
     cell.style = { font, alignment: { vertical: 'top', wrapText: true }, ...style };
   };
-  put(1, 1, w.formTitle(options.campaign.unit, options.campaign.title, options.group.name), { font: { ...font, size: 16, bold: true } });
+  const formTitle = w.formTitle(options.campaign.unit, options.campaign.title, options.group.name);
+  put(1, 1, formTitle, { font: { ...font, size: 16, bold: true } });
   ws.mergeCells('A1:D1');
-  ws.getRow(1).height = 30;
+  // 16-point characters: some 70 columns of the four to a line.
+  ws.getRow(1).height = 24 * Math.ceil(displayWidthFast(formTitle) / 70) + 6;
   put(2, 1, w.formFacts(groupName, proseDate(options.campaign.deadlines.groups, lang)));
   ws.mergeCells('A2:D2');
   put(4, 1, w.howTo, { font: { ...font, size: 12, bold: true }, alignment: { vertical: 'middle', wrapText: false } });

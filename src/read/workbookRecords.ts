@@ -87,7 +87,13 @@ export function workbookRecords(book: RawWorkbook, file: string): WorkbookRows {
       }
     }
   }
-  for (const m of matched) if (m.layout.part) addParts(m, byKind.get(m.layout.kind) ?? new Map(), out);
+  for (const m of matched) {
+    if (!m.layout.part) continue;
+    // The parent sheet as the workbook names it (as the template named it, unless renamed).
+    const main = matched.find((x) => x.layout.key === m.layout.kind)?.raw.name;
+    const name = main === undefined ? KIND_LABELS[m.layout.kind] : { en: main, zh: main };
+    addParts(m, byKind.get(m.layout.kind) ?? new Map(), name, out);
+  }
   for (const b of built) records.push(finish(b));
   return { records, diagnostics: out.diagnostics, unmapped };
 }
@@ -164,10 +170,9 @@ function buildRow(m: Matched, row: number, cells: RawCell[], out: Collector): Bu
 }
 
 /** Rows of a part sheet join their parent by its id (the first column); an unknown parent is reported at that cell. */
-function addParts(m: Matched, parents: Map<string, Built>, out: Collector): void {
+function addParts(m: Matched, parents: Map<string, Built>, parentName: { en: string; zh: string }, out: Collector): void {
   const part = m.layout.part as string;
   const parentCol = m.byKey.get('@parent');
-  const parentName = KIND_LABELS[m.layout.kind];
   for (const { row, cells } of m.raw.rows) {
     if (![...m.columns.keys()].some((i) => !isBlank(cells[i]))) continue;
     const at = out.at(m.raw.name, row, parentCol ?? 0);

@@ -239,14 +239,16 @@ describe('workbook diagnostics name the sheet and the cell', () => {
     });
   }
 
-  it('import refuses with the same problems and writes nothing', async () => {
-    const root = copyCampaign('zh-CN');
-    await bad(root);
-    const run = await runCli(['import', 'g2.xlsx'], { cwd: root });
-    expect(run.code).toBe(1);
-    expectGolden('import/refused.zh-CN.txt', run.stdout);
-    expect(imported(root)).toEqual([]);
-  });
+  for (const lang of ['zh-CN', 'en']) {
+    it(`import refuses with the same problems and writes nothing (${lang})`, async () => {
+      const root = copyCampaign('zh-CN');
+      await bad(root);
+      const run = await runCli(['import', 'g2.xlsx', '--lang', lang], { cwd: root });
+      expect(run.code).toBe(1);
+      expectGolden(`import/refused.${lang}.txt`, run.stdout);
+      expect(imported(root)).toEqual([]);
+    });
+  }
 
   it('validate FILE.xlsx of a clean workbook exits 0 and writes nothing', async () => {
     const root = copyCampaign('zh-CN');
