@@ -7,14 +7,14 @@ import { parseAllDocuments } from 'yaml';
 import { scanGroup } from '../read/scanGroups.js';
 import { LedgerError } from '../messages/errors.js';
 import type { Campaign, Group } from '../model/campaign.js';
-import { ID_PREFIX, nextId } from '../model/templateLayout.js';
+import { ID_PREFIX } from '../model/templateLayout.js';
 import type { RecordKind } from '../schema/spec.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
-export { ID_PREFIX, nextId };
+export { ID_PREFIX };
 const FOLDER: Readonly<Record<RecordKind, string>> = {
   visit: 'visits',
   opinion: 'opinions',
@@ -58,6 +58,19 @@ export function usedIds(root: string, group: string): Set<string> {
     }
   }
   return ids;
+}
+
+/** The next `<prefix><n>` after the largest n in use, so ids keep their order. */
+export function nextId(used: Set<string>, prefix: string): string {
+  let max = 0;
+  const re = new RegExp(`^${prefix}(\\d+)$`);
+  for (const id of used) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  let n = max + 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
 }
 
 function options(lang: Locale): Record<VocabularyName, string> {

@@ -30,19 +30,6 @@ export const ID_PREFIX: Readonly<Record<RecordKind, string>> = {
   hardship: 'h',
 };
 
-/** The next `<prefix><n>` after the largest n in use, so ids keep their order. */
-export function nextId(used: Set<string>, prefix: string): string {
-  let max = 0;
-  const re = new RegExp(`^${prefix}(\\d+)$`);
-  for (const id of used) {
-    const m = re.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  let n = max + 1;
-  while (used.has(`${prefix}${n}`)) n++;
-  return `${prefix}${n}`;
-}
-
 /**
  * What a column holds beyond its spec: the record's id, the parent's id on a part sheet, a
  * visit of the group, a member of the group (checked: led_by, collected_by, paired_cadre),
