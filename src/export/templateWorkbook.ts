@@ -333,23 +333,19 @@ function note(c: Col, options: TemplateOptions, lang: Locale): string {
 }
 
 /** The code lists the drop-downs read, one per column of the hidden list sheet. */
-function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale): Map<string, string[]> {
+/** The lists the drop-downs read, one per column of the hidden list sheet, titled for whoever unhides it. */
+function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale): Map<string, { title: string; values: string[] }> {
   const w = templateWords(lang);
-  const out = new Map<string, string[]>();
+  const out = new Map<string, { title: string; values: string[] }>();
   for (const s of sheets) {
     for (const c of s.cols) {
       if (!c.list || out.has(c.list)) continue;
-      if (c.list === 'members')
-        out.set(
-          'members',
-          options.group.members.map((m) => m.name),
-        );
-      else if (c.list === 'bool') out.set('bool', [w.yes, w.no]);
-      else
-        out.set(
-          c.list,
-          VOCABULARIES[c.list as VocabularyName].map((t) => (lang === 'zh-CN' ? t.zh : t.en)),
-        );
+      if (c.list === 'members') out.set('members', { title: w.membersList, values: options.group.members.map((m) => m.name) });
+      else if (c.list === 'bool') out.set('bool', { title: `${w.yes}/${w.no}`, values: [w.yes, w.no] });
+      else {
+        const values = VOCABULARIES[c.list as VocabularyName].map((t) => (lang === 'zh-CN' ? t.zh : t.en));
+        out.set(c.list, { title: c.header, values });
+      }
     }
   }
   return out;
@@ -401,9 +397,9 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
  * so a list may be longer than the 255 characters Excel allows inline), or the id column of
  * the sheet a column refers to (visits, a part's parent). Input rows end at `lastRow`.
  */
-function sources(sheets: readonly Sheet[], codeLists: Map<string, string[]>, listSheet: string) {
+function sources(sheets: readonly Sheet[], codeLists: Map<string, { title: string; values: string[] }>, listSheet: string) {
   const ranges = new Map<string, string>();
-  [...codeLists.entries()].forEach(([name, values], i) => {
+  [...codeLists.entries()].forEach(([name, { values }], i) => {
     const col = columnLetter(i + 1);
     ranges.set(name, `'${listSheet}'!$${col}$2:$${col}$${Math.max(2, values.length + 1)}`);
   });
@@ -420,8 +416,8 @@ function sources(sheets: readonly Sheet[], codeLists: Map<string, string[]>, lis
       return c.list ? ranges.get(c.list) : undefined;
     },
     write(ws: ExcelJS.Worksheet): void {
-      [...codeLists.entries()].forEach(([name, values], i) => {
-        ws.getCell(1, i + 1).value = name;
+      [...codeLists.values()].forEach(({ title, values }, i) => {
+        ws.getCell(1, i + 1).value = title;
         values.forEach((v, j) => (ws.getCell(j + 2, i + 1).value = v));
       });
     },

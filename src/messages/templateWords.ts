@@ -31,6 +31,7 @@ export interface SheetInfo {
 const en = {
   instructions: 'Instructions',
   lists: 'Lists',
+  membersList: 'Members of the group',
   yes: 'Yes',
   no: 'No',
   sep: ', ',
@@ -117,6 +118,7 @@ type Words = typeof en;
 const zh: Words = {
   instructions: '填表说明',
   lists: '代码表',
+  membersList: '本组成员',
   yes: '是',
   no: '否',
   sep: '、',
