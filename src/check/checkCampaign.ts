@@ -31,7 +31,7 @@ export function checkCampaign(bytes: Uint8Array): { campaign: Campaign | null; d
     diagnostics.push(diagnostic('not-a-record', { found: 'value', campaign: true }, { file, line: doc.line, column: doc.column }));
     return { campaign: null, diagnostics };
   }
-  pushAll(diagnostics, schemaCheck('campaign', doc.data, doc.locate, parsed.lines, file).diagnostics);
+  pushAll(diagnostics, schemaCheck('campaign', doc.data, (p, w) => parsed.lines.position(doc.locate(p, w)), file).diagnostics);
   const c = normalize(CAMPAIGN_SPEC, doc.data) as Record<string, unknown>;
   const at = <K extends DiagnosticCode>(code: K, data: DiagnosticData[K], p: (string | number)[]) =>
     diagnostics.push(placed(doc.locate, parsed.lines, code, data, p));

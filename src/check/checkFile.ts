@@ -1,6 +1,14 @@
 // Checks one record file given its group's context. Pure: bytes and context in, records and
 // diagnostics out, so it runs the same in the CLI, in worker threads and in tests.
-import { diagnostic, pointerOf, pushAll, type Diagnostic, type DiagnosticCode, type DiagnosticData } from '../messages/diagnostic.js';
+import {
+  diagnostic,
+  pointerOf,
+  pushAll,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticData,
+  type Placer,
+} from '../messages/diagnostic.js';
 import type { FileResult, GroupContext, RecordResult } from '../model/campaign.js';
 import { checkIdNumber } from '../personal/idNumber.js';
 import { maskIdNumber, maskPhone } from '../personal/mask.js';
@@ -11,8 +19,6 @@ import { kindCode, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
 import { specAt } from '../schema/fields.js';
 import { RECTIFICATION_STATUS } from '../schema/vocab.js';
 import { isRealDate } from '../util/dates.js';
-import type { LineIndex } from '../util/position.js';
-import type { Locator } from '../yaml/locate.js';
 import { decodeText } from '../yaml/parseYaml.js';
 import { readDocs } from '../yaml/readDocs.js';
 import { memberProblem } from './members.js';
@@ -35,9 +41,37 @@ export function checkText(text: string, file: string, ctx: GroupContext): FileRe
       records.push(refused(file, pdoc.line, pdoc.column, pdoc.errors, pdoc.salvaged));
       continue;
     }
-    const result = checkRecord(new RecordCheck(pdoc.locate, parsed.lines, file, ctx), pdoc.data, pdoc.line, pdoc.column);
+    const place: Placer = (path, want) => parsed.lines.position(pdoc.locate(path, want));
+    const result = checkRecord(new RecordCheck(place, file, ctx), pdoc.data, pdoc.line, pdoc.column);
     // Input-method slips were repaired to read the document; they stay errors of the record.
     for (const e of pdoc.errors) result.record.reasons.push(e);
+    pushAll(diagnostics, result.diagnostics);
+    records.push(result.record);
+  }
+  return { file, group: ctx.group, records, diagnostics };
+}
+
+/** A record another reader has already parsed (a workbook row): its data and where each of its values is. */
+export interface ParsedRecord {
+  data: Record<string, unknown>;
+  /** Where the record starts (a workbook: its row, and column 1). */
+  line: number;
+  column: number;
+  sheet?: string;
+  place: Placer;
+}
+
+/**
+ * Checks records read by another reader than YAML, with the same checks as a YAML file's
+ * records: one checker, whatever the records were written in. Diagnostics are placed by each
+ * record's placer (a workbook's sheet and cell).
+ */
+export function checkRecords(parsed: readonly ParsedRecord[], file: string, ctx: GroupContext): FileResult {
+  const diagnostics: Diagnostic[] = [];
+  const records: RecordResult[] = [];
+  for (const p of parsed) {
+    const result = checkRecord(new RecordCheck(p.place, file, ctx), p.data, p.line, p.column);
+    if (p.sheet !== undefined) result.record.sheet = p.sheet;
     pushAll(diagnostics, result.diagnostics);
     records.push(result.record);
   }
@@ -97,8 +131,7 @@ function isStrictKey(key: string): boolean {
 class RecordCheck {
   readonly diagnostics: Diagnostic[] = [];
   constructor(
-    readonly locate: Locator,
-    readonly lines: LineIndex,
+    readonly place: Placer,
     readonly file: string,
     readonly ctx: GroupContext,
   ) {}
@@ -109,7 +142,7 @@ class RecordCheck {
     path: readonly (string | number)[],
     want: 'key' | 'value' = 'value',
   ): void {
-    const pos = this.lines.position(this.locate(path, want));
+    const pos = this.place(path, want);
     this.diagnostics.push(diagnostic(code, data, { file: this.file, ...pos, pointer: pointerOf(path) }));
   }
 }
@@ -126,8 +159,7 @@ function checkRecord(c: RecordCheck, data: unknown, line: number, column: number
   }
   if (typeof data.id === 'string' || typeof data.id === 'number') {
     record.id = String(data.id);
-    const pos = c.lines.position(c.locate(['id']));
-    record.idAt = { line: pos.line, column: pos.column };
+    record.idAt = c.place(['id']);
   }
   const kind = kindCode(data.kind);
   if (!kind) {
@@ -136,7 +168,7 @@ function checkRecord(c: RecordCheck, data: unknown, line: number, column: number
     return finish();
   }
   record.kind = kind;
-  const schema = schemaCheck(kind, data, c.locate, c.lines, c.file);
+  const schema = schemaCheck(kind, data, c.place, c.file);
   pushAll(c.diagnostics, schema.diagnostics);
   checkValues(c, kind, data, schema.bad);
   checkMembers(c, kind, data);
@@ -144,13 +176,11 @@ function checkRecord(c: RecordCheck, data: unknown, line: number, column: number
     data.photos.forEach((p, i) => typeof p === 'string' && checkPhoto(c, p, ['photos', i]));
   if (kind === 'opinion') checkRectification(c, data, schema.bad);
   if (typeof data.visit === 'string' && !schema.bad.has('/visit')) {
-    const pos = c.lines.position(c.locate(['visit']));
-    record.visitRef = { value: data.visit, line: pos.line, column: pos.column };
+    record.visitRef = { value: data.visit, ...c.place(['visit']) };
   }
   // The register number is unique within the campaign: checked across all groups (refNumbers.ts).
   if (typeof data.ref_no === 'string' && !schema.bad.has('/ref_no')) {
-    const pos = c.lines.position(c.locate(['ref_no']));
-    record.refNo = { value: data.ref_no, line: pos.line, column: pos.column };
+    record.refNo = { value: data.ref_no, ...c.place(['ref_no']) };
   }
   record.data = normalize(RECORD_SPECS[kind], data) as Record<string, unknown>;
   return finish();

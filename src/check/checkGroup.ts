@@ -27,7 +27,7 @@ export function checkGroup(group: string, records: readonly RecordResult[]): Dia
         file: prev.file,
         line: prev.line,
       },
-      { file: r.file, line: r.idAt?.line ?? r.line, column: r.idAt?.column ?? r.column, pointer: '/id' },
+      { file: r.file, ...(r.idAt ?? { line: r.line, column: r.column }), pointer: '/id' },
     );
     diagnostics.push(d);
     r.reasons.push(d);
@@ -37,7 +37,8 @@ export function checkGroup(group: string, records: readonly RecordResult[]): Dia
   const usable = [...visits.values()].filter((v) => v.data && !v.reasons.length).map((v) => v.id as string);
   for (const r of records) {
     if (!r.visitRef) continue;
-    const at = { file: r.file, line: r.visitRef.line, column: r.visitRef.column, pointer: '/visit' };
+    const { value: _value, ...where } = r.visitRef;
+    const at = { file: r.file, ...where, pointer: '/visit' };
     const visit = visits.get(r.visitRef.value);
     if (visit && visit.data && !visit.reasons.length) continue;
     if (visit) {

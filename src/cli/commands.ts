@@ -124,8 +124,58 @@ export const COMMANDS: CommandDef[] = [
       { flags: '-q, --quiet', help: { en: 'show errors only (the exit code is unchanged)', zh: '只显示错误（退出码不变）' } },
       LANG,
     ],
-    examples: ['ledger validate', 'ledger validate groups/g2', 'ledger validate --format json > problems.json'],
+    examples: [
+      'ledger validate',
+      'ledger validate groups/g2',
+      'ledger validate 第二组.xlsx',
+      'ledger validate --format json > problems.json',
+    ],
     run: () => import('./run/validate.js'),
+  },
+  {
+    name: 'template',
+    help: {
+      en: 'write an Excel workbook for each group to fill in (sheets, drop-downs and instructions from the record format)',
+      zh: '为各组生成填报用的 Excel 表格（按记录格式生成各表、下拉列表和填表说明）',
+    },
+    options: [
+      { flags: '--group <id>', help: { en: 'only this group', zh: '只生成这一组的' } },
+      {
+        flags: '--records',
+        help: { en: "fill in the group's current records (to keep working in Excel)", zh: '填入该组现有的记录（以便继续在 Excel 中填写）' },
+      },
+      {
+        flags: '--out <path>',
+        help: {
+          en: 'the folder to write into (default exports/templates/); with --group, may name the .xlsx',
+          zh: '输出文件夹（默认 exports/templates/）；加 --group 时可指定 .xlsx 文件',
+        },
+      },
+      { ...FORMAT('text or json'), default: 'text' },
+    ],
+    examples: ['ledger template', 'ledger template --group g2 --records --out g2.xlsx'],
+    run: () => import('./run/template.js'),
+  },
+  {
+    name: 'import',
+    args: [
+      {
+        spec: '<files...>',
+        help: { en: 'returned workbooks (.xlsx; .xls and .et are converted)', zh: '交回的表格（.xlsx；.xls 和 .et 会自动转换）' },
+      },
+    ],
+    help: {
+      en: "check returned workbooks and write their records into the groups' imported/ folders (nothing while any error remains)",
+      zh: '检查交回的表格，并把其中的记录写入各组的 imported/ 文件夹（有错误时不写入）',
+    },
+    options: [
+      { flags: '--group <id>', help: { en: 'accept only workbooks of this group', zh: '只接受这一组的表格' } },
+      { flags: '--dry-run', help: { en: 'show what would be written, write nothing', zh: '只显示将写入什么，不写入' } },
+      { ...FORMAT('text or json'), default: 'text' },
+      LANG,
+    ],
+    examples: ['ledger import 第二组.xlsx', 'ledger import returned/*.xlsx --dry-run'],
+    run: () => import('./run/import.js'),
   },
   {
     name: 'merge',

@@ -11,6 +11,8 @@ export interface Column {
   long?: boolean;
   /** For filtering on screen only (codes, ids, where a record was written): hidden, never printed. Hidden columns come last. */
   hidden?: boolean;
+  /** The record field (path) the column shows as it is, when it does: `ledger template` names its column alike. */
+  field?: string;
 }
 
 export interface Row {

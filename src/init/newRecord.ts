@@ -7,20 +7,14 @@ import { parseAllDocuments } from 'yaml';
 import { scanGroup } from '../read/scanGroups.js';
 import { LedgerError } from '../messages/errors.js';
 import type { Campaign, Group } from '../model/campaign.js';
+import { ID_PREFIX } from '../model/templateLayout.js';
 import type { RecordKind } from '../schema/spec.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments, yamlText } from './yamlText.js';
 
-export const ID_PREFIX: Readonly<Record<RecordKind, string>> = {
-  visit: 'v',
-  opinion: 'o',
-  info: 'i',
-  appeal: 'a',
-  stability: 's',
-  hardship: 'h',
-};
+export { ID_PREFIX };
 const FOLDER: Readonly<Record<RecordKind, string>> = {
   visit: 'visits',
   opinion: 'opinions',

@@ -37,6 +37,21 @@ export interface Place {
   cell?: string;
 }
 
+/** A position inside a file: line and column, and for a workbook its sheet and cell. */
+export interface Where {
+  line: number;
+  column: number;
+  sheet?: string;
+  cell?: string;
+}
+
+/**
+ * Where the key or value at a JSON path of a record is written (YAML text or workbook cells).
+ * `about` is the path the diagnostic is about when `path` is only where to point in a text
+ * (a missing field points at its record in YAML; a workbook has a cell for it).
+ */
+export type Placer = (path: readonly (string | number)[], want?: 'key' | 'value', about?: readonly (string | number)[]) => Where;
+
 /** A diagnostic of `code` at `at`, with the table's severity and the English message. */
 export function diagnostic<K extends DiagnosticCode>(code: K, data: DiagnosticData[K], at: Place): Diagnostic<K> {
   const d: Diagnostic<K> = {

@@ -75,6 +75,19 @@ export interface DiagnosticData {
   'unit-missing': { path: string };
   'unit-edited': { path: string; file: string };
   'likely-duplicate': { id: string; others: { id: string; file: string; line: number }[]; similarity: number };
+  'workbook-in-group': Record<string, never>;
+  'workbook-unreadable': { detail: string };
+  'not-a-template': Record<string, never>;
+  'template-format': { found: string; expected: number };
+  'template-campaign': { found: string; expected: string };
+  'template-group': { group: string; variant: 'unknown' | 'other'; expected?: string };
+  'template-schema': Record<string, never>;
+  'template-column': { key: string; header: string; sheet?: boolean };
+  'duplicate-workbook': { other: string };
+  'extra-column': { header: string };
+  'lost-digits': { variant: 'id-number' | 'phone'; masked: string; field: Both };
+  'unknown-parent': { id: string; parent: Both } | { variant: 'missing'; parent: Both };
+  'import-conflict': { side: 'workbook' | 'file'; id: string; kind: Both; other: string; fields: Both[] };
 }
 
 export type DiagnosticCode = keyof DiagnosticData;
@@ -158,6 +171,16 @@ const ID_PROBLEM: Record<DiagnosticData['invalid-id-number']['problem'], Both> =
   'birth-date': { en: 'holds no real birth date', zh: '出生日期不成立' },
   'check-digit': { en: 'fails the check digit (a digit was mistyped)', zh: '校验位不符，可能有数字输错' },
 };
+
+/** The fields that differ, in brackets: " (place, date)" / "（地点、日期）". */
+function fieldList(fields: readonly Both[], lang: Lang): string {
+  if (!fields.length) return '';
+  const names = list(
+    fields.map((f) => (lang === 'zh-CN' ? f.zh : f.en)),
+    lang,
+  );
+  return lang === 'zh-CN' ? `（${names}）` : ` (${names})`;
+}
 
 const FILE_TYPES: Record<DiagnosticData['not-a-regular-file']['type'], Both> = {
   fifo: { en: 'a pipe (FIFO)', zh: '管道文件（FIFO）' },
@@ -718,6 +741,174 @@ export const DIAGNOSTIC_CODES: Table = {
         d.others.slice(0, 3).map((o) => `${o.id}（${o.file} 第${o.line}行）`),
         'zh-CN',
       )}${d.others.length > 3 ? `等${d.others.length}条` : ''}${d.similarity === 1 ? '内容相同' : `相似度${Math.round(d.similarity * 100)}%`}，来源类别也相同：均已保留，请核实是否重复记录`,
+  },
+  'workbook-in-group': {
+    severity: 'warning',
+    means: { en: 'a workbook in a group folder: it is not read until it is imported', zh: '组文件夹中有 Excel 表格：导入之前不会读取' },
+    fix: {
+      en: 'Check it with `ledger validate FILE.xlsx`, then `ledger import FILE.xlsx`; keep returned workbooks outside groups/.',
+      zh: '先用 `ledger validate 表格.xlsx` 检查，再用 `ledger import 表格.xlsx` 导入；交回的表格不要放在 groups/ 中。',
+    },
+    en: () =>
+      'a workbook is not a record file: its rows reach the ledgers only through `ledger import` (check it first with `ledger validate`)',
+    zh: () => '表格不是记录文件，不会被直接合并：请用 ledger import 导入（可先用 ledger validate 检查）',
+  },
+  'workbook-unreadable': {
+    severity: 'error',
+    means: { en: 'a file that is not an .xlsx workbook, or a damaged one', zh: '不是 .xlsx 表格，或文件已损坏' },
+    fix: { en: 'Open it in Excel or WPS and save it again as .xlsx.', zh: '用 Excel 或 WPS 打开，重新另存为 .xlsx。' },
+    en: (d) => `the workbook cannot be read (${show(d.detail)}): open it in Excel or WPS and save it again as .xlsx`,
+    zh: (d) => `无法读取该表格（${show(d.detail)}）：请用 Excel 或 WPS 打开，重新另存为 .xlsx`,
+  },
+  'not-a-template': {
+    severity: 'error',
+    means: {
+      en: 'a workbook that `ledger template` did not make (no template information)',
+      zh: '不是 ledger template 生成的表格（缺少模板信息）',
+    },
+    fix: {
+      en: 'Make a template with `ledger template --group ID` and copy the rows into it.',
+      zh: '用 `ledger template --group 组编号` 生成模板，把内容复制进去。',
+    },
+    en: () =>
+      'this workbook was not made by `ledger template` (it has no template information): make one with `ledger template --group ID` and copy the rows into it',
+    zh: () => '这份表格不是用 ledger template 生成的（没有模板信息）：请先生成模板（ledger template --group 组编号），再把内容复制进去',
+  },
+  'template-format': {
+    severity: 'error',
+    means: { en: 'a template of another format version', zh: '模板的格式版本不符' },
+    fix: {
+      en: 'Make a new template with `ledger template` and copy the rows into it (or update ledger).',
+      zh: '用 ledger template 重新生成模板，把内容复制过去（或升级 ledger）。',
+    },
+    en: (d) =>
+      Number(d.found) > d.expected
+        ? `the workbook is a template of format ${show(d.found)}, made by a newer ledger (this one reads format ${d.expected}): update ledger`
+        : `the workbook is a template of format ${show(d.found)}, which this ledger does not read (format ${d.expected}): make a new template with \`ledger template\` and copy the rows into it`,
+    zh: (d) =>
+      Number(d.found) > d.expected
+        ? `这份表格是新版 ledger 生成的模板（格式 ${show(d.found)}，本程序只能读取格式 ${d.expected}）：请升级 ledger`
+        : `这份表格的模板格式为 ${show(d.found)}，本程序读取的是格式 ${d.expected}：请用 ledger template 重新生成模板，把内容复制过去`,
+  },
+  'template-campaign': {
+    severity: 'error',
+    means: { en: 'a template of another campaign', zh: '模板属于另一项活动' },
+    fix: {
+      en: "Import it into its own campaign, or copy the rows into this campaign's template.",
+      zh: '在它所属的活动中导入，或把内容复制到本活动的模板中。',
+    },
+    en: (d) => `the workbook is a template of the campaign "${show(d.found)}", not of "${show(d.expected)}"`,
+    zh: (d) => `这份表格是${q(d.found, 'zh-CN')}的模板，不是${q(d.expected, 'zh-CN')}的`,
+  },
+  'template-group': {
+    severity: 'error',
+    means: {
+      en: 'a template of another group, or of a group ledger.yaml does not list',
+      zh: '模板属于另一个组，或属于 ledger.yaml 中没有的组',
+    },
+    fix: { en: 'Import it for its own group, or make a template for this group.', zh: '按它所属的组导入，或为本组重新生成模板。' },
+    en: (d) =>
+      d.variant === 'unknown'
+        ? `the workbook is the template of group ${show(d.group)}, which ledger.yaml does not list`
+        : `the workbook is the template of group ${show(d.group)}, not of ${show(d.expected ?? '')} (--group)`,
+    zh: (d) =>
+      d.variant === 'unknown'
+        ? `这份表格是 ${show(d.group)} 组的模板，但 ledger.yaml 中没有这个组`
+        : `这份表格是 ${show(d.group)} 组的模板，不是 ${show(d.expected ?? '')} 组的（--group）`,
+  },
+  'template-schema': {
+    severity: 'warning',
+    means: {
+      en: 'a template made before the record format changed; every column still maps to a field',
+      zh: '模板生成后记录格式有变化，但每一列仍能对应到字段',
+    },
+    fix: { en: 'Nothing to do now; send the group a new template next time.', zh: '本次无需处理；下次请给该组发新模板。' },
+    en: () => 'the template was made for an earlier version of the record format; every column still maps to a field, so it is read',
+    zh: () => '这份模板生成于记录格式调整之前；各列仍能对应到字段，照常读取',
+  },
+  'template-column': {
+    severity: 'error',
+    means: {
+      en: 'a template column (or sheet) that names no field of the record format any more',
+      zh: '模板中的列（或表）已对应不到任何字段',
+    },
+    fix: {
+      en: 'Make a new template with `ledger template` and copy the rows into it.',
+      zh: '用 ledger template 重新生成模板，把内容复制过去。',
+    },
+    en: (d) =>
+      `the ${d.sheet ? 'sheet' : 'column'} "${show(d.header)}" names no ${d.sheet ? 'record kind' : 'field'} of the record format any more: make a new template and copy the rows into it`,
+    zh: (d) =>
+      `${q(d.header, 'zh-CN')}${d.sheet ? '这张表已对应不到任何记录种类' : '一列已对应不到任何字段'}：请重新生成模板，把内容复制过去`,
+  },
+  'duplicate-workbook': {
+    severity: 'error',
+    means: { en: 'two files given at once that are copies of the same workbook', zh: '同时给出了同一份表格的两个副本' },
+    fix: { en: 'Import only the latest copy.', zh: '只导入最新的一份。' },
+    en: (d) => `this is a copy of the same workbook as ${d.other} (the same template): import only the latest one`,
+    zh: (d) => `这与 ${d.other} 是同一份表格（同一个模板）：只导入最新的一份`,
+  },
+  'extra-column': {
+    severity: 'warning',
+    means: { en: 'a column added to a template sheet: its contents are not imported', zh: '模板中新增的列：其中的内容不会导入' },
+    fix: {
+      en: 'Move what it holds into the columns of the template (e.g. notes), or leave it: it is not read.',
+      zh: '把其中的内容移到模板原有的列（如备注）中；不需要的话可以不管，它不会被读取。',
+    },
+    en: (d) => `the column "${show(d.header)}" is not a column of the template: its contents are not imported`,
+    zh: (d) => `${q(d.header, 'zh-CN')}不是模板中的列，其中的内容不会导入`,
+  },
+  'lost-digits': {
+    severity: 'error',
+    means: {
+      en: 'an ID number or phone that the spreadsheet stored as a number and so lost digits (shown masked)',
+      zh: '身份证号码或电话被表格存成了数字，丢失了数字（显示时已隐去部分数字）',
+    },
+    fix: {
+      en: 'Format the cell as text (the template does) and type the number again.',
+      zh: '把单元格设为“文本”格式（模板中已设好），重新输入号码。',
+    },
+    en: (d) =>
+      d.variant === 'id-number'
+        ? `${d.field.en} ${d.masked} was stored as a number and lost its last digits (a spreadsheet keeps 15): format the cell as text and type it again`
+        : `${d.field.en} ${d.masked} was stored as a number and lost its leading 0: format the cell as text and type it again with the area code`,
+    zh: (d) =>
+      d.variant === 'id-number'
+        ? `${d.field.zh} ${d.masked} 被存成了数字，末尾几位已丢失（表格只保留15位）：请把单元格设为文本格式后重新输入`
+        : `${d.field.zh} ${d.masked} 被存成了数字，开头的 0 已丢失：请把单元格设为文本格式后连同区号重新输入`,
+  },
+  'unknown-parent': {
+    severity: 'error',
+    means: {
+      en: 'a row of a part sheet (audiences, parties, help given) whose record id is not on the main sheet',
+      zh: '明细表中的一行所属记录编号在主表中找不到',
+    },
+    fix: { en: 'Write the id of a record of the main sheet in the first column.', zh: '在第一列填写主表中已有记录的编号。' },
+    en: (d) =>
+      'variant' in d
+        ? `the first column must name the record of "${d.parent.en}" this row belongs to`
+        : `"${show(d.id)}" is not the id of a record on the sheet "${d.parent.en}"`,
+    zh: (d) =>
+      'variant' in d ? `第一列须填写本行所属“${d.parent.zh}”记录的编号` : `“${d.parent.zh}”中没有编号为${q(d.id, 'zh-CN')}的记录`,
+  },
+  'import-conflict': {
+    severity: 'error',
+    means: {
+      en: 'a workbook row whose id is a record of another file of the group, with different contents',
+      zh: '表格中的一行与本组其他文件中同编号的记录内容不同',
+    },
+    fix: {
+      en: 'Change the record in its own file, or give the row a new id (or none: import numbers it).',
+      zh: '到该记录所在的文件中修改；或给这一行换一个编号（或不填，导入时自动编号）。',
+    },
+    en: (d) =>
+      d.side === 'workbook'
+        ? `id "${show(d.id)}" is the ${d.kind.en.toLowerCase()} at ${d.other}, and this row differs from it${fieldList(d.fields, 'en')}: change it in that file, or give the row a new id`
+        : `id "${show(d.id)}" is also the id of the row ${d.other}, which differs from this record${fieldList(d.fields, 'en')}`,
+    zh: (d) =>
+      d.side === 'workbook'
+        ? `编号${q(d.id, 'zh-CN')}是 ${d.other} 的${d.kind.zh}，而本行与之不同${fieldList(d.fields, 'zh-CN')}：请到该文件中修改，或给本行换一个编号`
+        : `编号${q(d.id, 'zh-CN')}也是表格中 ${d.other} 一行的编号，而那一行与本记录不同${fieldList(d.fields, 'zh-CN')}`,
   },
 };
 

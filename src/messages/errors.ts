@@ -45,6 +45,9 @@ export interface ErrorData {
   'review-reason': Record<string, never>;
   'review-option': { option: string; action: string };
   io: { path: string; op: 'read' | 'write' | 'create'; reason: string };
+  'not-a-workbook': { path: string };
+  'workbook-convert': { path: string; variant: 'no-soffice' | 'failed'; detail?: string };
+  'out-folder': { got: string };
 }
 
 export type ErrorCode = keyof ErrorData;
@@ -289,6 +292,25 @@ const WORDS: Words = {
     en: (d) =>
       `${d.option} does not go with \`ledger review ${d.action}\` (approve takes --note, return takes --reason, list takes --group and --state)`,
     zh: (d) => `${d.option} 不能用于 ledger review ${d.action}（approve 用 --note，return 用 --reason，list 用 --group 和 --state）`,
+  },
+  'not-a-workbook': {
+    en: (d) => `${d.path} is not a workbook: give an .xlsx file (an .xls or WPS .et file is converted when LibreOffice is installed)`,
+    zh: (d) => `${d.path} 不是表格文件：请给出 .xlsx 文件（安装了 LibreOffice 时，.xls 和 WPS 的 .et 文件会自动转换）`,
+  },
+  'workbook-convert': {
+    en: (d) =>
+      d.variant === 'no-soffice'
+        ? `${d.path} is in an old format and LibreOffice is not installed to convert it: open it in Excel or WPS, choose File → Save As → Excel Workbook (*.xlsx), and give that file`
+        : `${d.path} could not be converted to .xlsx by LibreOffice (${d.detail ?? 'no output'}): open it in Excel or WPS, choose File → Save As → Excel Workbook (*.xlsx), and give that file`,
+    zh: (d) =>
+      d.variant === 'no-soffice'
+        ? `${d.path} 是旧格式的表格，本机没有安装 LibreOffice，无法自动转换：请用 Excel 或 WPS 打开，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再给出另存的文件`
+        : `LibreOffice 未能把 ${d.path} 转换为 .xlsx（${d.detail ?? '没有输出'}）：请用 Excel 或 WPS 打开，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再给出另存的文件`,
+  },
+  'out-folder': {
+    en: (d) =>
+      `without --group, --out names a folder for one workbook per group (got "${show(d.got)}"); with --group it may name the .xlsx file`,
+    zh: (d) => `不加 --group 时，--out 应为文件夹（每组一个表格，收到 ${q(d.got, 'zh-CN')}）；加 --group 时才可指定 .xlsx 文件`,
   },
   io: {
     en: (d) => `cannot ${d.op} ${d.path}: ${reasonWords(d.reason, 'en')}`,

@@ -1,7 +1,7 @@
 // The shapes that flow between stages: the campaign as read from ledger.yaml, the context a
 // group's files are checked in, and what checking a file yields. All plain data, so results
 // can cross worker threads and be cached as JSON.
-import type { Diagnostic } from '../messages/diagnostic.js';
+import type { Diagnostic, Where } from '../messages/diagnostic.js';
 import type { RecordKind } from '../schema/spec.js';
 import type { Locale } from '../schema/vocab.js';
 
@@ -62,11 +62,13 @@ export interface RecordResult {
   data: Record<string, unknown> | null;
   /** Why the record cannot go into the ledgers: its errors (and a visit of its that has errors). */
   reasons: Diagnostic[];
-  visitRef?: { value: string; line: number; column: number };
+  visitRef?: { value: string } & Where;
   /** Where the id value is written, for duplicate-id. */
-  idAt?: { line: number; column: number };
+  idAt?: Where;
   /** The register number (FORMAT 1.1) and where it is written, for duplicate-ref-no across the campaign. */
-  refNo?: { value: string; line: number; column: number };
+  refNo?: { value: string } & Where;
+  /** A record read from a workbook: the sheet its row is on (`line` is the row). */
+  sheet?: string;
 }
 
 export interface FileResult {

@@ -37,7 +37,7 @@ export interface ManifestGroup extends Group {
   counts: Record<RecordKind, number>;
   /** Photo files in the group folder (relative to the campaign root). */
   photos: string[];
-  /** groups/<id>/summary.md when present and not empty, else null. */
+  /** groups/<id>/summary.md (or summary.docx, FORMAT 1.1) when it has text, else null. */
   summary: string | null;
   errors: number;
   warnings: number;

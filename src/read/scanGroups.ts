@@ -6,8 +6,10 @@ import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, rea
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { Campaign, FileSniff } from '../model/campaign.js';
+import { docxText } from '../text/docxText.js';
 import { pictureType } from '../util/sniff.js';
 import { openForReading } from './readRegular.js';
+import { zipEntry } from '../util/zip.js';
 
 export interface GroupScan {
   id: string;
@@ -18,7 +20,11 @@ export interface GroupScan {
   recordFiles: string[];
   /** Every file under the folder, relative to it, by kind. */
   files: Record<string, FileSniff>;
-  /** The group's text summary (campaign-relative) and its trimmed length in bytes; null when there is none. */
+  /**
+   * The group's text summary (campaign-relative) and its text's trimmed length in bytes; null
+   * when there is none. summary.md or summary.docx (FORMAT 1.1): the one with text, summary.md
+   * when both have.
+   */
   summary: { file: string; length: number } | null;
   /** Links leading out, dangling links, special files, unreadable files: each named. */
   diagnostics: Diagnostic[];
@@ -30,6 +36,10 @@ export interface Scan {
 }
 
 const RECORD_EXT = /\.ya?ml$/i;
+/** Workbooks are not record files: they reach the ledgers through `ledger import`. */
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et)$/i;
+/** A summary larger than this is not read through: it is counted as having text. */
+const MAX_SUMMARY_DOCX = 64 * 1024 * 1024;
 /** A record file larger than this is not a submission: it is refused rather than read into memory. */
 export const MAX_RECORD_FILE = 256 * 1024 * 1024;
 
@@ -125,11 +135,33 @@ function place(scan: GroupScan, abs: string, rel: string, at: string): void {
   } else if (rel === 'summary.md') {
     scan.files[rel] = 'other';
     const length = readHead(abs, 1 << 16, scan, at);
-    if (length !== null) scan.summary = { file: at, length: Buffer.byteLength(length.toString('utf8').trim()) };
+    if (length !== null) setSummary(scan, { file: at, length: Buffer.byteLength(length.toString('utf8').trim()) });
+  } else if (rel === 'summary.docx') {
+    scan.files[rel] = 'other';
+    const length = docxLength(abs, scan, at);
+    if (length !== null) setSummary(scan, { file: at, length });
   } else {
+    if (WORKBOOK_EXT.test(rel) && !rel.startsWith('photos/') && !path.basename(rel).startsWith('~$')) {
+      scan.diagnostics.push(diagnostic('workbook-in-group', {}, { file: at, line: 0, column: 0 }));
+    }
     const head = readHead(abs, 8, scan, at);
     scan.files[rel] = head === null ? 'unreadable' : (pictureType(head) ?? 'other');
   }
+}
+
+/** summary.md wins over summary.docx when both have text; a summary with text over one without. */
+function setSummary(scan: GroupScan, found: { file: string; length: number }): void {
+  const had = scan.summary;
+  if (!had || (had.length === 0 && found.length > 0) || (found.length > 0 && found.file.endsWith('.md'))) scan.summary = found;
+}
+
+/** The trimmed length in bytes of a Word file's text (0 for a file that is not one), or null when it cannot be read. */
+function docxLength(abs: string, scan: GroupScan, at: string): number | null {
+  const head = readHead(abs, MAX_SUMMARY_DOCX + 1, scan, at);
+  if (head === null) return null;
+  if (head.length > MAX_SUMMARY_DOCX) return 1;
+  const xml = zipEntry(head, 'word/document.xml');
+  return xml ? Buffer.byteLength(docxText(xml.toString('utf8')).trim()) : 0;
 }
 
 /** The first `n` bytes of a regular file (checked on the open descriptor), or null with a diagnostic. */
@@ -144,9 +176,15 @@ function readHead(file: string, n: number, scan: GroupScan, at: string): Buffer 
     return null;
   }
   try {
-    if (!fstatSync(fd).isFile()) return null;
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, 0);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    const buf = Buffer.alloc(Math.min(n, st.size));
+    let got = 0;
+    while (got < buf.length) {
+      const k = readSync(fd, buf, got, buf.length - got, got);
+      if (k <= 0) break;
+      got += k;
+    }
     return buf.subarray(0, got);
   } catch (e) {
     scan.diagnostics.push(

@@ -21,9 +21,9 @@ export function specAt(root: Spec, path: readonly (string | number)[]): Spec | u
   return spec;
 }
 
-/** The zh-CN term of a spec: the bracketed words at the end of its description. */
+/** The zh-CN term of a spec: the last bracketed words of its description ("… quoted (联系电话). Personal data."). */
 export function termOf(spec: Spec | undefined): string | undefined {
-  const m = spec ? /\(([^()]*)\)\.?$/.exec(spec.d) : null;
+  const m = spec ? /\(([^()]*)\)[^()]*$/.exec(spec.d) : null;
   return m?.[1];
 }
 

@@ -1,10 +1,8 @@
 // ajv checks structure; this turns its errors into Diagnostics that speak the clerk's language
 // and point at the offending key or value.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { diagnostic, pointerOf, type Diagnostic, type DiagnosticCode, type DiagnosticData } from '../messages/diagnostic.js';
+import { diagnostic, pointerOf, type Diagnostic, type DiagnosticCode, type DiagnosticData, type Placer } from '../messages/diagnostic.js';
 import type { TypeWord } from '../messages/diagnosticCodes.js';
-import type { Locator } from '../yaml/locate.js';
-import type { LineIndex } from '../util/position.js';
 import { campaignSchema, recordSchema, schemaHash } from './jsonSchema.js';
 import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
 import { nearest } from '../text/suggest.js';
@@ -102,8 +100,7 @@ function splitPath(instancePath: string): string[] {
 export function schemaCheck(
   kind: RecordKind | 'campaign',
   data: unknown,
-  locate: Locator,
-  lines: LineIndex,
+  place: Placer,
   file: string,
 ): { diagnostics: Diagnostic[]; bad: Set<string> } {
   const validate = compiled().get(kind) as ValidateFunction;
@@ -115,7 +112,7 @@ export function schemaCheck(
   for (const e of validate.errors ?? []) {
     const found = toDiagnostic(e, root);
     if (!found) continue;
-    const pos = lines.position(locate(found.target, found.where));
+    const pos = place(found.target, found.where, found.pointer);
     const d = diagnostic(found.code, found.data as never, { file, ...pos, pointer: pointerOf(found.pointer) });
     const key = `${d.pointer}|${d.code}`;
     if (seen.has(key)) continue;

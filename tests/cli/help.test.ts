@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 import { VERSION } from '../../src/util/version.js';
 
-const COMMANDS = ['init', 'new', 'validate', 'merge', 'audit', 'status', 'export', 'report', 'schema'];
+const COMMANDS = ['init', 'new', 'validate', 'template', 'import', 'merge', 'audit', 'status', 'export', 'report', 'schema'];
 
 const EXAMPLES = { en: 'Examples:', 'zh-CN': '示例：' };
 

@@ -1,0 +1,49 @@
+// The files `ledger import` wrote into a group folder (groups/<id>/imported/*.yaml), each known
+// by the template instance of the workbook it came from, named in its first lines.
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import path from 'node:path';
+
+export const IMPORTED_DIR = 'imported';
+const MARK = /^# ledger-import: instance=(\S+)/m;
+
+export interface ImportedFile {
+  /** Relative to the campaign root, with '/'. */
+  rel: string;
+  instance: string | null;
+}
+
+/** The mark `ledger import` writes at the top of a file: which workbook instance it came from. */
+export function importMark(instance: string): string {
+  return `# ledger-import: instance=${instance}`;
+}
+
+export function instanceOf(head: string): string | null {
+  return MARK.exec(head)?.[1] ?? null;
+}
+
+/** The imported files of a group, with the instance each came from (null for a file without the mark). */
+export function importedFiles(root: string, group: string): ImportedFile[] {
+  const dir = path.join(root, 'groups', group, IMPORTED_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+  return names.sort().map((name) => ({ rel: `groups/${group}/${IMPORTED_DIR}/${name}`, instance: instanceOf(head(path.join(dir, name))) }));
+}
+
+function head(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const buf = Buffer.alloc(1024);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,140 @@
+// A returned workbook as plain cells, read with exceljs' streaming reader (rows arrive one at a
+// time; nothing of the workbook model is kept but the values). Only what import needs is kept:
+// the hidden metadata sheet, and the sheets whose first row holds template keys. Cell values
+// come out as the spreadsheet stored them (text, number, boolean, date), whatever wrote them
+// (Excel, WPS, LibreOffice: shared or inline strings, rich text, formulas with their results).
+import ExcelJS from 'exceljs';
+import { HEADER_ROW, KEY_ROW, META_MARK, splitKey } from '../model/templateLayout.js';
+
+export type RawCell = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** 1-based row number. */
+  row: number;
+  /** Values by 0-based column index (holes are empty cells). */
+  cells: RawCell[];
+}
+
+export interface RawSheet {
+  name: string;
+  /** The hidden keys of row 1 by 0-based column index. */
+  keys: (string | null)[];
+  /** The header row's texts by 0-based column index (for messages about columns). */
+  headers: (string | null)[];
+  /** The header row's number: records are on the rows below it. */
+  headerRow: number;
+  /** Rows below the header row, in order (blank rows left out). */
+  rows: RawRow[];
+}
+
+export interface RawWorkbook {
+  /** The metadata sheet's key → value, or null when the workbook has none. */
+  meta: Record<string, string> | null;
+  /** Sheets with template keys, in workbook order. */
+  sheets: RawSheet[];
+}
+
+/** A cell's value as stored: rich text joined, formulas by their result, links by their text. */
+export function cellValue(v: unknown): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text?: unknown }[]; result?: unknown; formula?: unknown; text?: unknown; error?: unknown };
+    if (Array.isArray(o.richText)) return o.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    if ('formula' in o || 'sharedFormula' in o) return cellValue(o.result);
+    if (typeof o.text === 'string') return o.text;
+    if (typeof o.error === 'string') return o.error;
+  }
+  return null;
+}
+
+interface Collecting {
+  id: string;
+  kind: 'keys' | 'meta' | 'other';
+  name: string;
+  keys: (string | null)[];
+  headers: (string | null)[];
+  headerRow: number;
+  rows: RawRow[];
+  meta: Record<string, string>;
+}
+
+/** Reads `file` (an .xlsx); throws what exceljs throws for a file that is not one. */
+export async function readWorkbook(file: string): Promise<RawWorkbook> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const collected: Collecting[] = [];
+  for await (const ws of reader) {
+    const sheet = ws as unknown as { id: string | number; name: string } & AsyncIterable<ExcelJS.Row>;
+    const c: Collecting = {
+      id: String(sheet.id),
+      kind: 'other',
+      name: sheet.name,
+      keys: [],
+      headers: [],
+      headerRow: 0,
+      rows: [],
+      meta: {},
+    };
+    collected.push(c);
+    let first = true;
+    for await (const row of sheet) {
+      const cells = rowCells(row);
+      if (first) {
+        first = false;
+        c.kind = cells.some((x) => splitKey(x) !== null) ? 'keys' : cells[0] === META_MARK ? 'meta' : 'other';
+        if (c.kind === 'keys') {
+          c.keys = cells.map((x) => (splitKey(x) ? String(x).trim() : null));
+          // Rows inserted above the key row move the whole form down with it.
+          c.headerRow = row.number + HEADER_ROW - KEY_ROW;
+        }
+        if (c.kind !== 'other') continue;
+      }
+      if (c.kind === 'other') continue; // the instructions, the code lists, sheets users added
+      if (c.kind === 'meta') {
+        if (typeof cells[0] === 'string' && cells[1] !== null && cells[1] !== undefined) c.meta[cells[0]] = String(cells[1]);
+        continue;
+      }
+      if (row.number === c.headerRow) c.headers = cells.map((x) => (x === null || x === undefined ? null : String(x)));
+      else if (row.number > c.headerRow && cells.some((x) => x !== null && x !== '')) c.rows.push({ row: row.number, cells });
+    }
+  }
+  nameSheets(reader, collected);
+  const meta = collected.find((c) => c.kind === 'meta');
+  return {
+    meta: meta ? meta.meta : null,
+    sheets: collected
+      .filter((c) => c.kind === 'keys')
+      .map((c) => ({ name: c.name, keys: c.keys, headers: c.headers, headerRow: c.headerRow, rows: c.rows })),
+  };
+}
+
+function rowCells(row: ExcelJS.Row): RawCell[] {
+  const cells: RawCell[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    cells[col - 1] = cellValue(cell.value);
+  });
+  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+  return cells;
+}
+
+/** Sheets are read by file (sheet3.xml); their names come from the workbook part, which may come last in the zip. */
+function nameSheets(reader: unknown, collected: Collecting[]): void {
+  const r = reader as {
+    model?: { sheets?: { name: string; rId: string }[] };
+    workbookRels?: { Id: string; Target: string }[];
+  };
+  const byFile = new Map<string, string>();
+  for (const s of r.model?.sheets ?? []) {
+    const target = r.workbookRels?.find((x) => x.Id === s.rId)?.Target;
+    const m = target ? /sheet(\d+)\.xml$/.exec(target) : null;
+    if (m) byFile.set(m[1] as string, s.name);
+  }
+  for (const c of collected) c.name = byFile.get(c.id) ?? c.name;
+}
