@@ -110,10 +110,26 @@ function commanderWords(e: CommanderError, message: string, lang: Lang): string 
     'commander.missingArgument': `缺少参数 ${name}`,
     'commander.optionMissingArgument': `选项 ${name} 缺少值`,
     'commander.missingMandatoryOptionValue': `缺少必需的选项 ${name}`,
-    'commander.excessArguments': `参数太多：${text}`,
-    'commander.invalidArgument': `参数不正确：${text}`,
+    'commander.excessArguments': excessArguments(text, name),
+    'commander.invalidArgument': invalidArgument(text),
   };
   return `ledger: ${words[e.code] ?? text}`;
+}
+
+function excessArguments(text: string, command: string): string {
+  const m = /Expected (\d+) arguments? but got (\d+)/.exec(text);
+  if (!m) return `参数太多（${command}）`;
+  return m[1] === '0'
+    ? `命令 ${command} 不接受参数（收到 ${m[2]} 个）；选项以 -- 开头，见 ledger ${command} --help`
+    : `命令 ${command} 最多接受 ${m[1]} 个参数，收到 ${m[2]} 个`;
+}
+
+function invalidArgument(text: string): string {
+  const m = /option '([^']+)' argument '([^']*)' is invalid\.(?: Allowed choices are (.+)\.)?/.exec(text);
+  if (!m) return `参数不正确：${text}`;
+  const option = m[1]!.split(/[ ,]/)[0];
+  const allowed = m[3] ? `，可选：${m[3].split(', ').join('、')}` : '';
+  return `选项 ${option} 的值“${m[2]}”不正确${allowed}`;
 }
 
 function programHelp(lang: Lang): string {

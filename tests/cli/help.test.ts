@@ -42,6 +42,10 @@ describe('help', () => {
     const run = await runCli(['validate', '--strcit'], { cwd: REPO, env: { LEDGER_LANG: 'zh-CN' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('ledger: 没有 --strcit 这个选项（是否应为 --strict？）\n（运行 ledger --help 查看用法）\n');
+    const excess = await runCli(['template', 'g2'], { cwd: REPO, env: { LEDGER_LANG: 'zh-CN' } });
+    expect(excess.code).toBe(2);
+    expect(excess.stderr).toMatch(/^ledger: 命令 template 不接受参数（收到 1 个）；选项以 -- 开头/);
+    expect(excess.stderr).not.toMatch(/arguments|Expected/);
   });
 
   it('suggests the nearest command and option, exit 2', async () => {
