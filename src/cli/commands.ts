@@ -343,7 +343,7 @@ export const COMMANDS: CommandDef[] = [
         flags: '--out <file>',
         help: {
           en: 'the file to write (default: exports/<campaign>-<date>-report.<format>)',
-          zh: '输出文件（默认：exports/<活动名称>-<日期>-report.<格式>）',
+          zh: '输出文件（默认：exports/<活动名称>-<日期>-报告.<格式>）',
         },
       },
       {
