@@ -336,7 +336,7 @@ export const COMMANDS: CommandDef[] = [
     name: 'report',
     help: {
       en: 'write the summary report for the party group (Markdown, html or Word)',
-      zh: '生成报党组的书面报告（Markdown、html 或 Word）',
+      zh: '生成报党组的书面报告（Word、网页或 Markdown）',
     },
     options: [
       {
