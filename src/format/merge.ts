@@ -1,6 +1,6 @@
 // `ledger merge` for people (problems, then a table of records per group and kind, then where
 // the ledgers went) and for machines (the documented JSON). Duplicates per group are counted once.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { ui } from '../messages/ui.js';
 import type { Lang } from '../messages/words.js';
 import type { MergeResult } from '../pipeline/mergeCampaign.js';
@@ -22,7 +22,7 @@ function duplicatesByGroup(result: MergeResult): Map<string, number> {
 }
 
 export const mergeFormat = {
-  text(result: MergeResult, options: { color: ChalkInstance; lang: Lang; ledgers: string }): string {
+  text(result: MergeResult, options: { color: Colors; lang: Lang; ledgers: string }): string {
     const { color, lang } = options;
     const w = ui(lang);
     let out = diagnosticsFormat.text(result.diagnostics, result.summary, options);

@@ -1,6 +1,6 @@
 // `ledger status` for people (a table aligned by display width, so Chinese names line up) and
 // for machines (the documented JSON).
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { proseDate } from '../messages/dates.js';
 import type { Lang } from '../messages/words.js';
 import type { StatusResult } from '../status/buildStatus.js';
@@ -50,7 +50,7 @@ function days(n: number, lang: Lang): string {
 }
 
 export const statusFormat = {
-  text(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string {
+  text(s: StatusResult, options: { color: Colors; lang: Lang }): string {
     const { color, lang } = options;
     const zh = lang === 'zh-CN';
     const rows = s.groups.map((g) => [
