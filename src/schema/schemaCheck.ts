@@ -47,7 +47,7 @@ export function validatorIds(ajv: Ajv2020): Record<string, string> {
 /** The build's standalone validators module, or undefined when running from the sources. */
 function builtValidators(): (Record<string, ValidateFunction> & { schemaHash?: string }) | undefined {
   try {
-    return createRequire(import.meta.url)('./validators.cjs') as Record<string, ValidateFunction> & { schemaHash?: string };
+    return createRequire(import.meta.url)('../schema/validators.cjs') as Record<string, ValidateFunction> & { schemaHash?: string };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw e;
