@@ -1,7 +1,8 @@
 // Writes a WorkbookModel with exceljs' streaming writer: one sheet at a time, each row
 // committed as soon as it is built, so memory stays flat however long the ledgers are. The
 // file appears under its name only when complete (temporary file, then rename).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../schema/vocab.js';
@@ -115,7 +116,7 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   let done = 0;
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new WorkbookWriter({
     filename: tmp,
     useStyles: true,
     useSharedStrings: false,
