@@ -10,6 +10,6 @@ describe('LedgerError', () => {
     const other = Object.assign(new Error('x'), { [Symbol.for('ledger.LedgerError')]: true, code: 'no-campaign' });
     expect(other instanceof LedgerError).toBe(true);
     expect(new Error('x') instanceof LedgerError).toBe(false);
-    expect(null instanceof LedgerError).toBe(false);
+    expect((null as unknown) instanceof LedgerError).toBe(false);
   });
 });
