@@ -3,7 +3,7 @@
 // files just written (chunks.json). A group whose record files and context hash to the same
 // key is taken as it was: its chunks are cut from the current ledger files (checked against
 // their hashes) instead of parsing, checking and writing out its records again. The alike
-// pairs of the duplicate check are kept too (duplicates.json), so only new texts are compared.
+// clustering of the duplicate check is kept too (duplicates.json), so only what changed is redone.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
@@ -112,6 +112,18 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   return { ...rest, opinions };
 }
 
+/** Each text's leader comes before it and leads itself; similarities are numbers (1 for leaders). */
+function isClustering(leader: unknown, sim: unknown, count: number): boolean {
+  if (!Array.isArray(leader) || !Array.isArray(sim) || leader.length !== count || sim.length !== count) return false;
+  for (let k = 0; k < count; k++) {
+    const l = leader[k] as unknown;
+    const s = sim[k] as unknown;
+    if (!Number.isInteger(l) || typeof s !== 'number' || !(s > 0 && s <= 1)) return false;
+    if ((l as number) !== -1 && ((l as number) < 0 || (l as number) >= k || leader[l as number] !== -1)) return false;
+  }
+  return true;
+}
+
 export class GroupCache {
   private readonly dir: string;
   private readonly index: Index | undefined;
@@ -131,22 +143,27 @@ export class GroupCache {
     return new GroupCache(ledgersDir);
   }
 
-  /** The alike pairs of the last run's duplicate check, when they are well-formed. */
+  /** The last run's clustering of the duplicate check, when it is well-formed. */
   memo(): DuplicateMemo | undefined {
-    // Per kind of source: its pairs as one flat list in duplicates.json, its texts in a UTF-16
-    // file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
+    // Per kind of source: each text's leader and similarity in duplicates.json, its texts in a
+    // UTF-16 file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
     const file = readJson(path.join(this.dir, MEMO)) as
-      { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
+      | {
+          key?: string;
+          threshold?: unknown;
+          blocks?: Record<string, { texts?: unknown; count?: unknown; leader?: unknown; sim?: unknown }>;
+        }
+      | undefined;
     if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
       return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
     for (const [source, block] of Object.entries(file.blocks)) {
+      const { leader, sim } = block;
       if (
         typeof block.texts !== 'string' ||
         !/^[0-9a-f-]{36}$/.test(block.texts) ||
         !Number.isInteger(block.count) ||
-        !Array.isArray(block.pairs) ||
-        block.pairs.length % 3 !== 0
+        !isClustering(leader, sim, block.count as number)
       )
         return undefined;
       let norms: string[];
@@ -157,23 +174,7 @@ export class GroupCache {
         return undefined;
       }
       if (norms.length !== block.count) return undefined;
-      const flat = block.pairs as unknown[];
-      const pairs: [number, number, number][] = [];
-      for (let k = 0; k < flat.length; k += 3) {
-        const [a, b, s] = [flat[k], flat[k + 1], flat[k + 2]];
-        if (
-          !Number.isInteger(a) ||
-          !Number.isInteger(b) ||
-          typeof s !== 'number' ||
-          (a as number) < 0 ||
-          (b as number) < 0 ||
-          (a as number) >= norms.length ||
-          (b as number) >= norms.length
-        )
-          return undefined;
-        pairs.push([a as number, b as number, s]);
-      }
-      memo.blocks[source] = { norms, pairs };
+      memo.blocks[source] = { norms, leader: leader as number[], sim: sim as number[] };
       this.memoTexts.set(source, { id: block.texts, norms });
     }
     return memo;
@@ -257,7 +258,7 @@ export class GroupCache {
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
       // A kind of source whose texts are those read at the start keeps its texts file.
       const textsDir = path.join(this.dir, MEMO_TEXTS);
-      const blocks: Record<string, { texts: string; count: number; pairs: number[] }> = {};
+      const blocks: Record<string, { texts: string; count: number; leader: number[]; sim: number[] }> = {};
       for (const [source, b] of Object.entries(memo.blocks)) {
         const old = this.memoTexts.get(source);
         let id = old && old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k]) ? old.id : undefined;
@@ -265,7 +266,7 @@ export class GroupCache {
           id = randomUUID();
           writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
         }
-        blocks[source] = { texts: id, count: b.norms.length, pairs: b.pairs.flat() };
+        blocks[source] = { texts: id, count: b.norms.length, leader: b.leader, sim: b.sim };
       }
       writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
       removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));

@@ -11,12 +11,14 @@ import { escapeControl } from '../text/escape.js';
 import { diagnosticJson, diagnosticsFormat } from './diagnostics.js';
 import { formatJson } from './json.js';
 
-/** Likely duplicates per group (counted where the later copy is). */
+/** Likely duplicates per group: the opinions of a cluster after its first, counted in their groups. */
 function duplicatesByGroup(result: MergeResult): Map<string, number> {
   const out = new Map<string, number>();
   for (const d of result.manifest?.duplicates ?? []) {
-    const group = d.b.slice(0, d.b.lastIndexOf('/'));
-    out.set(group, (out.get(group) ?? 0) + 1);
+    for (const id of d.ids.slice(1)) {
+      const group = id.slice(0, id.lastIndexOf('/'));
+      out.set(group, (out.get(group) ?? 0) + 1);
+    }
   }
   return out;
 }
@@ -48,7 +50,7 @@ export const mergeFormat = {
         ...RECORD_KINDS.map((k) => String(m.totals[k])),
         String(result.summary.errors),
         String(result.summary.warnings),
-        String(m.duplicates.length),
+        String([...dups.values()].reduce((a, b) => a + b, 0)),
       ]);
       out += '\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n';
       if (m.totals.rejected) out += color.yellow(w.rejected(m.totals.rejected, `${options.ledgers}/rejected.yaml`)) + '\n';

@@ -149,7 +149,7 @@ function finish(
       tool: options.tool,
       groups: campaign.groups.map((g) => pieces.get(g.id) ?? { output: null, chunks: {}, photos: [], summary: null }),
       inputs,
-      duplicates: dups.pairs,
+      duplicates: dups.clusters,
       units: units.sets,
       unitInfo: units.units,
       ...(caches.groups ? { previous: caches.groups.previous() } : {}),
