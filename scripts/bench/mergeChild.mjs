@@ -41,6 +41,7 @@ if (mode === 'parse') {
   ms = performance.now(); // since the process started: start-up included
   if (code !== 0) throw new Error(`ledger ${argv.join(' ')} exited ${code}`);
   const json = JSON.parse(out);
-  extra = { records: json.summary?.records, duplicates: json.duplicates?.length };
+  const clusters = json.duplicates ?? [];
+  extra = { records: json.summary?.records, duplicates: clusters.length, clustered: clusters.reduce((n, c) => n + c.ids.length, 0) };
 }
 console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, ...extra }));

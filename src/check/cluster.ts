@@ -29,11 +29,15 @@ export interface PreviousClustering {
 
 const EPS = 1e-9;
 
-function overlap(x: Int32Array, y: Int32Array): number {
+/** Whether x and y (sorted) share at least `need` tokens; stops as soon as they cannot. */
+function overlapReaches(x: Int32Array, y: Int32Array, need: number): number {
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < x.length && j < y.length) {
+  const nx = x.length;
+  const ny = y.length;
+  while (i < nx && j < ny) {
+    if (n + Math.min(nx - i, ny - j) < need) return -1;
     const a = x[i]!;
     const b = y[j]!;
     if (a === b) {
@@ -43,82 +47,143 @@ function overlap(x: Int32Array, y: Int32Array): number {
     } else if (a < b) i++;
     else j++;
   }
-  return n;
+  return n >= need ? n : -1;
 }
 
-/** Leaders by the tokens of their prefixes: a linked list per token in flat arrays. */
+/** Entries of the index: leader, position of the token in the leader's set, the set's size. */
+const OWNER = 0;
+const POS = 1;
+const SIZE = 2;
+const STRIDE = 3;
+
+/** Tokens of a set of size n that any set alike to it must share one of (j = t/(2−t), the Jaccard equivalent of Dice t). */
+function prefixOf(n: number, threshold: number): number {
+  const j = threshold / (2 - threshold);
+  return Math.min(n, n - Math.ceil(j * n - EPS) + 1);
+}
+
+/**
+ * Where each token's entries go in an index of these sets: room for every set that has the
+ * token in its prefix (the most that can lead), one token's entries side by side.
+ */
+function layout(sets: readonly Int32Array[], tokens: number, threshold: number): Int32Array {
+  const start = new Int32Array(tokens + 1);
+  for (const set of sets) {
+    const p = prefixOf(set.length, threshold);
+    for (let i = 0; i < p; i++) start[set[i]! + 1]!++;
+  }
+  for (let t = 0; t < tokens; t++) start[t + 1]! += start[t]!;
+  return start;
+}
+
+/**
+ * Leaders by the tokens of their prefixes, each token's leaders side by side in increasing
+ * order (leaders are added in order), each entry with its leader, the token's position in
+ * that leader's set and the set's size (for the size and positional filters, without
+ * touching the set).
+ */
 class LeaderIndex {
-  private readonly head: Int32Array;
-  private next: Int32Array;
-  private owner: Int32Array;
-  private used = 0;
+  private readonly fill: Int32Array;
+  private readonly entries: Int32Array;
+  private size = 0;
+  /** Per leader, while probing: the probe that last saw it, and the prefix tokens it shares (-1: ruled out). */
   private readonly stamp: Int32Array;
+  private readonly shared: Int32Array;
   private probe = 0;
-  private readonly found: number[] = [];
+  private found: Int32Array;
 
   constructor(
     private readonly sets: readonly Int32Array[],
-    tokens: number,
-    private readonly jaccard: number,
+    private readonly start: Int32Array,
+    private readonly threshold: number,
   ) {
-    this.head = new Int32Array(tokens).fill(-1);
-    this.next = new Int32Array(64);
-    this.owner = new Int32Array(64);
+    this.fill = start.slice(0, start.length - 1);
+    this.entries = new Int32Array(start[start.length - 1]! * STRIDE);
     this.stamp = new Int32Array(sets.length).fill(-1);
-  }
-
-  prefix(n: number): number {
-    return n - Math.ceil(this.jaccard * n - EPS) + 1;
+    this.shared = new Int32Array(sets.length);
+    this.found = new Int32Array(64);
   }
 
   add(k: number): void {
     const set = this.sets[k]!;
-    const p = Math.min(set.length, this.prefix(set.length));
-    if (this.used + p > this.next.length) {
-      const size = Math.max(this.next.length * 2, this.used + p);
-      const next = new Int32Array(size);
-      next.set(this.next);
-      const owner = new Int32Array(size);
-      owner.set(this.owner);
-      this.next = next;
-      this.owner = owner;
-    }
+    const p = prefixOf(set.length, this.threshold);
+    const ent = this.entries;
     for (let i = 0; i < p; i++) {
-      const t = set[i]!;
-      this.owner[this.used] = k;
-      this.next[this.used] = this.head[t]!;
-      this.head[t] = this.used++;
+      const at = this.fill[set[i]!]!++ * STRIDE;
+      ent[at + OWNER] = k;
+      ent[at + POS] = i;
+      ent[at + SIZE] = set.length;
     }
+    this.size++;
   }
 
-  /** The earliest leader below `below` whose set is alike to text k's, with the similarity; null when none. */
-  first(k: number, below: number, threshold: number): { leader: number; sim: number } | null {
-    if (this.used === 0) return null;
+  /**
+   * The earliest leader below `below` whose set is alike to text k's, with the similarity; null
+   * when none. Candidates share a prefix token, have a size that can reach the threshold, and
+   * pass the positional filter: the tokens shared so far plus all that remain after the shared
+   * one (in either set) must still reach the overlap the threshold asks for.
+   */
+  first(k: number, below: number): { leader: number; sim: number } | null {
+    if (this.size === 0) return null;
     const set = this.sets[k]!;
     const n = set.length;
-    const p = Math.min(n, this.prefix(n));
+    const p = prefixOf(n, this.threshold);
     const probe = ++this.probe;
-    const found = this.found;
-    found.length = 0;
-    const lo = this.jaccard * n - EPS;
-    const hi = n / this.jaccard + EPS;
+    const { entries: ent, stamp, shared, start, fill } = this;
+    const t = this.threshold;
+    const j = t / (2 - t);
+    const lo = j * n - EPS;
+    const hi = n / j + EPS;
+    let count = 0;
     for (let i = 0; i < p; i++) {
-      for (let e = this.head[set[i]!]!; e >= 0; e = this.next[e]!) {
-        const other = this.owner[e]!;
-        if (other >= below || this.stamp[other] === probe) continue;
-        this.stamp[other] = probe;
-        const m = this.sets[other]!.length;
-        if (m >= lo && m <= hi) found.push(other);
+      const token = set[i]!;
+      const end = fill[token]! * STRIDE;
+      for (let at = start[token]! * STRIDE; at < end; at += STRIDE) {
+        const other = ent[at + OWNER]!;
+        if (other >= below) break; // a token's leaders are in increasing order
+        const m = ent[at + SIZE]!;
+        let seen = 0;
+        if (stamp[other] === probe) {
+          seen = shared[other]!;
+          if (seen < 0) continue;
+        } else {
+          stamp[other] = probe;
+          if (m < lo || m > hi) {
+            shared[other] = -1;
+            continue;
+          }
+        }
+        // Overlap needed for Dice t: 2·o ≥ t·(n + m).
+        const bound = seen + 1 + Math.min(n - i - 1, m - ent[at + POS]! - 1);
+        if (2 * bound < t * (n + m) - EPS) {
+          shared[other] = -1;
+          continue;
+        }
+        if (seen === 0) {
+          if (count === this.found.length) {
+            const grown = new Int32Array(count * 2);
+            grown.set(this.found);
+            this.found = grown;
+          }
+          this.found[count++] = other;
+        }
+        shared[other] = seen + 1;
       }
     }
-    if (found.length === 0) return null;
-    if (found.length > 1) found.sort((a, b) => a - b);
-    for (const other of found) {
+    // The earliest alike candidate. Candidates come rarest shared token first, and those are the
+    // likeliest to be alike: once one is, only earlier candidates are worth comparing.
+    let best = -1;
+    let bestSim = 0;
+    for (let c = 0; c < count; c++) {
+      const other = this.found[c]!;
+      if ((best >= 0 && other >= best) || shared[other]! < 0) continue;
       const o = this.sets[other]!;
-      const sim = (2 * overlap(set, o)) / (n + o.length);
-      if (sim >= threshold) return { leader: other, sim };
+      const common = overlapReaches(set, o, Math.ceil((t * (n + o.length)) / 2 - EPS));
+      if (common < 0) continue;
+      const sim = (2 * common) / (n + o.length);
+      if (sim >= t) [best, bestSim] = [other, sim];
     }
-    return null;
+    return best >= 0 ? { leader: best, sim: bestSim } : null;
   }
 }
 
@@ -156,8 +221,8 @@ export function clusterTexts(sets: readonly Int32Array[], threshold: number, pre
   const sim = new Float64Array(n).fill(1);
   let tokens = 0;
   for (const set of sets) for (const t of set) if (t >= tokens) tokens = t + 1;
-  const jaccard = threshold / (2 - threshold);
-  const all = new LeaderIndex(sets, tokens, jaccard);
+  const start = layout(sets, tokens, threshold);
+  const all = new LeaderIndex(sets, start, threshold);
   const assign = (k: number, hit: { leader: number; sim: number } | null): boolean => {
     if (hit) {
       leader[k] = hit.leader;
@@ -168,7 +233,7 @@ export function clusterTexts(sets: readonly Int32Array[], threshold: number, pre
     return true;
   };
   if (!previous) {
-    for (let k = 0; k < n; k++) assign(k, all.first(k, k, threshold));
+    for (let k = 0; k < n; k++) assign(k, all.first(k, k));
     return { leader, sim };
   }
   // Texts kept in the same order as last time; the others (new, or moved since their first
@@ -181,22 +246,22 @@ export function clusterTexts(sets: readonly Int32Array[], threshold: number, pre
   const gone = new Uint8Array(oldCount);
   for (let o = 0; o < oldCount; o++) if (now[o]! < 0 && previous.leader[o]! < 0) gone[o] = 1;
   // Leaders that did not lead last time: the only ones a kept text can newly be alike to first.
-  const added = new LeaderIndex(sets, tokens, jaccard);
+  const added = new LeaderIndex(sets, start, threshold);
   for (let k = 0; k < n; k++) {
     const o = stable[k] ? previous.was[k]! : -1;
     if (o < 0) {
-      if (assign(k, all.first(k, k, threshold))) added.add(k);
+      if (assign(k, all.first(k, k))) added.add(k);
       continue;
     }
     const p = previous.leader[o]!;
     if (p < 0) {
-      const hit = added.first(k, k, threshold);
+      const hit = added.first(k, k);
       assign(k, hit);
       if (hit) gone[o] = 1;
     } else if (gone[p]) {
-      if (assign(k, all.first(k, k, threshold))) added.add(k);
+      if (assign(k, all.first(k, k))) added.add(k);
     } else {
-      assign(k, added.first(k, now[p]!, threshold) ?? { leader: now[p]!, sim: previous.sim[o]! });
+      assign(k, added.first(k, now[p]!) ?? { leader: now[p]!, sim: previous.sim[o]! });
     }
   }
   return { leader, sim };
