@@ -22,7 +22,7 @@ export async function run({ tmp }) {
   const root = path.join(tmp, 'export-campaign');
   const counts = generateCampaign(root, { groups: 200, records: 120_000, mix: { opinion: 10, info: 0, card: 1 / 3 } });
   const t = performance.now();
-  const merged = mergeCampaign(root, { tool: 'bench' });
+  const merged = await mergeCampaign(root, { tool: 'bench' });
   if (!merged.written) throw new Error('export bench: the generated campaign did not merge');
   const mergeMs = performance.now() - t;
   const bare = child('bare', root, path.join(tmp, 'bare.xlsx'));

@@ -9,6 +9,21 @@ import type { Locale } from '../schema/vocab.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, WorkbookModel } from './sheetModel.js';
 
+/** XML of a sheet that may wait for the zip's compressor before more rows are made. */
+const MAX_BUFFERED = 4 << 20;
+
+/**
+ * Lets the sheet's XML reach the file before more is made. exceljs hands each committed row to
+ * the zip archive without waiting, and the archive takes a sheet only once it has compressed
+ * the one before, so without this most of a 100,000-row sheet (~180 MB of XML) would wait in
+ * memory by the end. (Reaches into exceljs' stream and its archiver's buffer: exceljs 4.)
+ */
+async function drained(ws: unknown): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const waiting = (ws as { stream?: { pipes?: ({ _writableState?: { length?: number } } | undefined)[] } }).stream?.pipes?.[0];
+  while ((waiting?._writableState?.length ?? 0) > MAX_BUFFERED) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 export interface WriteOptions {
   lang: Locale;
   /** The as-of date, also used as the workbook's created/modified date so reruns match. */
@@ -215,8 +230,7 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
           rows++;
           if (++done % 1_000 === 0) {
             options.onProgress?.(done, total);
-            // Let the zip stream drain: without this the whole sheet's XML would pile up in memory.
-            await new Promise((resolve) => setImmediate(resolve));
+            await drained(ws);
           }
         }
       }
