@@ -7,6 +7,7 @@
 // calls it), timed from the start of the process, so their start-up counts as a clerk sees it.
 // Prints one JSON line: ms and peak RSS (MB).
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -27,7 +28,8 @@ if (mode === 'parse') {
   ms = performance.now() - t;
   extra = { files: files.length, docs };
 } else {
-  const { main } = await import('../../dist/bundle/main.js');
+  // Required as bin/ledger.cjs requires it (an ES import would first scan the bundle for its exports).
+  const { main } = createRequire(import.meta.url)('../../dist/bundle/main.js');
   const argv = { merge: ['merge'], merge1: ['merge', '--jobs', '1'], validate: ['validate'] }[mode];
   let out = '';
   const sink = { write: (s) => void (out += s) };

@@ -112,14 +112,18 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   return { ...rest, opinions };
 }
 
-/** Each text's leader comes before it and leads itself; similarities are numbers (1 for leaders). */
-function isClustering(leader: unknown, sim: unknown, count: number): boolean {
-  if (!Array.isArray(leader) || !Array.isArray(sim) || leader.length !== count || sim.length !== count) return false;
-  for (let k = 0; k < count; k++) {
-    const l = leader[k] as unknown;
-    const s = sim[k] as unknown;
-    if (!Number.isInteger(l) || typeof s !== 'number' || !(s > 0 && s <= 1)) return false;
-    if ((l as number) !== -1 && ((l as number) < 0 || (l as number) >= k || leader[l as number] !== -1)) return false;
+/** Followers' triples (text, leader, similarity) in text order: each leader comes before its follower and leads itself. */
+function isClustering(links: unknown, count: number): boolean {
+  if (!Array.isArray(links) || links.length % 3 !== 0) return false;
+  const follows = new Set<number>();
+  let last = -1;
+  for (let i = 0; i < links.length; i += 3) {
+    const [k, l, s] = [links[i] as unknown, links[i + 1] as unknown, links[i + 2] as unknown];
+    if (!Number.isInteger(k) || !Number.isInteger(l) || typeof s !== 'number' || !(s > 0 && s <= 1)) return false;
+    if ((k as number) <= last || (k as number) >= count || (l as number) < 0 || (l as number) >= (k as number) || follows.has(l as number))
+      return false;
+    follows.add(k as number);
+    last = k as number;
   }
   return true;
 }
@@ -145,25 +149,24 @@ export class GroupCache {
 
   /** The last run's clustering of the duplicate check, when it is well-formed. */
   memo(): DuplicateMemo | undefined {
-    // Per kind of source: each text's leader and similarity in duplicates.json, its texts in a
+    // Per kind of source: its followers (text, leader, similarity) in duplicates.json, its texts in a
     // UTF-16 file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
     const file = readJson(path.join(this.dir, MEMO)) as
       | {
           key?: string;
           threshold?: unknown;
-          blocks?: Record<string, { texts?: unknown; count?: unknown; leader?: unknown; sim?: unknown }>;
+          blocks?: Record<string, { texts?: unknown; count?: unknown; links?: unknown }>;
         }
       | undefined;
     if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
       return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
     for (const [source, block] of Object.entries(file.blocks)) {
-      const { leader, sim } = block;
       if (
         typeof block.texts !== 'string' ||
         !/^[0-9a-f-]{36}$/.test(block.texts) ||
         !Number.isInteger(block.count) ||
-        !isClustering(leader, sim, block.count as number)
+        !isClustering(block.links, block.count as number)
       )
         return undefined;
       let norms: string[];
@@ -174,7 +177,7 @@ export class GroupCache {
         return undefined;
       }
       if (norms.length !== block.count) return undefined;
-      memo.blocks[source] = { norms, leader: leader as number[], sim: sim as number[] };
+      memo.blocks[source] = { norms, links: block.links as number[] };
       this.memoTexts.set(source, { id: block.texts, norms });
     }
     return memo;
@@ -258,15 +261,18 @@ export class GroupCache {
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
       // A kind of source whose texts are those read at the start keeps its texts file.
       const textsDir = path.join(this.dir, MEMO_TEXTS);
-      const blocks: Record<string, { texts: string; count: number; leader: number[]; sim: number[] }> = {};
+      const blocks: Record<string, { texts: string; count: number; links: number[] }> = {};
       for (const [source, b] of Object.entries(memo.blocks)) {
         const old = this.memoTexts.get(source);
-        let id = old && old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k]) ? old.id : undefined;
+        let id =
+          old && (old.norms === b.norms || (old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k])))
+            ? old.id
+            : undefined;
         if (!id) {
           id = randomUUID();
           writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
         }
-        blocks[source] = { texts: id, count: b.norms.length, leader: b.leader, sim: b.sim };
+        blocks[source] = { texts: id, count: b.norms.length, links: b.links };
       }
       writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
       removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));

@@ -10,8 +10,10 @@
 // Jaccard equivalent of Dice t) share a token. Leaders are indexed by their prefixes.
 //
 // The result depends only on the texts and their order, so a merge can start from the last
-// run's clustering (a memo) and redo only what a group's resubmission can have changed; the
-// result is the same as clustering from scratch (the tests compare both).
+// run's clustering (a memo) and redo only what a group's resubmission can have changed
+// (reclusterFew); the result is the same as clustering from scratch (the tests compare both).
+
+import { bigrams, dice } from './similarity.js';
 
 /** Per text: the index of its leader (-1: it leads), and its similarity to that leader (1 for a leader). */
 export interface Clustering {
@@ -209,60 +211,186 @@ export function increasingRun(seq: Int32Array): Uint8Array {
   return out;
 }
 
-/**
- * Clusters the texts (token sets sorted rarest first, as similarity.tokenize gives them), in
- * order. With the last run's clustering, texts whose place and neighbours did not change keep
- * their leader unless a leader that is new since then comes first and is alike; only new texts
- * and the followers of leaders that are gone are compared with every leader.
- */
-export function clusterTexts(sets: readonly Int32Array[], threshold: number, previous?: PreviousClustering): Clustering {
+/** Clusters the texts (token sets sorted rarest first, as similarity.tokenize gives them), in order. */
+export function clusterTexts(sets: readonly Int32Array[], threshold: number): Clustering {
   const n = sets.length;
   const leader = new Int32Array(n).fill(-1);
   const sim = new Float64Array(n).fill(1);
   let tokens = 0;
   for (const set of sets) for (const t of set) if (t >= tokens) tokens = t + 1;
-  const start = layout(sets, tokens, threshold);
-  const all = new LeaderIndex(sets, start, threshold);
-  const assign = (k: number, hit: { leader: number; sim: number } | null): boolean => {
+  const index = new LeaderIndex(sets, layout(sets, tokens, threshold), threshold);
+  for (let k = 0; k < n; k++) {
+    const hit = index.first(k, k);
     if (hit) {
       leader[k] = hit.leader;
       sim[k] = hit.sim;
-      return false;
-    }
-    all.add(k);
-    return true;
-  };
-  if (!previous) {
-    for (let k = 0; k < n; k++) assign(k, all.first(k, k));
-    return { leader, sim };
+    } else index.add(k);
   }
+  return { leader, sim };
+}
+
+/** Above this many texts to look at again, clustering afresh is cheaper than redoing a part. */
+function fewOf(n: number): number {
+  return Math.max(256, Math.floor(n / 20));
+}
+
+/**
+ * The clustering of today's texts from the last run's, when few texts changed; null when so
+ * many did that clustering afresh (clusterTexts) is cheaper. The same result as clustering
+ * afresh: texts kept in the same order as last time keep their leader unless a leader that did
+ * not lead last time comes first and is alike; new texts, moved ones and the followers of
+ * leaders that are gone are compared with all. Which texts are alike to those few is found by
+ * one pass over every text's bigrams (no tokenizing of the rest).
+ */
+export function reclusterFew(norms: readonly string[], threshold: number, previous: PreviousClustering): Clustering | null {
+  const n = norms.length;
   // Texts kept in the same order as last time; the others (new, or moved since their first
   // occurrence went) count as new.
   const stable = increasingRun(previous.was);
   const oldCount = previous.leader.length;
   const now = new Int32Array(oldCount).fill(-1);
   for (let k = 0; k < n; k++) if (stable[k]) now[previous.was[k]!] = k;
-  // Leaders of the last run that lead no more (gone, moved, or now following a new leader).
-  const gone = new Uint8Array(oldCount);
-  for (let o = 0; o < oldCount; o++) if (now[o]! < 0 && previous.leader[o]! < 0) gone[o] = 1;
-  // Leaders that did not lead last time: the only ones a kept text can newly be alike to first.
-  const added = new LeaderIndex(sets, start, threshold);
+  // Texts to compare with all: new and moved ones, and followers of leaders that are gone.
+  const ask = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const o = stable[k] ? previous.was[k]! : -1;
-    if (o < 0) {
-      if (assign(k, all.first(k, k))) added.add(k);
-      continue;
-    }
-    const p = previous.leader[o]!;
-    if (p < 0) {
-      const hit = added.first(k, k);
-      assign(k, hit);
-      if (hit) gone[o] = 1;
-    } else if (gone[p]) {
-      if (assign(k, all.first(k, k))) added.add(k);
+    const p = o < 0 ? -1 : previous.leader[o]!;
+    if (o < 0 || (p >= 0 && now[p]! < 0)) ask[k] = 1;
+  }
+  const alike = new AlikeLists(norms, threshold);
+  for (;;) {
+    const asked: number[] = [];
+    for (let k = 0; k < n; k++) if (ask[k]) asked.push(k);
+    if (asked.length > fewOf(n)) return null;
+    alike.find(asked);
+    const walked = walk(n, previous, stable, now, alike);
+    if (walked.missing.length === 0) return walked;
+    // Followers of a leader that a new leader before it took in: compared with all as well.
+    for (const k of walked.missing) ask[k] = 1;
+  }
+}
+
+/** The walk of reclusterFew, given what the asked texts are alike to; `missing`: texts it found it must ask about too. */
+function walk(
+  n: number,
+  previous: PreviousClustering,
+  stable: Uint8Array,
+  now: Int32Array,
+  alike: AlikeLists,
+): Clustering & { missing: number[] } {
+  const leader = new Int32Array(n).fill(-1);
+  const sim = new Float64Array(n).fill(1);
+  // Leaders now that did not lead last time (new texts, or followers whose leader went).
+  const added = new Uint8Array(n);
+  // Leaders of the last run that lead no more (gone, moved, or now following an added leader).
+  const gone = new Uint8Array(previous.leader.length);
+  for (let o = 0; o < gone.length; o++) if (now[o]! < 0 && previous.leader[o]! < 0) gone[o] = 1;
+  const missing: number[] = [];
+  const leads = (y: number) => leader[y]! < 0;
+  for (let k = 0; k < n; k++) {
+    const o = stable[k] ? previous.was[k]! : -1;
+    const p = o < 0 ? -1 : previous.leader[o]!;
+    if (o < 0 || (p >= 0 && gone[p])) {
+      const list = alike.of(k);
+      if (!list) {
+        missing.push(k);
+        continue;
+      }
+      const hit = list.find(([y]) => y < k && leads(y));
+      if (hit) [leader[k], sim[k]] = hit;
+      else added[k] = 1;
+    } else if (p < 0) {
+      // It led: it follows an added leader before it that it is alike to, if any.
+      const hit = alike.addedBefore(k, k, added, leads);
+      if (hit) {
+        [leader[k], sim[k]] = hit;
+        gone[o] = 1;
+      }
     } else {
-      assign(k, added.first(k, now[p]!) ?? { leader: now[p]!, sim: previous.sim[o]! });
+      const hit = alike.addedBefore(k, now[p]!, added, leads) ?? [now[p]!, previous.sim[o]!];
+      [leader[k], sim[k]] = hit;
     }
   }
-  return { leader, sim };
+  return { leader, sim, missing };
+}
+
+/** A 30-bit key of a bigram (two code points) or of a one-character text (b = -1); a collision only lets a candidate through to the exact comparison. */
+const bigramKey = (a: number, b: number) => (Math.imul(a, 65_599) ^ b) & 0x3fffffff;
+
+/**
+ * For some of the texts (the asked ones), every other text alike to them, with the similarity,
+ * in text order; and the other way round, for each text the asked ones it is alike to.
+ */
+class AlikeLists {
+  private readonly lists = new Map<number, [number, number][]>();
+  private readonly back = new Map<number, [number, number][]>();
+  private readonly j: number;
+
+  constructor(
+    private readonly norms: readonly string[],
+    private readonly threshold: number,
+  ) {
+    this.j = threshold / (2 - threshold);
+  }
+
+  of(k: number): [number, number][] | undefined {
+    return this.lists.get(k);
+  }
+
+  /** The first asked text before `below` that now leads as an added leader and that text k is alike to. */
+  addedBefore(k: number, below: number, added: Uint8Array, leads: (y: number) => boolean): [number, number] | undefined {
+    return this.back.get(k)?.find(([q]) => q < below && added[q] && leads(q));
+  }
+
+  /** Finds what the asked texts not looked at yet are alike to: one pass over every text's bigrams. */
+  find(asked: readonly number[]): void {
+    const fresh = asked.filter((k) => !this.lists.has(k));
+    if (fresh.length === 0) return;
+    const sets = fresh.map((k) => bigrams(this.norms[k]!));
+    const need = sets.map((set) => Math.ceil(this.j * set.size - EPS));
+    const index = new Map<number, number[]>();
+    sets.forEach((set, r) => {
+      this.lists.set(fresh[r]!, []);
+      for (const t of set) {
+        const cps = Array.from(t, (c) => c.codePointAt(0)!);
+        const key = bigramKey(cps[0]!, cps.length > 1 ? cps[1]! : -1);
+        const list = index.get(key);
+        if (!list) index.set(key, [r]);
+        else if (list[list.length - 1] !== r) list.push(r);
+      }
+    });
+    const hits = new Int32Array(fresh.length);
+    const touched: number[] = [];
+    const count = (key: number) => {
+      const list = index.get(key);
+      if (list) for (const r of list) if (hits[r]!++ === 0) touched.push(r);
+    };
+    this.norms.forEach((text, y) => {
+      touched.length = 0;
+      let prev = -2;
+      let chars = 0;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (prev !== -2) count(bigramKey(prev, cp));
+        prev = cp;
+        chars++;
+      }
+      if (chars === 1) count(bigramKey(prev, -1));
+      let own: Set<string> | undefined;
+      for (const r of touched) {
+        const enough = hits[r]! >= need[r]!;
+        hits[r] = 0;
+        const q = fresh[r]!;
+        if (!enough || q === y) continue;
+        own ??= bigrams(text);
+        const s = dice(sets[r]!, own);
+        if (s < this.threshold) continue;
+        this.lists.get(q)!.push([y, s]);
+        const back = this.back.get(y);
+        if (back) back.push([q, s]);
+        else this.back.set(y, [[q, s]]);
+      }
+    });
+    for (const list of this.back.values()) list.sort((a, b) => a[0] - b[0]);
+  }
 }

@@ -10,7 +10,7 @@
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import type { RecordResult } from '../model/campaign.js';
-import { clusterTexts, type PreviousClustering } from './cluster.js';
+import { clusterTexts, reclusterFew, type PreviousClustering } from './cluster.js';
 import { normalizeText, tokenize } from './similarity.js';
 
 export const DUPLICATE_THRESHOLD = 0.85;
@@ -63,12 +63,20 @@ class TextIndex {
 }
 
 /**
- * Per kind of source: its distinct texts in order, and for each the index of its leader (-1:
- * it leads a cluster) and its similarity to it (1 for a leader).
+ * Per kind of source: its distinct texts in order, and the texts that follow a leader, as flat
+ * triples (text, its leader, its similarity to it); every other text leads. (Most texts lead
+ * when opinions are varied: the memo stays small.)
  */
 export interface DuplicateMemo {
   threshold: number;
-  blocks: Record<string, { norms: string[]; leader: number[]; sim: number[] }>;
+  blocks: Record<string, { norms: string[]; links: number[] }>;
+}
+
+/** A block's clustering as the memo keeps it: the followers' triples. */
+function linksOf(leader: Int32Array, sim: Float64Array): number[] {
+  const links: number[] = [];
+  for (let k = 0; k < leader.length; k++) if (leader[k]! >= 0) links.push(k, leader[k]!, sim[k]!);
+  return links;
 }
 
 export interface DuplicateFinding {
@@ -125,30 +133,31 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     }
     return { source, at, norms };
   });
-  // One token dictionary (and rarity order) for all blocks; each block clustered on its own.
-  const { sets } = tokenize(distinct.flatMap((d) => d.norms));
   const old = memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks : {};
   const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
   const found: { members: number[]; similarity: number }[] = [];
-  let base = 0;
   for (const { source, at, norms } of distinct) {
-    const own = sets.slice(base, base + norms.length);
-    base += norms.length;
+    // From the last run's clustering when few texts changed, else afresh.
     const previous = previousOf(norms, at, old[source]);
-    const { leader, sim } = clusterTexts(own, DUPLICATE_THRESHOLD, previous);
-    next.blocks[source] = { norms, leader: Array.from(leader), sim: Array.from(sim) };
+    const { leader, sim } =
+      (previous && reclusterFew(norms, DUPLICATE_THRESHOLD, previous)) ?? clusterTexts(tokenize(norms).sets, DUPLICATE_THRESHOLD);
+    // Texts as they were: the memo's own list is kept (the cache then knows not to write it again).
+    const same = previous?.same && old[source] ? old[source].norms : norms;
+    next.blocks[source] = { norms: same, links: linksOf(leader, sim) };
     // Records by cluster (its leader's text), in ledger order; a cluster of one is no duplicate.
+    const head = (k: number) => (leader[k]! < 0 ? k : leader[k]!);
+    const size = new Int32Array(norms.length);
+    for (const i of blocks.get(source)!) if (textOf[i]! >= 0) size[head(textOf[i]!)]!++;
     const byLeader = new Map<number, { members: number[]; similarity: number }>();
     for (const i of blocks.get(source)!) {
       const k = textOf[i]!;
-      if (k < 0) continue;
-      const head = leader[k]! < 0 ? k : leader[k]!;
-      let c = byLeader.get(head);
-      if (!c) byLeader.set(head, (c = { members: [], similarity: 1 }));
+      if (k < 0 || size[head(k)]! < 2) continue;
+      let c = byLeader.get(head(k));
+      if (!c) byLeader.set(head(k), (c = { members: [], similarity: 1 }));
       c.members.push(i);
       c.similarity = Math.min(c.similarity, sim[k]!);
     }
-    for (const c of byLeader.values()) if (c.members.length > 1) found.push(c);
+    for (const c of byLeader.values()) found.push(c);
   }
   found.sort((x, y) => x.members[0]! - y.members[0]!);
   const ledgerId = (x: OpinionRef) => `${x.group}/${x.id}`;
@@ -170,7 +179,11 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
 }
 
 /** Where each text of today was in the memo's clustering (a side-by-side walk: both lists are in ledger order and mostly the same). */
-function previousOf(norms: string[], at: TextIndex, old: DuplicateMemo['blocks'][string] | undefined): PreviousClustering | undefined {
+function previousOf(
+  norms: string[],
+  at: TextIndex,
+  old: DuplicateMemo['blocks'][string] | undefined,
+): (PreviousClustering & { same: boolean }) | undefined {
   if (!old) return undefined;
   const was = new Int32Array(norms.length).fill(-1);
   // The map is asked only where the lists part (a lookup hashes a long text, comparing equal neighbours does not).
@@ -185,5 +198,13 @@ function previousOf(norms: string[], at: TextIndex, old: DuplicateMemo['blocks']
       }
     }
   }
-  return { leader: old.leader, sim: old.sim, was };
+  const leader = new Int32Array(old.norms.length).fill(-1);
+  const sim = new Float64Array(old.norms.length).fill(1);
+  for (let i = 0; i + 2 < old.links.length; i += 3) {
+    leader[old.links[i]!] = old.links[i + 1]!;
+    sim[old.links[i]!] = old.links[i + 2]!;
+  }
+  let same = norms.length === old.norms.length;
+  for (let k = 0; same && k < was.length; k++) same = was[k] === k;
+  return { leader, sim, was, same };
 }

@@ -114,6 +114,34 @@ describe('similarity', () => {
     expect(likelyDuplicates(after).clusters).toEqual([{ ids: ['g/o0', 'g/o2'], similarity: 0.88 }]);
   });
 
+  it('from a memo: a leader that a new one takes in passes its followers on (or lets them lead)', () => {
+    const chain = [
+      '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸天地玄黄宇宙',
+      '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸天地玄日月星',
+      '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸天风云日月星',
+    ];
+    const [a, b, c] = chain as [string, string, string];
+    const base = '窗口工作人员态度生硬群众办事多次往返材料要求不一次性告知';
+    const [x, y, z] = [`${base}甲`, `${base}乙`, `${base}丙`];
+    for (const [before, after] of [
+      [
+        [b, c],
+        [a, b, c],
+      ], // b now follows a; c, not alike to a, leads
+      [
+        [y, z],
+        [x, y, z],
+      ], // y and z now follow x
+    ] as const) {
+      const memo = likelyDuplicates(refs(before.map((norm) => ({ source: 's', norm })))).memo;
+      const today = refs(after.map((norm) => ({ source: 's', norm })));
+      const fresh = likelyDuplicates(today);
+      const incremental = likelyDuplicates(today, JSON.parse(JSON.stringify(memo)));
+      expect(incremental.clusters).toEqual(fresh.clusters);
+      expect(incremental.memo).toEqual(fresh.memo);
+    }
+  });
+
   it('finds exactly the clusters a brute-force comparison finds (property)', () => {
     const alphabet = fc.constantFrom(...'会议太多表格窗口态度生硬群众办事𠀀a');
     const text = fc.oneof(

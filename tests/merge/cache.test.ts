@@ -104,7 +104,7 @@ describe('the merge cache', () => {
     generateCampaign(dir, { groups: 3, records: 200, seed: 5 });
     const first = (await mergeBothWays(dir)).bytes;
     const cache = path.join(dir, 'ledgers/.cache');
-    writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "leader": [5, 9, 1]}}}');
+    writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "links": [5, 9, 1]}}}');
     writeFileSync(path.join(cache, 'groups/g1.json'), 'not json');
     truncateSync(path.join(cache, 'files/g2.results.jsonl'), 100);
     writeFileSync(path.join(cache, 'files/g3.jsonl'), '{"key": "x"}\n');
@@ -115,8 +115,8 @@ describe('the merge cache', () => {
     expect((await mergeBothWays(dir)).bytes).toEqual(first);
     // A duplicate memo of the right key whose clustering does not hold together is not used.
     const memoFile = path.join(cache, 'duplicates.json');
-    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { blocks: Record<string, { leader: number[] }> };
-    for (const block of Object.values(memo.blocks)) block.leader[0] = block.leader.length; // a leader after its follower
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { blocks: Record<string, { links: number[] }> };
+    for (const block of Object.values(memo.blocks)) block.links.push(0, 5, 1); // a follower before the ones listed, led by a later text
     writeFileSync(memoFile, JSON.stringify(memo));
     expect((await mergeBothWays(dir)).bytes).toEqual(first);
     // A JSON copy missing one of its pieces is not used: readers parse the YAML instead.
