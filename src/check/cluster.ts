@@ -314,7 +314,10 @@ function walk(
   return { leader, sim, missing };
 }
 
-/** A 30-bit key of a bigram (two code points) or of a one-character text (b = -1); a collision only lets a candidate through to the exact comparison. */
+/**
+ * A 30-bit key of a bigram (two code points) or of a one-character text (b = -1); a collision
+ * only lets a candidate through to the exact comparison.
+ */
 const bigramKey = (a: number, b: number) => (Math.imul(a, 65_599) ^ b) & 0x3fffffff;
 
 /**
