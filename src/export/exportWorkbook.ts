@@ -5,6 +5,7 @@ import type { LedgerSet } from '../model/ledgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
+import { duplicateSheet } from './duplicateSheet.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import type { WorkbookModel } from './sheetModel.js';
@@ -36,6 +37,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const ctx = exportContext(options);
   const { campaign } = scoped.manifest;
   const audit = runAudit(scoped, { asOf: options.asOf });
+  const duplicates = duplicateSheet(ctx, set, options.group);
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
@@ -43,6 +45,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
       summarySheet(ctx, campaignStats(scoped, options.asOf)),
       ...ledgerSheets(ctx, scoped.ledgers),
       auditSheet(ctx, audit, scoped.manifest.groups),
+      ...(duplicates ? [duplicates] : []),
     ],
   };
   return { model, ctx, audit };

@@ -86,8 +86,22 @@ describe('export of examples/zh-CN', () => {
     wb = await readBook(file);
   });
 
-  it('has the nine sheets, named in the campaign language', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(ZH_SHEETS);
+  it('has the nine sheets, named in the campaign language, and the likely duplicates after them', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...ZH_SHEETS, '疑似重复意见']);
+  });
+
+  it('lists the likely duplicates cluster by cluster, the first of each and how alike the others are to it', () => {
+    const ws = wb.getWorksheet('疑似重复意见') as ExcelJS.Worksheet;
+    expect(headers(ws)).toEqual(['重复组', '工作组', '编号', '日期', '对象类别', '意见内容', '与首条的相似度', '来源文件']);
+    const rows = dataRows(ws).map((r) => [
+      r.getCell(1).value,
+      `${String(r.getCell(2).value)}/${String(r.getCell(3).value)}`,
+      r.getCell(7).value,
+    ]);
+    const expected = set.manifest.duplicates.flatMap((c, n) => c.ids.map((id, i) => [n + 1, id, i === 0 ? '首条' : c.similarity]));
+    expect(set.manifest.duplicates.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected);
+    for (const r of dataRows(ws)) expect(typeof r.getCell(6).value === 'string' && (r.getCell(6).value as string).length > 0).toBe(true);
   });
 
   it('has one row per ledger record in every ledger sheet', () => {
