@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemaHash } from '../dist/schema/jsonSchema.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const out = path.join(dist, 'bundle');
@@ -51,8 +52,8 @@ await build({
   target: 'node20',
   external: EXTERNAL,
   plugins: [commandsApart],
-  // import.meta.url, as CommonJS knows it.
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // import.meta.url, as CommonJS knows it; the schemas' hash, known at build time.
+  define: { 'import.meta.url': '__importMetaUrl', LEDGER_BUILT_SCHEMA_HASH: JSON.stringify(schemaHash()) },
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigrams, dice, normalizeText } from './similarity.js';
+import { bigrams, dice, NFKC_STABLE, normalizeText } from './similarity.js';
 import { increasingRun } from './cluster.js';
 import { DUPLICATE_THRESHOLD, likelyDuplicates, type OpinionRef } from './likelyDuplicates.js';
 
@@ -66,6 +66,23 @@ describe('similarity', () => {
     expect(normalizeText(a)).toBe(normalizeText(b));
     expect(dice(bigrams(normalizeText(a)), bigrams(normalizeText('窗口工作人员态度生硬，群众办事需要多次往返。')))).toBeGreaterThan(0.85);
     expect(dice(bigrams(normalizeText(a)), bigrams(normalizeText('法律援助审批时间长，希望简化流程。')))).toBeLessThan(0.2);
+  });
+
+  it('skips NFKC only for characters it would not change (as far as letters and digits go)', () => {
+    const slow = (t: string) =>
+      t
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, '');
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCharCode(cp);
+      if (NFKC_STABLE.test(ch) && normalizeText(ch) !== slow(ch)) differ.push(cp.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(normalizeText('ＡＢＣ１２３，会议')).toBe('abc123会议');
+    expect(normalizeText('e\u0301')).toBe('é');
   });
 
   it('reports each cluster once: the first opinion of its text, then the repeats and near-identical ones', () => {
