@@ -43,6 +43,16 @@ const commandsApart = {
   },
 };
 
+// Handlebars builds templates with source-map's SourceNode when it can require it; without it
+// (its require throws) it uses its own lighter code generator. The report needs no source maps.
+const noSourceMap = {
+  name: 'no-source-map',
+  setup(b) {
+    b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: "throw new Error('source-map is left out of the bundle');" }));
+  },
+};
+
 await build({
   entryPoints,
   outdir: out,
@@ -51,7 +61,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [commandsApart],
+  plugins: [commandsApart, noSourceMap],
   // import.meta.url, as CommonJS knows it; the schemas' hash, known at build time.
   define: { 'import.meta.url': '__importMetaUrl', LEDGER_BUILT_SCHEMA_HASH: JSON.stringify(schemaHash()) },
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
