@@ -7,7 +7,8 @@
  * ideographs, CJK and full-width punctuation (dropped either way). Most opinions are only
  * these, and normalizing them would load ICU's tables (~10 ms of a start-up) for nothing.
  */
-export const NFKC_STABLE = /^[\u0000-\u007f\u3000-\u3035\u3037\u303b-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64\u2010-\u2027]*$/;
+export const NFKC_STABLE =
+  /^[\u0000-\u007f\u3000-\u3035\u3037\u303b-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64\u2010-\u2027]*$/;
 
 /** Letters and digits only, lower-cased: punctuation, spaces and full/half-width forms do not count. */
 export function normalizeText(s: string): string {
