@@ -88,7 +88,7 @@ async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: 
     const built = builder.build(jobOf(g, caches.files !== undefined)).then((b) => {
       for (const [i, json] of b.fresh) {
         const f = g.files[i]!;
-        caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, sha256: f.hash, ctx: g.ctxKey }, json);
+        caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, sha256: f.hash, ctx: g.ctxKey }, json);
       }
       progress(g.scan.recordFiles.length);
       return b;
