@@ -31,7 +31,7 @@ export interface PreviousClustering {
 
 const EPS = 1e-9;
 
-/** Whether x and y (sorted) share at least `need` tokens; stops as soon as they cannot. */
+/** The tokens x and y (sorted) share, or -1 as soon as they cannot share `need`. */
 function overlapReaches(x: Int32Array, y: Int32Array, need: number): number {
   let i = 0;
   let j = 0;
@@ -172,13 +172,21 @@ class LeaderIndex {
         shared[other] = seen + 1;
       }
     }
-    // The earliest alike candidate. Candidates come rarest shared token first, and those are the
-    // likeliest to be alike: once one is, only earlier candidates are worth comparing.
+    return this.earliestAlike(set, count);
+  }
+
+  /**
+   * The earliest alike one of the `count` candidates found. They come rarest shared token
+   * first, and those are the likeliest to be alike: once one is, only earlier ones count.
+   */
+  private earliestAlike(set: Int32Array, count: number): { leader: number; sim: number } | null {
+    const t = this.threshold;
+    const n = set.length;
     let best = -1;
     let bestSim = 0;
     for (let c = 0; c < count; c++) {
       const other = this.found[c]!;
-      if ((best >= 0 && other >= best) || shared[other]! < 0) continue;
+      if ((best >= 0 && other >= best) || this.shared[other]! < 0) continue;
       const o = this.sets[other]!;
       const common = overlapReaches(set, o, Math.ceil((t * (n + o.length)) / 2 - EPS));
       if (common < 0) continue;

@@ -144,20 +144,7 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     // Texts as they were: the memo's own list is kept (the cache then knows not to write it again).
     const same = previous?.same && old[source] ? old[source].norms : norms;
     next.blocks[source] = { norms: same, links: linksOf(leader, sim) };
-    // Records by cluster (its leader's text), in ledger order; a cluster of one is no duplicate.
-    const head = (k: number) => (leader[k]! < 0 ? k : leader[k]!);
-    const size = new Int32Array(norms.length);
-    for (const i of blocks.get(source)!) if (textOf[i]! >= 0) size[head(textOf[i]!)]!++;
-    const byLeader = new Map<number, { members: number[]; similarity: number }>();
-    for (const i of blocks.get(source)!) {
-      const k = textOf[i]!;
-      if (k < 0 || size[head(k)]! < 2) continue;
-      let c = byLeader.get(head(k));
-      if (!c) byLeader.set(head(k), (c = { members: [], similarity: 1 }));
-      c.members.push(i);
-      c.similarity = Math.min(c.similarity, sim[k]!);
-    }
-    for (const c of byLeader.values()) found.push(c);
+    for (const c of clustersOf(blocks.get(source)!, textOf, leader, sim)) found.push(c);
   }
   found.sort((x, y) => x.members[0]! - y.members[0]!);
   const ledgerId = (x: OpinionRef) => `${x.group}/${x.id}`;
@@ -176,6 +163,23 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
       );
     }),
   };
+}
+
+/** A block's records by cluster (its leader's text), in ledger order; a cluster of one is no duplicate. */
+function clustersOf(records: readonly number[], textOf: Int32Array, leader: Int32Array, sim: Float64Array) {
+  const head = (k: number) => (leader[k]! < 0 ? k : leader[k]!);
+  const size = new Int32Array(leader.length);
+  for (const i of records) if (textOf[i]! >= 0) size[head(textOf[i]!)]!++;
+  const byLeader = new Map<number, { members: number[]; similarity: number }>();
+  for (const i of records) {
+    const k = textOf[i]!;
+    if (k < 0 || size[head(k)]! < 2) continue;
+    let c = byLeader.get(head(k));
+    if (!c) byLeader.set(head(k), (c = { members: [], similarity: 1 }));
+    c.members.push(i);
+    c.similarity = Math.min(c.similarity, sim[k]!);
+  }
+  return byLeader.values();
 }
 
 /** Where each text of today was in the memo's clustering (a side-by-side walk: both lists are in ledger order and mostly the same). */
