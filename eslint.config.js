@@ -39,6 +39,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CommonJS entry of the command (bin/ledger.cjs): it requires the bundle.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['tests/**', '**/*.test.ts'],
     rules: { 'max-len': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

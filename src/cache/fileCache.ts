@@ -20,6 +20,8 @@ export interface Entry {
   rel: string;
   size: number;
   mtimeMs: number;
+  /** The inode: a file replaced by another of the same size and mtime (a restore, `cp -p`) is not the same file. */
+  ino: number;
   sha256: string;
   ctx: string;
   /** False for files that are only hashed (photos, summaries). */
@@ -125,20 +127,21 @@ export class FileCache {
     return got;
   }
 
-  /** The cached entry when size and mtime show the file unchanged (and not racily recent). */
+  /** The cached entry when size, mtime and inode show the file unchanged (and not racily recent). */
   byStat(rel: string, st: Stats, ctx: string): Entry | undefined {
     const hit = this.old.get(rel);
-    if (!hit || hit.entry.ctx !== ctx || hit.entry.size !== st.size || hit.entry.mtimeMs !== st.mtimeMs) return undefined;
+    if (!hit || hit.entry.ctx !== ctx || hit.entry.size !== st.size || hit.entry.mtimeMs !== st.mtimeMs || hit.entry.ino !== st.ino)
+      return undefined;
     if (st.mtimeMs >= this.writtenAt - 2000) return undefined;
     this.next.set(rel, { line: hit.line, result: undefined });
     return hit.entry;
   }
 
-  /** The cached entry when the content is the same though size or mtime are not. */
+  /** The cached entry when the content is the same though size, mtime or inode are not. */
   byHash(rel: string, st: Stats, hash: string, ctx: string): Entry | undefined {
     const hit = this.old.get(rel);
     if (!hit || hit.entry.ctx !== ctx || hit.entry.sha256 !== hash) return undefined;
-    this.next.set(rel, { line: JSON.stringify({ ...hit.entry, size: st.size, mtimeMs: st.mtimeMs }), result: undefined });
+    this.next.set(rel, { line: JSON.stringify({ ...hit.entry, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }), result: undefined });
     return hit.entry;
   }
 

@@ -3,7 +3,7 @@
 // files just written (chunks.json). A group whose record files and context hash to the same
 // key is taken as it was: its chunks are cut from the current ledger files (checked against
 // their hashes) instead of parsing, checking and writing out its records again. The alike
-// pairs of the duplicate check are kept too (duplicates.json), so only new texts are compared.
+// clustering of the duplicate check is kept too (duplicates.json), so only what changed is redone.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
@@ -149,6 +149,22 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   return { ...rest, opinions, refNos };
 }
 
+/** Followers' triples (text, leader, similarity) in text order: each leader comes before its follower and leads itself. */
+function isClustering(links: unknown, count: number): boolean {
+  if (!Array.isArray(links) || links.length % 3 !== 0) return false;
+  const follows = new Set<number>();
+  let last = -1;
+  for (let i = 0; i < links.length; i += 3) {
+    const [k, l, s] = [links[i] as unknown, links[i + 1] as unknown, links[i + 2] as unknown];
+    if (!Number.isInteger(k) || !Number.isInteger(l) || typeof s !== 'number' || !(s > 0 && s <= 1)) return false;
+    if ((k as number) <= last || (k as number) >= count || (l as number) < 0 || (l as number) >= (k as number) || follows.has(l as number))
+      return false;
+    follows.add(k as number);
+    last = k as number;
+  }
+  return true;
+}
+
 export class GroupCache {
   private readonly dir: string;
   private readonly index: Index | undefined;
@@ -168,12 +184,17 @@ export class GroupCache {
     return new GroupCache(ledgersDir);
   }
 
-  /** The alike pairs of the last run's duplicate check, when they are well-formed. */
+  /** The last run's clustering of the duplicate check, when it is well-formed. */
   memo(): DuplicateMemo | undefined {
-    // Per kind of source: its pairs as one flat list in duplicates.json, its texts in a UTF-16
-    // file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
+    // Per kind of source: its followers (text, leader, similarity) in duplicates.json, its texts in a
+    // UTF-16 file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
     const file = readJson(path.join(this.dir, MEMO)) as
-      { key?: string; threshold?: unknown; blocks?: Record<string, { texts?: unknown; count?: unknown; pairs?: unknown }> } | undefined;
+      | {
+          key?: string;
+          threshold?: unknown;
+          blocks?: Record<string, { texts?: unknown; count?: unknown; links?: unknown }>;
+        }
+      | undefined;
     if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
       return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
@@ -182,8 +203,7 @@ export class GroupCache {
         typeof block.texts !== 'string' ||
         !/^[0-9a-f-]{36}$/.test(block.texts) ||
         !Number.isInteger(block.count) ||
-        !Array.isArray(block.pairs) ||
-        block.pairs.length % 3 !== 0
+        !isClustering(block.links, block.count as number)
       )
         return undefined;
       let norms: string[];
@@ -194,23 +214,7 @@ export class GroupCache {
         return undefined;
       }
       if (norms.length !== block.count) return undefined;
-      const flat = block.pairs as unknown[];
-      const pairs: [number, number, number][] = [];
-      for (let k = 0; k < flat.length; k += 3) {
-        const [a, b, s] = [flat[k], flat[k + 1], flat[k + 2]];
-        if (
-          !Number.isInteger(a) ||
-          !Number.isInteger(b) ||
-          typeof s !== 'number' ||
-          (a as number) < 0 ||
-          (b as number) < 0 ||
-          (a as number) >= norms.length ||
-          (b as number) >= norms.length
-        )
-          return undefined;
-        pairs.push([a as number, b as number, s]);
-      }
-      memo.blocks[source] = { norms, pairs };
+      memo.blocks[source] = { norms, links: block.links as number[] };
       this.memoTexts.set(source, { id: block.texts, norms });
     }
     return memo;
@@ -318,15 +322,18 @@ export class GroupCache {
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
       // A kind of source whose texts are those read at the start keeps its texts file.
       const textsDir = path.join(this.dir, MEMO_TEXTS);
-      const blocks: Record<string, { texts: string; count: number; pairs: number[] }> = {};
+      const blocks: Record<string, { texts: string; count: number; links: number[] }> = {};
       for (const [source, b] of Object.entries(memo.blocks)) {
         const old = this.memoTexts.get(source);
-        let id = old && old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k]) ? old.id : undefined;
+        let id =
+          old && (old.norms === b.norms || (old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k])))
+            ? old.id
+            : undefined;
         if (!id) {
           id = randomUUID();
           writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
         }
-        blocks[source] = { texts: id, count: b.norms.length, pairs: b.pairs.flat() };
+        blocks[source] = { texts: id, count: b.norms.length, links: b.links };
       }
       writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
       removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));

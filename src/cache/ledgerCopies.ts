@@ -115,13 +115,14 @@ export function readLedgerCopy(ledgersDir: string, name: string, sha256: string)
     if (!head.pieces) return { hit: true, data: JSON.parse(text.slice(nl + 1)) };
     const hashes = head.hashes;
     if (!Array.isArray(hashes) || hashes.length !== head.pieces.length) return { hit: false };
-    const parts: string[] = [];
+    // Piece by piece: one piece's text at a time, never the whole ledger's (export's peak memory).
+    const data: unknown[] = [];
     for (let i = 0; i < head.pieces.length; i++) {
       const bytes = readFileSync(piecePath(ledgersDir, head.pieces[i]!));
       if (sha256Of(bytes) !== hashes[i]) return { hit: false };
-      parts.push(bytes.toString('utf8'));
+      for (const item of JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[]) data.push(item);
     }
-    return { hit: true, data: JSON.parse(`[${parts.join(',')}]`) };
+    return { hit: true, data };
   } catch {
     // A torn copy, or a piece a merge running right now has just replaced: the YAML is read
     // instead, and the copy is left for the next merge to mend.

@@ -1,6 +1,6 @@
 // Checks ledger.yaml. Pure: its bytes in, the campaign (when usable) and diagnostics out.
 import { diagnostic, pointerOf, pushAll, type Diagnostic, type DiagnosticCode, type DiagnosticData } from '../messages/diagnostic.js';
-import { DEFAULT_AUDIT, type Campaign, type Group } from '../model/campaign.js';
+import { CAMPAIGN_FILE, DEFAULT_AUDIT, type Campaign, type Group } from '../model/campaign.js';
 import { isPlainObject, normalize } from '../schema/normalize.js';
 import { schemaCheck } from '../schema/schemaCheck.js';
 import { CAMPAIGN_SPEC } from '../schema/spec.js';
@@ -11,7 +11,7 @@ import { decodeText } from '../yaml/parseYaml.js';
 import { readDocs } from '../yaml/readDocs.js';
 import { memberProblem } from './members.js';
 
-export const CAMPAIGN_FILE = 'ledger.yaml';
+export { CAMPAIGN_FILE };
 
 export function checkCampaign(bytes: Uint8Array): { campaign: Campaign | null; diagnostics: Diagnostic[] } {
   const file = CAMPAIGN_FILE;

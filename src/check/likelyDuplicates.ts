@@ -1,15 +1,17 @@
-// The same opinion heard by two groups (or written down twice) is kept twice — nothing is
-// filtered — but reported as a likely duplicate so the office does not count it double:
-// same kind of source, near-identical content.
+// The same opinion heard by several groups (or written down twice) is kept every time —
+// nothing is filtered — but reported as likely duplicates so the office does not count it
+// more than once: same kind of source, near-identical content. Alike opinions are reported as
+// clusters (cluster.ts): the first opinion of its text and every later one alike to it, one
+// warning per cluster, so 100,000 alike opinions read as a few thousand clusters.
 //
-// Which texts are alike depends only on the texts, so the merge keeps the alike pairs of the
-// last run (a `DuplicateMemo`) and, when a group resubmits, compares only the new texts with
-// the rest instead of joining 100,000 opinions again. Which record is reported against which
-// is then worked out from the pairs, the same way whether they were memoized or not.
+// Which texts are alike depends only on the texts and their order, so the merge keeps the
+// clustering of the last run (a `DuplicateMemo`) and, when a group resubmits, redoes only what
+// the resubmission can have changed instead of clustering 100,000 opinions again.
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import type { RecordResult } from '../model/campaign.js';
-import { joinFew, joinNormBlocks, normalizeText } from './similarity.js';
+import { clusterTexts, reclusterFew, type PreviousClustering } from './cluster.js';
+import { normalizeText, tokenize } from './similarity.js';
 
 export const DUPLICATE_THRESHOLD = 0.85;
 
@@ -60,15 +62,26 @@ class TextIndex {
   }
 }
 
-/** Per kind of source: its distinct texts and which of them are alike (indexes, similarity). */
+/**
+ * Per kind of source: its distinct texts in order, and the texts that follow a leader, as flat
+ * triples (text, its leader, its similarity to it); every other text leads. (Most texts lead
+ * when opinions are varied: the memo stays small.)
+ */
 export interface DuplicateMemo {
   threshold: number;
-  blocks: Record<string, { norms: string[]; pairs: [number, number, number][] }>;
+  blocks: Record<string, { norms: string[]; links: number[] }>;
+}
+
+/** A block's clustering as the memo keeps it: the followers' triples. */
+function linksOf(leader: Int32Array, sim: Float64Array): number[] {
+  const links: number[] = [];
+  for (let k = 0; k < leader.length; k++) if (leader[k]! >= 0) links.push(k, leader[k]!, sim[k]!);
+  return links;
 }
 
 export interface DuplicateFinding {
   diagnostics: Diagnostic[];
-  pairs: LikelyDuplicate[];
+  clusters: LikelyDuplicate[];
   memo: DuplicateMemo;
 }
 
@@ -97,9 +110,6 @@ export function opinionRefs(group: string, records: readonly RecordResult[]): Op
   return out;
 }
 
-/** Above this share of new texts a whole join is cheaper than comparing the new ones with all. */
-const FEW = 0.02;
-
 /** `refs` in ledger.yaml group order and file order; `memo` from an earlier run, if any. */
 export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMemo): DuplicateFinding {
   const blocks = new Map<string, number[]>();
@@ -108,114 +118,97 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
     if (block) block.push(i);
     else blocks.set(x.source, [i]);
   });
-  const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
-  const found: { a: number; b: number; similarity: number }[] = [];
-  // Each block's distinct texts (with the first record that has each), then their alike pairs:
-  // from the memo where it can, the blocks that need a whole join all joined in one go.
+  // Each block's distinct texts, in order of first appearance, and each record's text by
+  // number within its block (-1: empty).
   const sources = [...blocks.keys()].sort();
-  // Each record's distinct text, by number within its block (-1: empty).
   const textOf = new Int32Array(refs.length).fill(-1);
   const distinct = sources.map((source) => {
-    // Each distinct text (by number k), and the first record that has it.
-    const firstRef: number[] = [];
     const norms: string[] = [];
     const at = new TextIndex(norms);
     for (const i of blocks.get(source)!) {
       const ref = refs[i]!;
       if (ref.norm === '') continue;
       const hash = ref.hash ?? textHash(ref.norm);
-      let k = at.get(ref.norm, hash);
-      if (k === undefined) {
-        k = at.add(ref.norm, hash);
-        firstRef.push(i);
-      }
-      textOf[i] = k;
+      textOf[i] = at.get(ref.norm, hash) ?? at.add(ref.norm, hash);
     }
-    return { source, at, firstRef, norms, pairs: null as [number, number, number][] | null };
+    return { source, at, norms };
   });
   const old = memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks : {};
-  for (const d of distinct) d.pairs = pairsFromMemo(d.norms, d.at, old[d.source]);
-  const whole = distinct.filter((d) => d.pairs === null);
-  joinNormBlocks(
-    whole.map((d) => d.norms),
-    DUPLICATE_THRESHOLD,
-  ).forEach((pairs, k) => (whole[k]!.pairs = pairs.map((p): [number, number, number] => [p.a, p.b, p.similarity])));
-  for (const { source, firstRef, norms, pairs } of distinct) {
-    next.blocks[source] = { norms, pairs: pairs! };
-    const alike = new Map<number, [number, number][]>();
-    const link = (x: number, y: number, s: number) => {
-      const list = alike.get(x);
-      if (list) list.push([y, s]);
-      else alike.set(x, [[y, s]]);
-    };
-    for (const [a, b, s] of pairs!) {
-      link(a, b, s);
-      link(b, a, s);
-    }
-    // A record repeating an earlier text is reported against the first record with it; any
-    // other, against the earliest record whose text is alike. Each record at most once.
-    for (const i of blocks.get(source)!) {
-      const k = textOf[i]!;
-      if (k < 0) continue;
-      const f = firstRef[k]!;
-      if (f < i) {
-        found.push({ a: f, b: i, similarity: 1 });
-        continue;
-      }
-      let best = -1;
-      let similarity = 0;
-      for (const [other, s] of alike.get(k) ?? []) {
-        const a = firstRef[other]!;
-        if (a < i && (best < 0 || a < best)) [best, similarity] = [a, s];
-      }
-      if (best >= 0) found.push({ a: best, b: i, similarity });
-    }
+  const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
+  const found: { members: number[]; similarity: number }[] = [];
+  for (const { source, at, norms } of distinct) {
+    // From the last run's clustering when few texts changed, else afresh.
+    const previous = previousOf(norms, at, old[source]);
+    const { leader, sim } =
+      (previous && reclusterFew(norms, DUPLICATE_THRESHOLD, previous)) ?? clusterTexts(tokenize(norms).sets, DUPLICATE_THRESHOLD);
+    // Texts as they were: the memo's own list is kept (the cache then knows not to write it again).
+    const same = previous?.same && old[source] ? old[source].norms : norms;
+    next.blocks[source] = { norms: same, links: linksOf(leader, sim) };
+    for (const c of clustersOf(blocks.get(source)!, textOf, leader, sim)) found.push(c);
   }
-  found.sort((x, y) => x.b - y.b);
+  found.sort((x, y) => x.members[0]! - y.members[0]!);
   const ledgerId = (x: OpinionRef) => `${x.group}/${x.id}`;
+  // Shown as a lower bound (≥ 85%), so rounded down.
+  const shown = (s: number) => Math.floor(s * 100 + 1e-6) / 100;
   return {
     memo: next,
-    pairs: found.map((f) => ({ a: ledgerId(refs[f.a]!), b: ledgerId(refs[f.b]!), similarity: Math.round(f.similarity * 100) / 100 })),
-    diagnostics: found.map(({ a: ai, b: bi, similarity }) => {
-      const a = refs[ai]!;
-      const b = refs[bi]!;
-      const data = { id: b.id, others: [{ id: ledgerId(a), file: a.file, line: a.line }], similarity };
-      return diagnostic('likely-duplicate', data, { file: b.file, line: b.line, column: b.column, pointer: '/content' });
+    clusters: found.map((c) => ({ ids: c.members.map((i) => ledgerId(refs[i]!)), similarity: shown(c.similarity) })),
+    diagnostics: found.map((c) => {
+      const [first, ...rest] = c.members.map((i) => refs[i]!);
+      const others = rest.map((o) => ({ id: ledgerId(o), file: o.file, line: o.line }));
+      return diagnostic(
+        'likely-duplicate',
+        { id: first!.id, others, similarity: shown(c.similarity) },
+        { file: first!.file, line: first!.line, column: first!.column, pointer: '/content' },
+      );
     }),
   };
 }
 
-/** The alike pairs among `norms` from the memo, the new texts compared anew; null when a whole join is due. */
-function pairsFromMemo(
+/** A block's records by cluster (its leader's text), in ledger order; a cluster of one is no duplicate. */
+function clustersOf(records: readonly number[], textOf: Int32Array, leader: Int32Array, sim: Float64Array) {
+  const head = (k: number) => (leader[k]! < 0 ? k : leader[k]!);
+  const size = new Int32Array(leader.length);
+  for (const i of records) if (textOf[i]! >= 0) size[head(textOf[i]!)]!++;
+  const byLeader = new Map<number, { members: number[]; similarity: number }>();
+  for (const i of records) {
+    const k = textOf[i]!;
+    if (k < 0 || size[head(k)]! < 2) continue;
+    let c = byLeader.get(head(k));
+    if (!c) byLeader.set(head(k), (c = { members: [], similarity: 1 }));
+    c.members.push(i);
+    c.similarity = Math.min(c.similarity, sim[k]!);
+  }
+  return byLeader.values();
+}
+
+/** Where each text of today was in the memo's clustering (a side-by-side walk: both lists are in ledger order and mostly the same). */
+function previousOf(
   norms: string[],
   at: TextIndex,
   old: DuplicateMemo['blocks'][string] | undefined,
-): [number, number, number][] | null {
-  if (!old) return null;
-  // Where each text of the memo is now (-1: gone), and which texts are new. Both lists are in
-  // ledger order and mostly the same, so they are walked side by side; the map is asked only
-  // where they part (a lookup hashes a long text, a comparison of equal neighbours does not).
-  const now = new Int32Array(old.norms.length);
+): (PreviousClustering & { same: boolean }) | undefined {
+  if (!old) return undefined;
+  const was = new Int32Array(norms.length).fill(-1);
+  // The map is asked only where the lists part (a lookup hashes a long text, comparing equal neighbours does not).
   for (let i = 0, j = 0; i < old.norms.length; i++) {
     const n = old.norms[i]!;
-    if (j < norms.length && norms[j] === n) now[i] = j++;
+    if (j < norms.length && norms[j] === n) was[j++] = i;
     else {
       const k = at.get(n, textHash(n));
-      now[i] = k ?? -1;
-      if (k !== undefined) j = k + 1;
+      if (k !== undefined) {
+        was[k] = i;
+        j = k + 1;
+      }
     }
   }
-  const known = new Uint8Array(norms.length);
-  for (const k of now) if (k >= 0) known[k] = 1;
-  const fresh: number[] = [];
-  for (let k = 0; k < norms.length; k++) if (!known[k]) fresh.push(k);
-  if (fresh.length > Math.max(16, FEW * norms.length)) return null;
-  const pairs: [number, number, number][] = [];
-  for (const [a, b, s] of old.pairs) {
-    const x = now[a]!;
-    const y = now[b]!;
-    if (x >= 0 && y >= 0) pairs.push(x < y ? [x, y, s] : [y, x, s]);
+  const leader = new Int32Array(old.norms.length).fill(-1);
+  const sim = new Float64Array(old.norms.length).fill(1);
+  for (let i = 0; i + 2 < old.links.length; i += 3) {
+    leader[old.links[i]!] = old.links[i + 1]!;
+    sim[old.links[i]!] = old.links[i + 2]!;
   }
-  for (const p of joinFew(fresh, norms, DUPLICATE_THRESHOLD)) pairs.push([p.a, p.b, p.similarity]);
-  return pairs.sort((p, q) => p[1] - q[1] || p[0] - q[0]);
+  let same = norms.length === old.norms.length;
+  for (let k = 0; same && k < was.length; k++) same = was[k] === k;
+  return { leader, sim, was, same };
 }

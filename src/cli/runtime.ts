@@ -2,11 +2,11 @@
 // whether to colour. Commands never touch process.* directly, so tests drive them with plain
 // strings. Options are parsed here into values or typed errors (LedgerError); main() turns
 // errors into words.
-import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
 import { LANGS, type Lang } from '../messages/words.js';
 import { findCampaignRoot } from '../read/findCampaign.js';
+import { colors, type Colors } from '../text/colors.js';
 import { escapeControl } from '../text/escape.js';
 
 export interface Output {
@@ -25,9 +25,9 @@ export interface MainOptions {
 
 export interface Runtime extends MainOptions {
   /** Colours for stdout (results). */
-  color: ChalkInstance;
+  color: Colors;
   /** Colours for stderr (progress, logs). */
-  errColor: ChalkInstance;
+  errColor: Colors;
   verbose: boolean;
   /** The language of messages (before a command's own --lang). */
   lang: Lang;
@@ -49,8 +49,8 @@ export function makeRuntime(opts: MainOptions, flags: { color: boolean; verbose:
   return {
     ...opts,
     cwd,
-    color: new Chalk({ level: colorLevel(opts.stdout, opts.env, !flags.color) }),
-    errColor: new Chalk({ level: colorLevel(opts.stderr, opts.env, !flags.color) }),
+    color: colors(colorLevel(opts.stdout, opts.env, !flags.color) > 0),
+    errColor: colors(colorLevel(opts.stderr, opts.env, !flags.color) > 0),
     verbose: flags.verbose,
     lang: flags.lang,
     exitCode: 0,

@@ -6,6 +6,7 @@ import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.j
 import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
+import { duplicateSheet } from './duplicateSheet.js';
 import { exportContext } from './exportContext.js';
 import { proseDate } from '../messages/dates.js';
 import { count } from '../messages/words.js';
@@ -58,6 +59,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const audit = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
   const reviews = options.reviews ?? [];
   const shown = asOfView(options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped, options.asOf);
+  const duplicates = duplicateSheet(ctx, set, options.group);
   const notes = [
     ...(options.reviewedOnly ? [ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since')] : []),
     ...(shown.later
@@ -76,6 +78,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
       summarySheet(ctx, campaignStats(shown.set, options.asOf), countStates(reviewLedgers(scoped.ledgers, reviews).records)),
       ...ledgerSheets(ctx, shown.set.ledgers),
       auditSheet(ctx, audit),
+      ...(duplicates ? [duplicates] : []),
     ],
   };
   return { model, ctx, audit };

@@ -1,7 +1,8 @@
 // Writes a WorkbookModel with exceljs' streaming writer: one sheet at a time, each row
 // committed as soon as it is built, so memory stays flat however long the ledgers are. The
 // file appears under its name only when complete (temporary file, then rename).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { assertNotFolder } from '../write/fsAtomic.js';
@@ -9,6 +10,21 @@ import type { Locale } from '../schema/vocab.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, Table, WorkbookModel } from './sheetModel.js';
 import { cleanText } from '../text/clean.js';
+
+/** XML of a sheet that may wait for the zip's compressor before more rows are made. */
+const MAX_BUFFERED = 4 << 20;
+
+/**
+ * Lets the sheet's XML reach the file before more is made. exceljs hands each committed row to
+ * the zip archive without waiting, and the archive takes a sheet only once it has compressed
+ * the one before, so without this most of a 100,000-row sheet (~180 MB of XML) would wait in
+ * memory by the end. (Reaches into exceljs' stream and its archiver's buffer: exceljs 4.)
+ */
+async function drained(ws: unknown): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const waiting = (ws as { stream?: { pipes?: ({ _writableState?: { length?: number } } | undefined)[] } }).stream?.pipes?.[0];
+  while ((waiting?._writableState?.length ?? 0) > MAX_BUFFERED) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 export interface WriteOptions {
   lang: Locale;
@@ -215,7 +231,7 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   const progress = { done: 0, total, onProgress: options.onProgress };
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new WorkbookWriter({
     filename: tmp,
     useStyles: true,
     useSharedStrings: false,
@@ -304,8 +320,7 @@ async function writeSheet(
       rows++;
       if (++progress.done % 1_000 === 0) {
         progress.onProgress?.(progress.done, progress.total);
-        // Let the zip stream drain: without this the whole sheet's XML would pile up in memory.
-        await new Promise((resolve) => setImmediate(resolve));
+        await drained(ws);
       }
     }
   }

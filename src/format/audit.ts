@@ -1,6 +1,6 @@
 // The audit for a clerk: findings grouped by group (each a sentence in the reader's language,
 // its rule code last), then the make-up list; and the documented JSON.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { findingMessage, type AuditResult } from '../audit/runAudit.js';
 import { proseDate } from '../messages/dates.js';
 import { findingTitle } from '../messages/findings.js';
@@ -34,7 +34,7 @@ const WORDS = {
 };
 
 export const auditFormat = {
-  text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: ChalkInstance; lang: Lang }): string {
+  text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: Colors; lang: Lang }): string {
     const { color, lang } = options;
     const w = WORDS[lang];
     const out: string[] = [color.bold(w.title(result.asOf)), ''];

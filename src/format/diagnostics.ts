@@ -1,7 +1,7 @@
 // Diagnostics for people and for machines. Text: one grep-friendly line per problem, grouped
 // by file, `file:line:col severity message code` (the code last, as ESLint prints rule ids),
 // then a summary line. JSON: the documented shape, the message in the reader's language.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { localize, type Diagnostic } from '../messages/diagnostic.js';
 import { ui, type Summary } from '../messages/ui.js';
 import type { Lang } from '../messages/words.js';
@@ -9,7 +9,7 @@ import { escapeControl } from '../text/escape.js';
 import { formatJson } from './json.js';
 
 export interface TextOptions {
-  color: ChalkInstance;
+  color: Colors;
   lang: Lang;
   quiet?: boolean;
 }

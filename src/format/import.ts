@@ -1,7 +1,7 @@
 // `ledger import` (and the workbook part of `ledger validate`) for people and for machines:
 // the problems first, at their sheet and cell; then, per workbook, the file it goes to and
 // what it holds, or why nothing was written.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { workbookWords } from '../messages/workbookWords.js';
 import type { Lang } from '../messages/words.js';
 import type { ImportResult, WorkbookPlan } from '../pipeline/importWorkbook.js';
@@ -33,7 +33,7 @@ function planLines(p: WorkbookPlan, options: ImportFormatOptions): string[] {
 }
 
 export const importFormat = {
-  text(result: ImportResult, options: ImportFormatOptions & { color: ChalkInstance }): string {
+  text(result: ImportResult, options: ImportFormatOptions & { color: Colors }): string {
     const w = workbookWords(options.lang);
     const lines = diagnosticLines(result.diagnostics, options);
     if (lines.length) lines.push('');

@@ -1,6 +1,6 @@
 // `ledger merge` for people (problems, then a table of records per group and kind, then where
 // the ledgers went) and for machines (the documented JSON). Duplicates per group are counted once.
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { ui } from '../messages/ui.js';
 import type { Lang } from '../messages/words.js';
 import type { MergeResult } from '../pipeline/mergeCampaign.js';
@@ -11,18 +11,20 @@ import { escapeControl } from '../text/escape.js';
 import { diagnosticJson, diagnosticsFormat } from './diagnostics.js';
 import { formatJson } from './json.js';
 
-/** Likely duplicates per group (counted where the later copy is). */
+/** Likely duplicates per group: the opinions of a cluster after its first, counted in their groups. */
 function duplicatesByGroup(result: MergeResult): Map<string, number> {
   const out = new Map<string, number>();
   for (const d of result.manifest?.duplicates ?? []) {
-    const group = d.b.slice(0, d.b.lastIndexOf('/'));
-    out.set(group, (out.get(group) ?? 0) + 1);
+    for (const id of d.ids.slice(1)) {
+      const group = id.slice(0, id.lastIndexOf('/'));
+      out.set(group, (out.get(group) ?? 0) + 1);
+    }
   }
   return out;
 }
 
 /** What changed since the last merge; removals named by id (nothing may disappear silently). */
-function changeLines(result: MergeResult, options: { color: ChalkInstance; lang: Lang }): string {
+function changeLines(result: MergeResult, options: { color: Colors; lang: Lang }): string {
   const c = result.changes;
   if (!c || c.previous !== 'ledgers') return '';
   const w = ui(options.lang);
@@ -35,7 +37,7 @@ function changeLines(result: MergeResult, options: { color: ChalkInstance; lang:
 }
 
 export const mergeFormat = {
-  text(result: MergeResult, options: { color: ChalkInstance; lang: Lang; ledgers: string }): string {
+  text(result: MergeResult, options: { color: Colors; lang: Lang; ledgers: string }): string {
     const { color, lang } = options;
     const w = ui(lang);
     let out = diagnosticsFormat.text(result.diagnostics, result.summary, options);
@@ -61,7 +63,7 @@ export const mergeFormat = {
         ...RECORD_KINDS.map((k) => String(m.totals[k])),
         String(result.summary.errors),
         String(result.summary.warnings),
-        String(m.duplicates.length),
+        String([...dups.values()].reduce((a, b) => a + b, 0)),
       ]);
       out += '\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n';
       if (m.totals.rejected) out += color.yellow(w.rejected(m.totals.rejected, `${options.ledgers}/rejected.yaml`)) + '\n';

@@ -1,6 +1,6 @@
 // `ledger review list` for people (a table aligned by display width, states in words, kinds by
 // their zh-CN names) and for machines (codes and ids).
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { stateWord, reviewWords } from '../messages/review.js';
 import type { Lang } from '../messages/words.js';
 import type { ReviewList } from '../pipeline/reviewCampaign.js';
@@ -13,7 +13,7 @@ import { formatJson } from './json.js';
 const oneLine = (s: string | undefined) => truncate(escapeControl((s ?? '').replace(/\s+/g, ' ').trim()), 40);
 
 export const reviewFormat = {
-  text(list: ReviewList, options: { color: ChalkInstance; lang: Lang }): string {
+  text(list: ReviewList, options: { color: Colors; lang: Lang }): string {
     const { color, lang } = options;
     const w = reviewWords(lang);
     const kind = (k: keyof typeof KIND_LABELS) => (lang === 'zh-CN' ? KIND_LABELS[k].zh : KIND_LABELS[k].en);

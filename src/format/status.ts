@@ -1,6 +1,6 @@
 // `ledger status` for people (a table aligned by display width, so Chinese names line up) and
 // for machines (the documented JSON).
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from '../text/colors.js';
 import { proseDate } from '../messages/dates.js';
 import { reviewWords } from '../messages/review.js';
 import type { Lang } from '../messages/words.js';
@@ -51,7 +51,7 @@ function days(n: number, lang: Lang): string {
 }
 
 /** Per group review counts, once anything has been reviewed (ledger review). */
-function reviewTable(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string[] {
+function reviewTable(s: StatusResult, options: { color: Colors; lang: Lang }): string[] {
   if (!s.groups.some((g) => g.review.approved + g.review.returned + g.review.changed > 0)) return [];
   const w = reviewWords(options.lang);
   const rows = s.groups.map((g) => [
@@ -64,7 +64,7 @@ function reviewTable(s: StatusResult, options: { color: ChalkInstance; lang: Lan
 }
 
 export const statusFormat = {
-  text(s: StatusResult, options: { color: ChalkInstance; lang: Lang }): string {
+  text(s: StatusResult, options: { color: Colors; lang: Lang }): string {
     const { color, lang } = options;
     const zh = lang === 'zh-CN';
     const rows = s.groups.map((g) => [

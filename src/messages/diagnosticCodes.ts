@@ -727,23 +727,23 @@ export const DIAGNOSTIC_CODES: Table = {
   'likely-duplicate': {
     severity: 'warning',
     means: {
-      en: 'an opinion from the same kind of source with near-identical content (≥ 85% alike by character bigrams) to an earlier one: both are kept',
-      zh: '与此前一条意见来源类别相同、内容几乎一样（相似度≥85%）：都保留，请核实不是重复统计',
+      en: 'opinions from the same kind of source with near-identical content (≥ 85% alike by character bigrams): all are kept; one warning names the first and every later one alike to it',
+      zh: '来源类别相同、内容几乎一样（相似度≥85%）的几条意见：都保留，一条警告列出最早的一条和与它相似的各条，请核实不是重复统计',
     },
     fix: {
-      en: 'Check that it is not one opinion counted twice; if it is, delete one.',
-      zh: '核实是否同一条意见被记录了两次；如是，删去一条。',
+      en: 'Check that they are not one opinion counted more than once; if they are, keep one.',
+      zh: '核实是否同一条意见被记录了多次；如是，只保留一条。',
     },
     en: (d) =>
-      `opinion ${d.id} is ${d.similarity === 1 ? 'the same as' : `${Math.round(d.similarity * 100)}% alike`} ${list(
+      `opinion ${d.id} is repeated ${d.similarity === 1 ? 'word for word' : `(at least ${Math.round(d.similarity * 100)}% alike)`} by ${count(d.others.length, 'opinion')} from the same kind of source: ${list(
         d.others.slice(0, 3).map((o) => `${o.id} (${o.file}:${o.line})`),
         'en',
-      )}${d.others.length > 3 ? ` and ${count(d.others.length - 3, 'more', 'more')}` : ''}, from the same kind of source: both are kept; make sure it is not one opinion counted twice`,
+      )}${d.others.length > 3 ? ` and ${d.others.length - 3} more` : ''}; all are kept: make sure none is counted twice`,
     zh: (d) =>
       `意见 ${d.id} 与 ${list(
         d.others.slice(0, 3).map((o) => `${o.id}（${o.file} 第${o.line}行）`),
         'zh-CN',
-      )}${d.others.length > 3 ? `等${d.others.length}条` : ''}${d.similarity === 1 ? '内容相同' : `相似度${Math.round(d.similarity * 100)}%`}，来源类别也相同：均已保留，请核实是否重复记录`,
+      )}${d.others.length > 3 ? `等${d.others.length}条意见` : ''}${d.similarity === 1 ? '内容相同' : `相似度≥${Math.round(d.similarity * 100)}%`}，来源类别也相同：均已保留，请核实是否重复记录`,
   },
   'workbook-in-group': {
     severity: 'warning',

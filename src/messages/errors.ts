@@ -53,7 +53,14 @@ export interface ErrorData {
 export type ErrorCode = keyof ErrorData;
 
 /** A command cannot go on. `exit` 1 means the input has errors; 2 usage, configuration or I/O. */
+/** Marks a LedgerError whichever copy of this module made it (each command's bundle has one; see scripts/bundle.mjs). */
+const LEDGER_ERROR = Symbol.for('ledger.LedgerError');
+
 export class LedgerError<K extends ErrorCode = ErrorCode> extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [LEDGER_ERROR]?: boolean })[LEDGER_ERROR] === true;
+  }
+  readonly [LEDGER_ERROR] = true;
   readonly exit: 1 | 2;
   constructor(
     readonly code: K,

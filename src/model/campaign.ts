@@ -5,6 +5,9 @@ import type { Diagnostic, Where } from '../messages/diagnostic.js';
 import type { RecordKind } from '../schema/spec.js';
 import type { Locale } from '../schema/vocab.js';
 
+/** The campaign's file, found from the working folder upward. */
+export const CAMPAIGN_FILE = 'ledger.yaml';
+
 export interface Member {
   name: string;
   title?: string;

@@ -3,7 +3,8 @@
 import type { Campaign, Group } from './campaign.js';
 import type { RecordKind } from '../schema/spec.js';
 
-export const FORMAT_VERSION = 2;
+// 3: likely duplicates are clusters ({ids, similarity}), no longer pairs ({a, b, similarity}).
+export const FORMAT_VERSION = 3;
 
 /** Ledger file per record kind, in the order they are written and listed. */
 export const LEDGER_FILES: Readonly<Record<RecordKind, string>> = {
@@ -45,9 +46,12 @@ export interface ManifestGroup extends Group {
   unit?: string;
 }
 
+/**
+ * A cluster of likely duplicates: ledger ids in ledger order, the first the earliest opinion
+ * of its text; every other one is alike to it by at least `similarity` (1: word for word).
+ */
 export interface LikelyDuplicate {
-  a: string;
-  b: string;
+  ids: string[];
   similarity: number;
 }
 

@@ -95,7 +95,7 @@ async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: 
     const built = builder.build(jobOf(g, caches.files !== undefined)).then((b) => {
       for (const [i, json] of b.fresh) {
         const f = g.files[i]!;
-        caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, sha256: f.hash, ctx: g.ctxKey }, json);
+        caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, sha256: f.hash, ctx: g.ctxKey }, json);
       }
       progress(g.scan.recordFiles.length);
       return b;
@@ -164,7 +164,7 @@ function finish(
       tool: options.tool,
       groups: campaign.groups.map((g) => pieces.get(g.id) ?? { output: null, chunks: {}, photos: [], summary: null }),
       inputs,
-      duplicates: dups.pairs,
+      duplicates: dups.clusters,
       units: units.sets,
       unitInfo: units.units,
       ...(caches.groups ? { previous: caches.groups.previous() } : {}),

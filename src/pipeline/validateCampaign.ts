@@ -5,7 +5,7 @@ import { checkGroupJob } from '../build/groupJob.js';
 import type { FileCache } from '../cache/fileCache.js';
 import { likelyDuplicates, opinionRefs } from '../check/likelyDuplicates.js';
 import { duplicateRefNos, refNoRefs } from '../check/refNumbers.js';
-import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
+import { pushAll, sortAndCount, type Diagnostic, type DiagnosticData } from '../messages/diagnostic.js';
 import type { Campaign, FileResult, RecordResult } from '../model/campaign.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
@@ -91,10 +91,14 @@ export function validateCampaign(root: string, options: ValidateOptions = {}): V
         ),
       ),
     );
-    result.duplicates = dups.pairs;
+    result.duplicates = dups.clusters;
+    // A cluster is shown when any of its opinions is in what was asked for.
+    const reports = input.reports;
     pushAll(
       result.diagnostics,
-      dups.diagnostics.filter((d) => !input.reports || input.reports(d.file)),
+      dups.diagnostics.filter(
+        (d) => !reports || reports(d.file) || (d.data as DiagnosticData['likely-duplicate']).others.some((o) => reports(o.file)),
+      ),
     );
   }
   // After the duplicate search, which sees the records as a merge that refuses does.

@@ -1,8 +1,7 @@
 // The campaign is the nearest ledger.yaml from the working folder upward, as git finds .git.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-
-import { CAMPAIGN_FILE } from '../check/checkCampaign.js';
+import { CAMPAIGN_FILE } from '../model/campaign.js';
 
 export { CAMPAIGN_FILE };
 

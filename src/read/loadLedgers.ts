@@ -4,7 +4,6 @@
 // with the file's name; a torn or foreign cache piece is ignored (the YAML is read instead).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { readLedgerCopy } from '../cache/ledgerCopies.js';
 import { LedgerError } from '../messages/errors.js';
 import {
@@ -21,12 +20,13 @@ import { RECORD_KINDS } from '../schema/spec.js';
 import { mergeRunning } from '../write/mergeLock.js';
 import { JOURNAL, recoverInterruptedWrite } from '../write/writeLedgers.js';
 import { sha256File } from './hashFile.js';
+import { yamlLib } from '../yaml/yamlLib.js';
 
 export const LEDGERS_DIR = 'ledgers';
 
 function parseYaml(text: string, file: string): unknown {
   try {
-    return parse(text, { schema: 'core' });
+    return yamlLib().parse(text, { schema: 'core' });
   } catch (e) {
     throw new LedgerError('ledgers-unreadable', { file, detail: (e as Error).message.split('\n')[0] ?? 'YAML error' });
   }

@@ -94,7 +94,7 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
           photos: [],
           summary: g.summary === null ? null : `${originBase}/${g.summary}`,
         })),
-        duplicates: set.manifest.duplicates.map((d) => ({ ...d, a: `${id}/${d.a}`, b: `${id}/${d.b}` })),
+        duplicates: set.manifest.duplicates.map((d) => ({ ...d, ids: d.ids.map((x) => `${id}/${x}`) })),
       },
       ledgers,
       rejected: set.rejected.map((r) => ({ ...r, group: `${id}/${r.group}`, file: `${originBase}/${r.file}` })),

@@ -38,6 +38,7 @@ export interface FileInput {
   hash: string;
   size: number;
   mtimeMs: number;
+  ino: number;
   cached?: FileResult;
   bytes?: Buffer;
   /** The file could not be read: it is refused with this diagnostic. */
@@ -134,7 +135,7 @@ function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, opti
     return group;
   }
   group.files = read.map((f): FileInput => {
-    const base = { rel: f.rel, hash: f.hash, size: f.size, mtimeMs: f.mtimeMs };
+    const base = { rel: f.rel, hash: f.hash, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino };
     if (f.problem) return { ...base, problem: f.problem };
     const cached = f.hit ? options.files?.result(f.rel) : null;
     if (cached) return { ...base, cached };

@@ -1,5 +1,5 @@
-// Reading and hashing input files through the file cache: a file whose size and mtime are
-// those recorded is not even read; one whose bytes hash to the recorded content is not parsed
+// Reading and hashing input files through the file cache: a file whose size, mtime and inode
+// are those recorded is not even read; one whose bytes hash to the recorded content is not parsed
 // again. Record files are read whole (they are checked), anything else is hashed as a stream.
 // Only regular files are opened, and a record file over the size limit is refused unread.
 import { statSync, type Stats } from 'node:fs';
@@ -17,6 +17,7 @@ export interface ReadFile {
   hash: string;
   size: number;
   mtimeMs: number;
+  ino: number;
   /** The file cache holds a checked result for exactly this content and context. */
   hit: boolean;
   /** The bytes, when they were read (not for a cache hit by size and mtime). */
@@ -41,9 +42,9 @@ export class InputReader {
       return this.unreadable(rel, e);
     }
     const cached = this.cache?.byStat(rel, st, ctx);
-    if (cached?.checked) return { rel, hash: cached.sha256, size: st.size, mtimeMs: st.mtimeMs, hit: true };
+    if (cached?.checked) return { rel, hash: cached.sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, hit: true };
     if (st.size > MAX_RECORD_FILE) {
-      return { rel, hash: '', size: st.size, mtimeMs: st.mtimeMs, hit: false, problem: tooLarge(rel, st.size) };
+      return { rel, hash: '', size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, hit: false, problem: tooLarge(rel, st.size) };
     }
     let bytes: Buffer;
     try {
@@ -53,7 +54,7 @@ export class InputReader {
     }
     const hash = sha256(bytes);
     const byHash = this.cache?.byHash(rel, st, hash, ctx);
-    return { rel, hash, size: st.size, mtimeMs: st.mtimeMs, hit: byHash?.checked === true, bytes };
+    return { rel, hash, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, hit: byHash?.checked === true, bytes };
   }
 
   /** The bytes of a record file the cache answered for by size and mtime (when its result must be rebuilt). */
@@ -71,7 +72,7 @@ export class InputReader {
       const cached = this.cache?.byStat(rel, st, '');
       if (cached) return cached.sha256;
       const hash = sha256File(abs);
-      this.cache?.store({ rel, size: st.size, mtimeMs: st.mtimeMs, sha256: hash, ctx: '' }, null);
+      this.cache?.store({ rel, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, sha256: hash, ctx: '' }, null);
       return hash;
     } catch {
       return null;
@@ -85,6 +86,7 @@ export class InputReader {
       hash: '',
       size: 0,
       mtimeMs: 0,
+      ino: 0,
       hit: false,
       problem: diagnostic('unreadable-file', { reason }, { file: rel, line: 0, column: 0 }),
     };

@@ -3,7 +3,8 @@
 // the hidden metadata sheet, and the sheets whose first row holds template keys. Cell values
 // come out as the spreadsheet stored them (text, number, boolean, date), whatever wrote them
 // (Excel, WPS, LibreOffice: shared or inline strings, rich text, formulas with their results).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import { StringDecoder } from 'node:string_decoder';
 import { HEADER_ROW, KEY_ROW, META_MARK, splitKey } from '../model/templateLayout.js';
 
@@ -63,7 +64,7 @@ interface Collecting {
 
 /** Reads `file` (an .xlsx); throws what exceljs throws for a file that is not one. */
 export async function readWorkbook(file: string): Promise<RawWorkbook> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

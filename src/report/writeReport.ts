@@ -3,7 +3,6 @@
 import { writeFileAtomic } from '../write/fsAtomic.js';
 import type { LedgerSet } from '../model/ledgers.js';
 import { escapeStrings } from './markdown.js';
-import { markdownToDocx } from './markdownToDocx.js';
 import { buildReportModel, type ReportModel, type ReportOptions } from './reportModel.js';
 import { defaultTemplatePath, loadTemplate, type ReportFormat } from '../render/templates.js';
 import { groupThumbnails } from './thumbnails.js';
@@ -33,6 +32,8 @@ export async function renderReport(set: LedgerSet, options: WriteReportOptions):
   }
   const md = template.render(escapeStrings(model, RAW));
   if (options.format === 'md') return { model, content: md };
+  // docx (~1 MB of code) is loaded only for the Word report.
+  const { markdownToDocx } = await import('./markdownToDocx.js');
   return { model, content: await markdownToDocx(md, { lang: options.lang, title: `${model.unit} ${model.title}` }) };
 }
 

@@ -129,8 +129,17 @@ export function schemaText(schema: JsonSchema): string {
 
 /** Every schema file `ledger schema` writes and `schemas/` holds, by file name. */
 let hash: string | undefined;
-/** One hash of every schema: whatever was built or cached from the schemas is stale when it changes. */
+
+/** The hash the CLI's bundle was built with (scripts/bundle.mjs defines it): its schemas cannot differ. */
+declare const LEDGER_BUILT_SCHEMA_HASH: string | undefined;
+
+/**
+ * One hash of every schema: whatever was built or cached from the schemas is stale when it
+ * changes. The bundle knows it from its build (making every schema to hash them cost ~10 ms of
+ * each start-up); from the sources or the library it is computed.
+ */
 export function schemaHash(): string {
+  if (typeof LEDGER_BUILT_SCHEMA_HASH === 'string') return LEDGER_BUILT_SCHEMA_HASH;
   return (hash ??= sha256(JSON.stringify(allSchemas())));
 }
 

@@ -24,6 +24,9 @@ const no = (): never => {
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|__proto__)$/;
 const SAFE_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
+// A plain decimal such as ledger.yaml's shares (`written_share: 0.5`): the library reads it with
+// parseFloat, which Number matches on this form.
+const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 // The other numbers of the core schema (as the library's tests for them): left to the library.
 const NUMBER =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -35,6 +38,7 @@ function plainValue(s: string): unknown {
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
   if (SAFE_INT.test(s)) return Number(s);
+  if (DECIMAL.test(s)) return Number(s);
   if (NUMBER.test(s)) return no();
   return s;
 }

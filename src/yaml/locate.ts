@@ -1,6 +1,7 @@
 // Finds where a JSON path lives in a YAML document, so a diagnostic points at the offending
 // key or value rather than at the record.
-import { isMap, isScalar, isSeq, isPair, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './yamlLib.js';
 
 /** Where a path's key or value sits in a document, as a text offset (the nearest existing ancestor if it is not there). */
 export type Locator = (path: readonly (string | number)[], want?: 'key' | 'value') => number;
@@ -12,6 +13,7 @@ export function locator(doc: Document): Locator {
 
 /** Offset of the key (`key`) or value (`value`) at `path`; the nearest existing ancestor otherwise. */
 export function locate(doc: Document, path: readonly (string | number)[], want: 'key' | 'value' = 'value'): number {
+  const { isMap, isScalar, isSeq, isPair } = yamlLib();
   let node = doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

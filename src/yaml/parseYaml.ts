@@ -1,8 +1,9 @@
 // Bytes → text → YAML documents with positions. Everything that can go wrong here becomes a
 // Diagnostic; a document that cannot be trusted is returned with `data` undefined.
-import { parseAllDocuments, visit, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../messages/diagnostic.js';
 import { LineIndex, type Position } from '../util/position.js';
+import { yamlLib } from './yamlLib.js';
 
 export interface ParsedDoc {
   /** 0-based index of the document in its file. */
@@ -76,6 +77,7 @@ export function parseYaml(text: string, file: string): ParsedText {
   const at = (offset: number): Position => lines.position(offset);
   const where = (offset: number): Place => ({ file, ...at(offset) });
   const docs: ParsedDoc[] = [];
+  const { parseAllDocuments, visit, isMap, isSeq, isScalar } = yamlLib();
   const parsed = parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
@@ -147,6 +149,7 @@ export function parseYaml(text: string, file: string): ParsedText {
 
 /** The kind and id of a document with errors, when its top level still reads as a mapping. */
 function salvage(doc: Document.Parsed): { kind?: unknown; id?: unknown } {
+  const { isMap, isScalar } = yamlLib();
   try {
     if (!isMap(doc.contents)) return {};
     const get = (key: string) => {

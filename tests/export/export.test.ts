@@ -86,8 +86,24 @@ describe('export of examples/zh-CN', () => {
     wb = await readBook(file);
   });
 
-  it('has the nine sheets, named in the campaign language', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(ZH_SHEETS);
+  it('has the nine sheets, named in the campaign language, and the likely duplicates after them', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...ZH_SHEETS, '疑似重复意见']);
+  });
+
+  it('lists the likely duplicates cluster by cluster, the first of each and how alike the others are to it', () => {
+    const ws = wb.getWorksheet('疑似重复意见') as ExcelJS.Worksheet;
+    expect(headers(ws)).toEqual(['重复组', '工作组', '编号', '日期', '对象类别', '意见内容', '与首条的相似度', '组编号', '来源文件']);
+    const names = new Map(set.manifest.groups.map((g) => [g.id, g.name]));
+    for (const r of dataRows(ws)) expect(r.getCell(2).value).toBe(names.get(String(r.getCell(8).value)));
+    const rows = dataRows(ws).map((r) => [
+      r.getCell(1).value,
+      `${String(r.getCell(8).value)}/${String(r.getCell(3).value)}`,
+      r.getCell(7).value,
+    ]);
+    const expected = set.manifest.duplicates.flatMap((c, n) => c.ids.map((id, i) => [n + 1, id, i === 0 ? '首条' : c.similarity]));
+    expect(set.manifest.duplicates.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected);
+    for (const r of dataRows(ws)) expect(typeof r.getCell(6).value === 'string' && (r.getCell(6).value as string).length > 0).toBe(true);
   });
 
   it('has one row per ledger record dated up to --as-of in every ledger sheet, and says how many later ones it left out', () => {
@@ -107,7 +123,8 @@ describe('export of examples/zh-CN', () => {
     const run = await runCli(['export', '--as-of', '2014-06-30', '--out', 'all.xlsx'], { cwd: root });
     expect(run.code).toBe(0);
     const all = await readBook(path.join(root, 'all.xlsx'));
-    for (const [name, kind] of Object.entries(LEDGER_OF)) expect(dataRows(all.getWorksheet(name)!).length, name).toBe(set.ledgers[kind].length);
+    for (const [name, kind] of Object.entries(LEDGER_OF))
+      expect(dataRows(all.getWorksheet(name)!).length, name).toBe(set.ledgers[kind].length);
     expect(all.worksheets[0]!.getCell('A2').text).not.toContain('未列入');
   });
 

@@ -18,6 +18,97 @@ const CONTENTS = [
   '个别干部下基层走过场，拍照留痕多，解决问题少。',
   '公共法律服务站点开放时间与群众作息不符，周末无人值守。',
 ];
+// For `alike` campaigns: an opinion is put together from four parts of twenty choices each
+// (who raised it, the problem, what it leads to, what is asked), so that, as in a real
+// province, many opinions are alike: the same problem and consequence heard in other words.
+const OPENERS = [
+  '群众反映',
+  '有人提出',
+  '居民说',
+  '村民反映',
+  '干部反映',
+  '据反映',
+  '座谈中提到',
+  '走访时听到',
+  '老党员说',
+  '代表提出',
+  '委员建议',
+  '职工反映',
+  '商户反映',
+  '家长反映',
+  '老人说',
+  '青年反映',
+  '网格员说',
+  '调解员说',
+  '律师反映',
+  '志愿者说',
+];
+const PROBLEMS = [
+  '会议太多表格太多基层干部疲于应付真正下村入户的时间少',
+  '窗口工作人员态度生硬群众办事多次往返材料不一次性告知',
+  '法律援助申请审批时间长流程复杂群众等不起也耗不起',
+  '社区矫正对象就业难缺少岗位信息和技能培训的渠道',
+  '人民调解员补贴偏低工作任务重积极性受到明显影响',
+  '普法宣传形式单一发资料多讲案例少群众参与热情不高',
+  '个别干部下基层走过场拍照留痕多解决实际问题少',
+  '公共法律服务站点开放时间与群众作息不符周末无人值守',
+  '矛盾纠纷排查不及时小问题拖成大问题激化后才介入',
+  '信访事项办理进度不透明群众不知道问题办到了哪一步',
+  '基层司法所人员不足一人多岗业务骨干流失比较严重',
+  '安置帮教工作衔接不紧刑满释放人员回归社会困难多',
+  '村法律顾问服务次数少村民遇到纠纷找不到人咨询',
+  '行政执法程序不规范执法人员说话随意群众意见较大',
+  '公证办理收费标准不清楚群众担心被多收费不敢去办',
+  '法律服务热线经常占线晚上和节假日打不进去没人接',
+  '涉法涉诉案件化解慢当事人反复上访影响基层稳定',
+  '基层调解组织台账多检查多真正调解的精力被分散',
+  '外出务工人员讨薪难维权渠道不清楚法律援助不好找',
+  '老旧小区物业纠纷多业委会难成立矛盾长期得不到解决',
+];
+const EFFECTS = [
+  '群众意见大对机关作风评价不高',
+  '影响了党群干群关系和政府形象',
+  '一些群众因此对法律失去信心',
+  '基层工作人员压力大思想有波动',
+  '群众获得感不强满意度有所下降',
+  '小纠纷容易演变成群体性事件',
+  '困难群众的合法权益得不到保障',
+  '基层治理的效果打了不少折扣',
+  '群众反复跑腿增加了不少负担',
+  '干部群众之间的距离越来越远',
+  '有的问题拖了一两年还没解决',
+  '群众只好越级上访或者网上投诉',
+  '工作成效难以真正落到实处',
+  '一些好政策在基层落不了地',
+  '群众对整改工作持观望态度',
+  '社会矛盾在基层不断积累',
+  '基层队伍的稳定受到影响',
+  '群众办事成本明显增加',
+  '法治宣传的效果不够明显',
+  '部门之间互相推诿扯皮',
+];
+const ASKS = [
+  '希望尽快改进',
+  '建议认真研究',
+  '请领导重视',
+  '希望抓紧解决',
+  '盼早日整改',
+  '建议加强督查',
+  '希望有回音',
+  '请予以关注',
+  '建议限期办结',
+  '希望多听民声',
+  '请及时反馈',
+  '建议建立长效机制',
+  '希望落到实处',
+  '请加强指导',
+  '建议增加投入',
+  '希望简化程序',
+  '请明确责任',
+  '建议公开进度',
+  '希望常来走访',
+  '请帮助协调',
+];
 const CATEGORIES = [
   '形式主义',
   '官僚主义',
@@ -54,7 +145,10 @@ function idCheck(first17) {
  * Writes the campaign and returns its counts. `mix` gives, per visit, how many records of each
  * other kind follow it (defaults: 6 opinions, 1 info, and one card of each kind every 3rd visit).
  */
-export function generateCampaign(dir, { groups = 200, records = 100_000, mix = { opinion: 6, info: 1, card: 1 / 3 }, seed = 42 } = {}) {
+export function generateCampaign(
+  dir,
+  { groups = 200, records = 100_000, mix = { opinion: 6, info: 1, card: 1 / 3 }, seed = 42, alike = false } = {},
+) {
   const rand = rng(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const name = () => pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
@@ -63,6 +157,7 @@ export function generateCampaign(dir, { groups = 200, records = 100_000, mix = {
   // duplicate detector sees a realistic rate of near-identical texts (almost none).
   const detail = () =>
     Array.from({ length: 12 + Math.floor(rand() * 10) }, () => String.fromCodePoint(0x4e00 + Math.floor(rand() * 3000))).join('');
+  const content = () => (alike ? `${pick(OPENERS)}，${pick(PROBLEMS)}，${pick(EFFECTS)}，${pick(ASKS)}。` : `${pick(CONTENTS)}${detail()}`);
   const phone = () => `1${pick('3578')}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
   const idNumber = () => {
     const first17 = `110101${1940 + Math.floor(rand() * 50)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(10 + Math.floor(rand() * 18))}${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
@@ -114,7 +209,7 @@ export function generateCampaign(dir, { groups = 200, records = 100_000, mix = {
         const id = `${kind[0]}${v}-${k}`;
         if (kind === 'opinion') {
           docs.push(
-            `kind: opinion\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nchannel: ${pick(CHANNELS)}\ncollected_by: ${ms[1]}\nsource: { kind: ${pick(SOURCES)}, name: ${name()}, phone: "${phone()}" }\ncategory: ${pick(CATEGORIES)}\nabout: 领导班子\ncontent: ${pick(CONTENTS)}${detail()}\nrectification:\n  measure: 制定整改清单，明确责任和时限，按期办结并反馈。\n  responsible: 办公室\n  due: 2014-06-30\n  status: ${rand() < 0.5 ? '已完成\n  done_on: 2014-05-20\n  feedback: true' : '整改中'}\n`,
+            `kind: opinion\nid: ${id}\ndate: ${d}\nvisit: ${vid}\nchannel: ${pick(CHANNELS)}\ncollected_by: ${ms[1]}\nsource: { kind: ${pick(SOURCES)}, name: ${name()}, phone: "${phone()}" }\ncategory: ${pick(CATEGORIES)}\nabout: 领导班子\ncontent: ${content()}\nrectification:\n  measure: 制定整改清单，明确责任和时限，按期办结并反馈。\n  responsible: 办公室\n  due: 2014-06-30\n  status: ${rand() < 0.5 ? '已完成\n  done_on: 2014-05-20\n  feedback: true' : '整改中'}\n`,
           );
         } else if (kind === 'info') {
           docs.push(
@@ -147,12 +242,12 @@ export function generateCampaign(dir, { groups = 200, records = 100_000, mix = {
   return { ...counts, records: total };
 }
 
-// `node tests/helpers/generate.mjs DIR [records] [groups]` for trying things by hand.
+// `node tests/helpers/generate.mjs DIR [records] [groups] [alike]` for trying things by hand.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, records = '100000', groups = '200'] = process.argv.slice(2);
+  const [dir, records = '100000', groups = '200', alike] = process.argv.slice(2);
   if (!dir) {
-    console.error('usage: node tests/helpers/generate.mjs DIR [records] [groups]');
+    console.error('usage: node tests/helpers/generate.mjs DIR [records] [groups] [alike]');
     process.exit(2);
   }
-  console.log(generateCampaign(dir, { records: Number(records), groups: Number(groups) }));
+  console.log(generateCampaign(dir, { records: Number(records), groups: Number(groups), alike: alike === 'alike' }));
 }

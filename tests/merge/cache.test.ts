@@ -73,8 +73,10 @@ describe('the merge cache', () => {
     );
     const dup = await mergeBothWays(dir);
     expect(dup.warm.reused).toBe(4);
-    const manifest = parse(dup.bytes['manifest.yaml'] as string) as { duplicates: { a: string; b: string; similarity: number }[] };
-    expect(manifest.duplicates.some((d) => d.a.startsWith('g1/') && d.b.startsWith('g3/') && d.similarity === 1)).toBe(true);
+    const manifest = parse(dup.bytes['manifest.yaml'] as string) as { duplicates: { ids: string[]; similarity: number }[] };
+    expect(
+      manifest.duplicates.some((d) => d.ids[0]!.startsWith('g1/') && d.ids.some((id) => id.startsWith('g3/')) && d.similarity === 1),
+    ).toBe(true);
 
     // g2 withdraws a file (its opinions' visits go missing: refused records) and g4 adds text.
     rmSync(file(dir, 'g2', 2));
@@ -103,7 +105,7 @@ describe('the merge cache', () => {
     generateCampaign(dir, { groups: 3, records: 200, seed: 5 });
     const first = (await mergeBothWays(dir)).bytes;
     const cache = path.join(dir, 'ledgers/.cache');
-    writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "pairs": [[5, 9, 1]]}}}');
+    writeFileSync(path.join(cache, 'duplicates.json'), '{"key": 1, "blocks": {"x": {"norms": [], "links": [5, 9, 1]}}}');
     writeFileSync(path.join(cache, 'groups/g1.json'), 'not json');
     truncateSync(path.join(cache, 'files/g2.results.jsonl'), 100);
     writeFileSync(path.join(cache, 'files/g3.jsonl'), '{"key": "x"}\n');
@@ -111,6 +113,12 @@ describe('the merge cache', () => {
     writeFileSync(path.join(cache, 'chunks.json'), '[');
     expect((await mergeBothWays(dir)).bytes).toEqual(first);
     rmSync(path.join(cache, 'ledgers'), { recursive: true });
+    expect((await mergeBothWays(dir)).bytes).toEqual(first);
+    // A duplicate memo of the right key whose clustering does not hold together is not used.
+    const memoFile = path.join(cache, 'duplicates.json');
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { blocks: Record<string, { links: number[] }> };
+    for (const block of Object.values(memo.blocks)) block.links.push(0, 5, 1); // a follower before the ones listed, led by a later text
+    writeFileSync(memoFile, JSON.stringify(memo));
     expect((await mergeBothWays(dir)).bytes).toEqual(first);
     // A JSON copy missing one of its pieces is not used: readers parse the YAML instead.
     const whole = loadLedgers(path.join(dir, 'ledgers'));

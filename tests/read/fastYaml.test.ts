@@ -80,6 +80,7 @@ const edit = fc.tuple(
     '*',
     '!',
     '%',
+    '1.0',
     '...\n',
     '\n  ',
     '\r',
@@ -117,7 +118,13 @@ const text = fc.constantFrom(
   ' lead',
   '',
 );
-const scalar = fc.oneof(text, fc.integer({ min: -1000, max: 100_000 }), fc.boolean(), fc.constant(null));
+const scalar = fc.oneof(
+  text,
+  fc.integer({ min: -1000, max: 100_000 }),
+  fc.constantFrom(0.5, 0.3, -2.25, 1.5, 100.125, 0.1),
+  fc.boolean(),
+  fc.constant(null),
+);
 const value = fc.letrec((tie) => ({
   v: fc.oneof(
     { depthSize: 'small' },

@@ -190,9 +190,25 @@ describe('likely-duplicate', () => {
       'groups/g1/b.yaml': `${opinion('o2', 'masses', 'Too many meetings and forms, the window staff send people back for missing papers!')}---\n${opinion('o3', 'retired-veteran', 'Too many meetings and forms; the window staff send people back for missing papers.')}---\n${opinion('o4', 'masses', 'The legal aid hotline is never answered in the evening.')}`,
     });
     expect(ds.filter((d) => d.code === 'likely-duplicate').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual([
-      'groups/g1/b.yaml:1:1 warning',
+      'groups/g1/a.yaml:1:1 warning',
     ]);
-    expect(ds.find((d) => d.code === 'likely-duplicate')?.message).toMatch(/^opinion o2 is the same as g1\/o1 \(groups\/g1\/a\.yaml:1\)/);
+    expect(ds.find((d) => d.code === 'likely-duplicate')?.message).toMatch(
+      /^opinion o1 is repeated word for word by 1 opinion from the same kind of source: g1\/o2 \(groups\/g1\/b\.yaml:1\)/,
+    );
+  });
+
+  it('shows a cluster when any of its opinions is in the files asked for', () => {
+    const same = 'Too many meetings and forms; the window staff send people back for missing papers.';
+    const root = writeCampaign({
+      'ledger.yaml': MINI_CAMPAIGN,
+      'groups/g1/a.yaml': opinion('o1', 'masses', same),
+      'groups/g1/b.yaml': opinion('o2', 'masses', same),
+      'groups/g1/c.yaml': opinion('o3', 'masses', 'The legal aid hotline is never answered in the evening.'),
+    });
+    const dups = (only: string) =>
+      validateCampaign(root, { today: TODAY, paths: [path.join(root, only)] }).diagnostics.filter((d) => d.code === 'likely-duplicate');
+    expect(dups('groups/g1/b.yaml').map((d) => d.file)).toEqual(['groups/g1/a.yaml']);
+    expect(dups('groups/g1/c.yaml')).toEqual([]);
   });
 
   it('does not warn below the threshold', () => {

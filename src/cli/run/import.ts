@@ -1,19 +1,12 @@
 // `ledger import`: returned workbooks checked like record files, then written as YAML into
 // their groups' imported/ folders; nothing is written while any error remains.
-import path from 'node:path';
 import { importFormat } from '../../format/import.js';
-import { checkWorkbooks, writeImports, type WorkbookInput } from '../../pipeline/importWorkbook.js';
+import { checkWorkbooks, writeImports } from '../../pipeline/importWorkbook.js';
 import { findSoffice } from '../../read/convertWorkbook.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
+import { workbookInputs } from '../workbookInputs.js';
 
 /** Workbook paths as given, resolved, and named relative to where ledger runs. */
-export function workbookInputs(rt: Runtime, files: readonly string[]): WorkbookInput[] {
-  return files.map((f) => {
-    const abs = path.resolve(rt.cwd, f);
-    return { abs, shown: (path.relative(rt.cwd, abs) || abs).split(path.sep).join('/') };
-  });
-}
-
 export async function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>): Promise<void> {
   const format = parseChoice(String(opts.format), ['text', 'json'] as const);
   const lang = langOf(rt, opts.lang as string | undefined);

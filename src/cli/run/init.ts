@@ -20,5 +20,10 @@ export function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>)
   for (const f of result.created) rt.stdout.write(`${path.join(shown, f).split(path.sep).join('/')}\n`);
   const w = ui(rt.lang);
   if (result.kept.length) rt.log(w.kept(result.kept.length, result.kept.join(', ')));
-  rt.log(w.initDone(shown, shown === '.' ? '' : `cd ${shown} && `));
+  rt.log(w.initDone(shown, shown === '.' ? '' : `cd ${shellWord(shown)} && `));
+}
+
+/** A folder as a shell word, in double quotes when it holds anything but letters, digits and path signs (sh and cmd both take those). */
+function shellWord(dir: string): string {
+  return /^[\p{L}\p{N}._/\\:+-]+$/u.test(dir) ? dir : `"${dir.replace(/(["$`])/g, '\\$1')}"`;
 }

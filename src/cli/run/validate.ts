@@ -5,11 +5,10 @@ import path from 'node:path';
 import { diagnosticsFormat } from '../../format/diagnostics.js';
 import { sortAndCount } from '../../messages/diagnostic.js';
 import { ui } from '../../messages/ui.js';
-import { checkWorkbooks } from '../../pipeline/importWorkbook.js';
 import { validateCampaign, type ValidationResult } from '../../pipeline/validateCampaign.js';
 import { findSoffice, OLD_EXT, XLSX_EXT } from '../../read/convertWorkbook.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
-import { workbookInputs } from './import.js';
+import { workbookInputs } from '../workbookInputs.js';
 
 export async function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>): Promise<void> {
   const format = parseChoice(String(opts.format), ['text', 'json'] as const);
@@ -30,6 +29,8 @@ export async function run(rt: Runtime, args: unknown[], opts: Record<string, unk
   if (paths.length || !workbooks.length)
     result = validateCampaign(root, paths.length ? { paths: paths.map((p) => path.resolve(rt.cwd, p)) } : {});
   if (workbooks.length) {
+    // The workbook reader (exceljs and its unzip) loads only when a workbook is named.
+    const { checkWorkbooks } = await import('../../pipeline/importWorkbook.js');
     const checked = await checkWorkbooks(root, workbookInputs(rt, workbooks), { soffice: findSoffice(rt.env) });
     const diagnostics = [...result.diagnostics, ...checked.diagnostics];
     result = {
