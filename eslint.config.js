@@ -39,8 +39,8 @@ export default tseslint.config(
     },
   },
   {
-    // The CommonJS entry of the command (bin/ledger.cjs): it requires the bundle.
-    files: ['**/*.cjs'],
+    // The CommonJS entry of the command (bin/ledger.js): it requires the bundle.
+    files: ['**/*.cjs', 'bin/ledger.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

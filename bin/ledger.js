@@ -1,3 +1,23 @@
 #!/usr/bin/env node
-// Kept for scripts and tests that run bin/ledger.js; the package's `ledger` is bin/ledger.cjs.
-import './ledger.cjs';
+// The `ledger` command. CommonJS (bin/package.json), like the bundle it runs (dist/bundle/, see
+// scripts/bundle.mjs): no ES module loader to start, no file read asynchronously, before it runs.
+'use strict';
+const { main } = require('../dist/bundle/main.js');
+
+// `ledger validate | head -1`: a reader that stops early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+}).then((code) => {
+  process.exitCode = code;
+});

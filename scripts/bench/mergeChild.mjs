@@ -3,7 +3,7 @@
 //   node mergeChild.mjs merge ROOT      `ledger merge` (cold or warm, whatever ledgers/.cache holds)
 //   node mergeChild.mjs merge1 ROOT     the same on the main thread only (--jobs 1)
 //   node mergeChild.mjs validate ROOT   `ledger validate` of the whole campaign
-// The ledger commands run as the installed command does (the bundle's main(), as bin/ledger.cjs
+// The ledger commands run as the installed command does (the bundle's main(), as bin/ledger.js
 // calls it), timed from the start of the process, so their start-up counts as a clerk sees it.
 // Prints one JSON line: ms and peak RSS (MB).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ if (mode === 'parse') {
   ms = performance.now() - t;
   extra = { files: files.length, docs };
 } else {
-  // Required as bin/ledger.cjs requires it (an ES import would first scan the bundle for its exports).
+  // Required as bin/ledger.js requires it (an ES import would first scan the bundle for its exports).
   const { main } = createRequire(import.meta.url)('../../dist/bundle/main.js');
   const argv = { merge: ['merge'], merge1: ['merge', '--jobs', '1'], validate: ['validate'] }[mode];
   let out = '';

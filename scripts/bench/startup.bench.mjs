@@ -1,6 +1,6 @@
 // Issue 19: a clerk runs these commands dozens of times a day, and editors and git hooks run
 // validate on every save, so start-up counts. Each command runs as the installed `ledger` does
-// (bin/ledger.cjs, a new process each time) on a copy of the example campaigns, measured as a
+// (bin/ledger.js, a new process each time) on a copy of the example campaigns, measured as a
 // ratio to `node -e ''` in the same run; commands and the baseline take turns, and the fastest
 // of the runs counts (a 2-core machine shared with other work is noisy; the minimum is what
 // the code costs). Targets: --version and --help ≤ 2×; validate, status and audit ≤ 4×;
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const title = 'start-up: commands on the example campaigns, against node -e ""';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = path.join(repo, 'bin', 'ledger.cjs');
+const BIN = path.join(repo, 'bin', 'ledger.js');
 
 /** Wall time of one process, in ms (exit 1 is allowed only where `exits` says: audit's groups that must make up). */
 function once(args, cwd, exits = [0]) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign, REPO, tempDir } from '../helpers/campaign.js';
 
-const BIN = path.join(REPO, 'bin/ledger.cjs');
+const BIN = path.join(REPO, 'bin/ledger.js');
 
 function ledger(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -20,7 +20,7 @@ function ledger(cwd: string, ...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the bundled command (bin/ledger.cjs)', () => {
+describe('the bundled command (bin/ledger.js)', () => {
   it('has one bundle per command, loaded only when it runs', () => {
     const files = readdirSync(path.join(REPO, 'dist/bundle'));
     for (const name of ['main.js', 'groupWorker.js', 'run-validate.js', 'run-merge.js', 'run-export.js', 'run-report.js']) {

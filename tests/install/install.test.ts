@@ -117,7 +117,7 @@ describe.skipIf(!hasNpm)('install', () => {
     expect(r.status, r.stderr).toBe(0);
     const [packed] = JSON.parse(r.stdout) as { files: { path: string }[]; bundled: string[] }[];
     const files = packed!.files.map((f) => f.path);
-    for (const f of ['bin/ledger.cjs', 'dist/bundle/main.js', 'dist/bundle/run-report.js', 'dist/index.js', 'dist/schema/validators.cjs']) {
+    for (const f of ['bin/ledger.js', 'dist/bundle/main.js', 'dist/bundle/run-report.js', 'dist/index.js', 'dist/schema/validators.cjs']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('templates/'))).toBe(true);
