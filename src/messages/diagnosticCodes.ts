@@ -345,7 +345,10 @@ export const DIAGNOSTIC_CODES: Table = {
   },
   'unknown-field': {
     severity: 'error',
-    means: { en: 'a field FORMAT.md does not define (suggests the nearest)', zh: '格式中没有的字段' },
+    means: {
+      en: 'a field the record format (docs/format.md) does not define (suggests the nearest)',
+      zh: '记录格式（docs/format.md）中没有的字段',
+    },
     fix: { en: 'Correct the spelling, or remove the line.', zh: '改正字段名拼写，或删去该行。' },
     en: (d) => `unknown field "${show(d.key)}"${didYouMean(d.suggest, 'en')}`,
     zh: (d) => `没有${q(d.key, 'zh-CN')}这个字段${didYouMean(d.suggest, 'zh-CN')}`,
