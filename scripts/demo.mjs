@@ -1,15 +1,23 @@
 // `npm run demo`: the whole pipeline on a fresh copy of examples/zh-CN, as a clerk would run it:
-// validate → merge → audit → status → export → report. Works on a copy in demo-output/ so
-// the repository's examples stay untouched.
+// template → validate → merge → audit → status → feedback → review → export → report. Works on
+// a copy in demo-output/ so the repository's examples stay untouched.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const example = process.argv[2] ?? 'zh-CN';
+// npm run demo [-- en] [--out DIR]: DIR instead of demo-output/<example> (the tests use a temp folder).
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const outArg = outAt >= 0 ? args.splice(outAt, 2)[1] : undefined;
+const example = args[0] ?? 'zh-CN';
 const source = path.join(repo, 'examples', example);
-const out = path.join(repo, 'demo-output', example);
+if (!existsSync(source)) {
+  console.error(`demo: there is no example ${example} (examples/: ${readdirSync(path.join(repo, 'examples')).join(', ')})`);
+  process.exit(2);
+}
+const out = outArg ? path.resolve(outArg) : path.join(repo, 'demo-output', example);
 const asOf = '2014-05-24';
 
 if (!existsSync(path.join(repo, 'dist', 'main.js'))) {
@@ -23,12 +31,15 @@ rmSync(path.join(out, 'ledgers'), { recursive: true, force: true });
 // Each step with the exit codes that mean "worked as designed" (audit exits 1 when groups
 // must make up their work, which this example is built to show).
 const steps = [
+  { args: ['template'], ok: [0] },
   { args: ['validate'], ok: [0] },
   { args: ['merge'], ok: [0] },
   { args: ['audit', '--as-of', asOf], ok: [0, 1] },
   { args: ['status', '--as-of', asOf], ok: [0] },
+  { args: ['feedback', '--as-of', asOf], ok: [0] },
+  { args: ['review', 'approve', 'g1/o1', 'g1/o2', '--note', example === 'en' ? 'checked' : '已核实', '--date', asOf], ok: [0] },
   { args: ['export', '--as-of', asOf], ok: [0] },
-  { args: ['export', '--as-of', asOf, '--lang', 'en', '--redact', '--out', 'exports/ledgers-en-redacted.xlsx'], ok: [0] },
+  { args: ['export', '--as-of', asOf, '--lang', example === 'en' ? 'zh-CN' : 'en', '--redact'], ok: [0] },
   { args: ['report', '--as-of', asOf, '--format', 'html'], ok: [0] },
   { args: ['report', '--as-of', asOf, '--format', 'docx'], ok: [0] },
   { args: ['report', '--as-of', asOf, '--format', 'md'], ok: [0] },
@@ -48,5 +59,8 @@ console.log('\nDemo finished. Outputs:');
 console.log(`  campaign copy:  ${rel(out)}`);
 console.log(`  ledgers:        ${rel(path.join(out, 'ledgers'))}/`);
 const exportsDir = path.join(out, 'exports');
-if (existsSync(exportsDir))
-  for (const f of readdirSync(exportsDir).sort()) console.log(`  export/report:  ${rel(path.join(exportsDir, f))}`);
+const files = (dir) =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+if (existsSync(exportsDir)) for (const f of files(exportsDir)) console.log(`  exports:        ${rel(f)}`);

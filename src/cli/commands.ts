@@ -336,14 +336,14 @@ export const COMMANDS: CommandDef[] = [
     name: 'report',
     help: {
       en: 'write the summary report for the party group (Markdown, html or Word)',
-      zh: '生成报党组的书面报告（Markdown、html 或 Word）',
+      zh: '生成报党组的书面报告（Word、网页或 Markdown）',
     },
     options: [
       {
         flags: '--out <file>',
         help: {
           en: 'the file to write (default: exports/<campaign>-<date>-report.<format>)',
-          zh: '输出文件（默认：exports/<活动名称>-<日期>-report.<格式>）',
+          zh: '输出文件（默认：exports/<活动名称>-<日期>-报告.<格式>）',
         },
       },
       {

@@ -8,6 +8,7 @@ import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
 import { exportContext } from './exportContext.js';
 import { proseDate } from '../messages/dates.js';
+import { count } from '../messages/words.js';
 import { asOfView } from '../model/asOfView.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import type { WorkbookModel } from './sheetModel.js';
@@ -51,10 +52,18 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const scoped = onlyGroup(set, options.group);
   const ctx = exportContext({ ...options, groups: scoped.manifest.groups });
   const { campaign } = scoped.manifest;
-  // The figures and findings are as of the date, like the report's; the ledger sheets list every record.
+  // Everything is as of the date, like the report: the figures, the findings and the ledger
+  // sheets (a card dated after it would contradict the 汇总 beside it). The note says how many
+  // later records were left out, so none disappears silently.
   const audit = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
   const reviews = options.reviews ?? [];
-  const shown = options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped;
+  const shown = asOfView(options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped, options.asOf);
+  const notes = [
+    ...(options.reviewedOnly ? [ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since')] : []),
+    ...(shown.later
+      ? [ctx.t(`另有${shown.later}条记录日期晚于截止日，未列入`, `${count(shown.later, 'record')} dated after that day left out`)]
+      : []),
+  ];
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
     subtitle: ctx.t(
@@ -62,16 +71,10 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
       `${campaign.unit}: ${campaign.title} — as of ${proseDate(options.asOf, 'en')}`,
     ),
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
-    ...(options.reviewedOnly
-      ? { note: ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since') }
-      : {}),
+    ...(notes.length ? { note: notes.join(ctx.t('；', '; ')) } : {}),
     sheets: [
-      summarySheet(
-        ctx,
-        campaignStats(asOfView(shown, options.asOf).set, options.asOf),
-        countStates(reviewLedgers(scoped.ledgers, reviews).records),
-      ),
-      ...ledgerSheets(ctx, shown.ledgers),
+      summarySheet(ctx, campaignStats(shown.set, options.asOf), countStates(reviewLedgers(scoped.ledgers, reviews).records)),
+      ...ledgerSheets(ctx, shown.set.ledgers),
       auditSheet(ctx, audit),
     ],
   };

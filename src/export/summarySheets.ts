@@ -64,7 +64,7 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: Revi
     ['困难群众', 'Hardship', 'int'],
     ['图片', 'Photos', 'int'],
     ['文字总结', 'Summary'],
-    ['未计入记录', 'Records not counted', 'int'],
+    ['填写有误未计入', 'Refused for errors', 'int'],
   ]);
   perGroupCols.push({ header: t('组编号', 'Group id'), format: 'text', hidden: true });
   const total = s.opinions.total;

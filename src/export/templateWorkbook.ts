@@ -264,9 +264,9 @@ function widthOf(header: string, hint: ValueHint, spec: Spec): number {
   return Math.max(head, body);
 }
 
-/** 第二组（法律援助）（g2） / Group 2 (g2). */
-function groupLabel(group: Group, lang: Locale): string {
-  return lang === 'zh-CN' ? `${group.name}（${group.id}）` : `${group.name} (${group.id})`;
+/** The group as printed on the form: its name (the id travels in the hidden ledger sheet). */
+function groupLabel(group: Group, _lang: Locale): string {
+  return group.name;
 }
 
 function valueAt(data: Record<string, unknown>, p: readonly string[]): unknown {

@@ -60,6 +60,8 @@ export interface FeedbackInput {
   origins: ReadonlyMap<string, Origin>;
   /** The group's records refused by the last merge (current ledgers). */
   rejected: readonly RejectedRecord[];
+  /** Why the group's records would be refused now (a record's own reasons, such as its visit having errors). */
+  reasons?: readonly Diagnostic[];
   /** The group's records returned in review, as they are now (returned, or changed since). */
   returned: readonly FolderRecord[];
 }
@@ -183,7 +185,9 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
   const c = context(lang, group.id);
   // A refused record's reasons were worded by the merge in the campaign's language: the same
   // problems found again now are worded in the sheet's.
-  const again = new Map(input.diagnostics.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, localize(d, lang)]));
+  const again = new Map(
+    [...input.diagnostics, ...(input.reasons ?? [])].map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}`, localize(d, lang)]),
+  );
   const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     lang,

@@ -94,6 +94,7 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
       findings: findings.filter((f) => f.group === group.id),
       origins,
       rejected: set ? set.rejected.filter((r) => r.group === group.id) : [],
+      reasons: files.flatMap((f) => f.records.flatMap((r) => r.reasons)),
       returned: folderReviews(group.id, files, entries).filter(
         (r) => r.entry?.state === 'returned' && (r.state === 'returned' || r.state === 'changed'),
       ),

@@ -14,10 +14,11 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-/** Where a diagnostic is: file:line:column, or workbook:sheet!cell. */
+/** Where a diagnostic is: file:line:column, workbook:sheet!cell, or the file alone when it is about the whole file. */
 export function placeOf(d: Diagnostic): string {
   if (d.sheet !== undefined) return `${d.file}:${d.sheet}${d.cell ? `!${d.cell}` : ''}`;
-  return `${d.file}:${d.line}:${d.column}`;
+  if (d.line <= 0) return d.file;
+  return d.column > 0 ? `${d.file}:${d.line}:${d.column}` : `${d.file}:${d.line}`;
 }
 
 export function diagnosticLines(diagnostics: readonly Diagnostic[], options: TextOptions): string[] {

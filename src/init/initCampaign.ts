@@ -7,7 +7,8 @@ import { writeSchemas } from '../write/writeSchemas.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { addDays } from '../util/dates.js';
 import type { Locale } from '../schema/vocab.js';
-import { alignComments, yamlText } from './yamlText.js';
+import { alignComments } from './alignComments.js';
+import { scalar } from '../yaml/emit.js';
 
 export interface InitOptions {
   lang: Locale;
@@ -50,10 +51,10 @@ function groupView(i: number, lang: Locale) {
   const name = zh ? `第${ZH_NUMBERS[i - 1] ?? String(i)}组` : `Group ${i}`;
   return {
     id: `g${i}`,
-    name: yamlText(name),
+    name: scalar(name),
     plainName: name,
-    leader: yamlText(zh ? `${name}组长` : `${name} leader`),
-    member: yamlText(zh ? `${name}组员` : `${name} member`),
+    leader: scalar(zh ? `${name}组长` : `${name} leader`),
+    member: scalar(zh ? `${name}组员` : `${name} member`),
   };
 }
 
@@ -70,8 +71,8 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
   const groups = Array.from({ length: options.groups }, (_, i) => groupView(i + 1, options.lang));
   const title = zh ? '下基层听意见主题活动' : 'Going to the grassroots to listen to opinions';
   const view = {
-    title: yamlText(title),
-    unit: yamlText(options.unit ?? (zh ? 'XX区司法局' : 'District Judicial Bureau')),
+    title: scalar(title),
+    unit: scalar(options.unit ?? (zh ? 'XX区司法局' : 'District Judicial Bureau')),
     start,
     end,
     groupsDeadline: addDays(end, -9),

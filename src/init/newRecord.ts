@@ -12,7 +12,8 @@ import type { RecordKind } from '../schema/spec.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
-import { alignComments, yamlText } from './yamlText.js';
+import { alignComments } from './alignComments.js';
+import { scalar } from '../yaml/emit.js';
 
 export { ID_PREFIX };
 const FOLDER: Readonly<Record<RecordKind, string>> = {
@@ -112,7 +113,7 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
     used.add(id);
     return id;
   };
-  const base = { date: opts.date, leader: yamlText(group.leader), options: options(lang) };
+  const base = { date: opts.date, leader: scalar(group.leader), options: options(lang) };
   const schemaFile = path.join(root, 'schemas', 'record.schema.json');
   const id = take(opts.kind);
   const docs = [skeleton(opts.kind, lang, { ...base, id, visit: null })];

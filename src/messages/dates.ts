@@ -17,3 +17,10 @@ export function enDate(iso: string): string {
 export function proseDate(iso: string, lang: Lang): string {
   return lang === 'zh-CN' ? zhDate(iso) : enDate(iso);
 }
+
+/** Month and day, where the year goes without saying (a photo's caption): 4月15日, 15 April. */
+export function monthDay(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return lang === 'zh-CN' ? `${Number(m[2])}月${Number(m[3])}日` : `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}`;
+}

@@ -5,6 +5,9 @@
 import { zhDate } from './dates.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
 
+/** The zip reader's words for a file that is not a zip at all, or a cut-off one: the clerk needs only "not .xlsx, or damaged". */
+const notZip = (detail: string): boolean => /signature|zip|central directory|end of data|unexpected end/i.test(detail);
+
 export type Severity = 'error' | 'warning';
 
 /** What a value should have been, for wrong-type. */
@@ -760,8 +763,10 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'error',
     means: { en: 'a file that is not an .xlsx workbook, or a damaged one', zh: '不是 .xlsx 表格，或文件已损坏' },
     fix: { en: 'Open it in Excel or WPS and save it again as .xlsx.', zh: '用 Excel 或 WPS 打开，重新另存为 .xlsx。' },
-    en: (d) => `the workbook cannot be read (${show(d.detail)}): open it in Excel or WPS and save it again as .xlsx`,
-    zh: (d) => `无法读取该表格（${show(d.detail)}）：请用 Excel 或 WPS 打开，重新另存为 .xlsx`,
+    en: (d) =>
+      `the workbook cannot be read (${notZip(d.detail) ? 'it is not an .xlsx file, or it is damaged' : show(d.detail)}): open it in Excel or WPS and save it again as .xlsx`,
+    zh: (d) =>
+      `无法读取该表格（${notZip(d.detail) ? '不是 .xlsx 格式，或文件已损坏' : show(d.detail)}）：请用 Excel 或 WPS 打开，重新另存为 .xlsx`,
   },
   'not-a-template': {
     severity: 'error',

@@ -3,7 +3,7 @@
 // the data the rule found. The audit, the workbook, the report and the feedback sheets all
 // print findings from here, so a finding reads the same everywhere.
 import { count, list, type Both, type Lang } from './words.js';
-import { zhDate } from './dates.js';
+import { proseDate, zhDate } from './dates.js';
 
 export type FindingSeverity = 'error' | 'warning';
 
@@ -81,38 +81,47 @@ export const FINDINGS: Table = {
   'no-four-winds': {
     severity: 'warning',
     title: { en: 'Few four-winds opinions', zh: '聚焦“四风”不够' },
-    en: (d) => `only ${d.fourWinds} of ${count(d.total, 'opinion')} (${pct(d.share)}) are about the four winds, fewer than ${pct(d.limit)}`,
-    zh: (d) => `“四风”方面意见仅${d.fourWinds}条，占${pct(d.share)}，低于${pct(d.limit)}`,
+    en: (d) =>
+      d.fourWinds === 0
+        ? `none of its ${count(d.total, 'opinion')} is about the four winds (at least ${pct(d.limit)} expected)`
+        : `only ${d.fourWinds} of ${count(d.total, 'opinion')} (${pct(d.share)}) ${d.fourWinds === 1 ? 'is' : 'are'} about the four winds, fewer than ${pct(d.limit)}`,
+    zh: (d) =>
+      d.fourWinds === 0
+        ? `${d.total}条意见中没有“四风”方面的意见（应不低于${pct(d.limit)}）`
+        : `“四风”方面意见仅${d.fourWinds}条，占${pct(d.share)}，低于${pct(d.limit)}`,
   },
   'cursory-visit': {
     severity: 'warning',
     title: { en: 'Cursory visit', zh: '活动流于形式' },
     en: (d) =>
-      `visit ${d.visit} (${d.date}${d.place ? `, ${d.place}` : ''}) heard nobody: no audiences, and no opinion, info or card refers to it`,
+      `visit ${d.visit} (${proseDate(d.date, 'en')}${d.place ? `, ${d.place}` : ''}) heard nobody: no audiences, and no opinion, info or card refers to it`,
     zh: (d) => `${zhDate(d.date)}${d.place ? `在${d.place}` : ''}的活动未记录听取对象，也没有任何意见、信息或登记卡与之关联`,
   },
   'no-rectification': {
     severity: 'warning',
     title: { en: 'Rectification incomplete', zh: '整改措施不完整' },
-    en: (d) => `${count(d.count, 'opinion')} lack a rectification measure, responsible party or time limit`,
+    en: (d) => `${count(d.count, 'opinion')} ${d.count === 1 ? 'lacks' : 'lack'} a rectification measure, responsible party or time limit`,
     zh: (d) => `${d.count}条意见缺少整改措施、责任人或整改时限`,
   },
   'rectification-overdue': {
     severity: 'error',
     title: { en: 'Rectification overdue', zh: '整改超期未完成' },
-    en: (d) => `${count(d.count, 'rectification')} past their time limit and not done`,
+    en: (d) => `${count(d.count, 'rectification')} ${d.count === 1 ? 'is past its' : 'are past their'} time limit and not done`,
     zh: (d) => `${d.count}项整改已超过时限仍未完成`,
   },
   'no-feedback': {
     severity: 'warning',
     title: { en: 'Outcome not fed back', zh: '整改结果未反馈' },
-    en: (d) => `${count(d.count, 'done rectification')} not fed back to the person who raised them`,
+    en: (d) =>
+      d.count === 1
+        ? '1 done rectification has not been fed back to the person who raised it'
+        : `${d.count} done rectifications have not been fed back to the people who raised them`,
     zh: (d) => `${d.count}项已完成的整改未向意见提出人反馈`,
   },
   'missing-summary': {
     severity: 'error',
     title: { en: 'No written summary', zh: '未报送文字总结' },
-    en: (d) => `no written summary after the group deadline ${d.deadline}`,
+    en: (d) => `no written summary after the group deadline, ${proseDate(d.deadline, 'en')}`,
     zh: (d) => `报送截止日（${zhDate(d.deadline)}）后仍未提交文字总结`,
   },
   'missing-photos': {
@@ -124,29 +133,29 @@ export const FINDINGS: Table = {
   'late-records': {
     severity: 'warning',
     title: { en: 'Late records', zh: '记录晚于报送截止日' },
-    en: (d) => `${count(d.count, 'record')} dated after the group deadline ${d.deadline} missed the group report`,
+    en: (d) => `${count(d.count, 'record')} dated after the group deadline ${proseDate(d.deadline, 'en')} missed the group report`,
     zh: (d) => `${d.count}条记录的日期晚于报送截止日（${zhDate(d.deadline)}）`,
   },
   'appeal-overdue': {
     severity: 'error',
     title: { en: 'Appeal overdue', zh: '民生诉求超期未办结' },
-    en: (d) => `${count(d.count, 'livelihood appeal')} past their time limit and not resolved`,
+    en: (d) => `${count(d.count, 'livelihood appeal')} ${d.count === 1 ? 'is past its' : 'are past their'} time limit and not resolved`,
     zh: (d) => `${d.count}件民生诉求超过办理时限仍未办结`,
   },
   'stability-high-risk': {
     severity: 'warning',
     title: { en: 'High risk unresolved', zh: '高风险维稳事项未化解' },
-    en: (d) => `${count(d.count, 'high-risk stability item')} not resolved`,
+    en: (d) => `${count(d.count, 'high-risk stability item')} ${d.count === 1 ? 'is' : 'are'} not resolved`,
     zh: (d) => `${d.count}件高风险维稳事项尚未化解`,
   },
   'refused-records': {
     severity: 'error',
     title: { en: 'Records refused', zh: '部分记录未能合并' },
     en: (d) =>
-      `${count(d.total, 'record')} could not be merged because they have errors (${list(
+      `${count(d.total, 'record')} could not be merged because ${d.total === 1 ? 'it has' : 'they have'} errors (${list(
         [...d.counts.map((c) => `${c.kind.en.toLowerCase()}: ${c.count}`), ...(d.unknown ? [`unreadable: ${d.unknown}`] : [])],
         'en',
-      )}): they were not counted; correct them and hand them in again`,
+      )}): ${d.total === 1 ? 'it was not counted; correct it and hand it in' : 'they were not counted; correct them and hand them in'} again`,
     zh: (d) =>
       `有${d.total}条记录因填写有误未能合并（${list(
         [...d.counts.map((c) => `${c.kind.zh}${c.count}条`), ...(d.unknown ? [`无法识别${d.unknown}条`] : [])],
@@ -156,7 +165,10 @@ export const FINDINGS: Table = {
   'rectification-unsatisfied': {
     severity: 'error',
     title: { en: 'Unsatisfied rectification not reopened', zh: '群众不满意的整改未复号' },
-    en: (d) => `${count(d.count, 'done rectification')} the person was unsatisfied with, not reopened`,
+    en: (d) =>
+      d.count === 1
+        ? '1 done rectification the person was unsatisfied with has not been reopened'
+        : `${d.count} done rectifications the people were unsatisfied with have not been reopened`,
     zh: (d) => `${d.count}项整改群众评价“不满意”，仍未复号重新整改`,
   },
 };

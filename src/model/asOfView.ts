@@ -1,6 +1,5 @@
 // Figures stated "as of" a date count the records dated on or before it: a card dated after
-// --as-of is left out of them, and the report says how many were left out. The ledger sheets
-// still list every record; only the figures are as of the date.
+// --as-of is left out of them and of the workbook's ledger sheets, and both say how many.
 import { RECORD_KINDS } from '../schema/spec.js';
 import type { LedgerSet } from './ledgers.js';
 

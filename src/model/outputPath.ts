@@ -1,5 +1,5 @@
 // Where exports, reports and feedback sheets go by default: exports/<campaign title>-<as-of>
-// [-<group>][-<lang>][-redacted][-<what>].<ext>. The title is made safe for every file system
+// [-<group>][-<lang>][-脱敏|redacted][-已审核|reviewed][-报告|report].<ext>, in the file's language. The title is made safe for every file system
 // and cut (at a character, never inside one) so the name stays within 200 bytes: a 200-character
 // Chinese title would otherwise pass the 255-byte limit of file names.
 import path from 'node:path';
@@ -15,18 +15,25 @@ export function outputPath(root: string, title: string, parts: readonly string[]
   return path.join(root, folder, `${safe}${tail}.${ext}`);
 }
 
+// The name's words in the file's language: a clerk filing 脱敏 and 报告 should not meet English.
+const NAME_WORDS: Record<string, Record<'redacted' | 'reviewed' | 'report', string>> = {
+  'zh-CN': { redacted: '脱敏', reviewed: '已审核', report: '报告' },
+  en: { redacted: 'redacted', reviewed: 'reviewed', report: 'report' },
+};
+
 /** The default file of an export or report: the parts that tell it from the others of the same day. */
 export function defaultOutputPath(
   root: string,
   campaign: { title: string; locale: string },
   options: { asOf: string; lang: string; group?: string; redact?: boolean; reviewed?: boolean },
-  file: { ext: string; what?: string },
+  file: { ext: string; what?: 'report' },
 ): string {
+  const words = NAME_WORDS[options.lang] ?? NAME_WORDS.en!;
   const parts = [options.asOf];
   if (options.group !== undefined) parts.push(options.group);
   if (options.lang !== campaign.locale) parts.push(options.lang);
-  if (options.redact) parts.push('redacted');
-  if (options.reviewed) parts.push('reviewed');
-  if (file.what !== undefined) parts.push(file.what);
+  if (options.redact) parts.push(words.redacted);
+  if (options.reviewed) parts.push(words.reviewed);
+  if (file.what !== undefined) parts.push(words[file.what]);
   return outputPath(root, campaign.title, parts, file.ext);
 }

@@ -4,6 +4,7 @@
 // come out as the spreadsheet stored them (text, number, boolean, date), whatever wrote them
 // (Excel, WPS, LibreOffice: shared or inline strings, rich text, formulas with their results).
 import ExcelJS from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
 import { HEADER_ROW, KEY_ROW, META_MARK, splitKey } from '../model/templateLayout.js';
 
 export type RawCell = string | number | boolean | Date | null;
@@ -69,6 +70,7 @@ export async function readWorkbook(file: string): Promise<RawWorkbook> {
     worksheets: 'emit',
     entries: 'ignore',
   });
+  decodeAcrossChunks(reader);
   const collected: Collecting[] = [];
   for await (const ws of reader) {
     const sheet = ws as unknown as { id: string | number; name: string } & AsyncIterable<ExcelJS.Row>;
@@ -113,6 +115,48 @@ export async function readWorkbook(file: string): Promise<RawWorkbook> {
       .filter((c) => c.kind === 'keys')
       .map((c) => ({ name: c.name, keys: c.keys, headers: c.headers, headerRow: c.headerRow, rows: c.rows })),
   };
+}
+
+type Part = NodeJS.ReadableStream & { setEncoding(e: string): unknown };
+interface ReaderParts {
+  _parseRels(entry: Part): Promise<void>;
+  _parseWorkbook(entry: Part): Promise<void>;
+  _parseStyles(entry: Part): Promise<void>;
+  _parseSharedStrings(entry: Part): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs' streaming reader decodes every inflated chunk of a part on its own, so a Chinese
+ * character whose three bytes straddle two 16 KB chunks comes out as two U+FFFD (exceljs issues
+ * 2063 and 2084; the fix is not released). Every XML part is handed to its parser as text
+ * decoded across chunk boundaries instead; the parser takes text as it is.
+ */
+export function decodeAcrossChunks(reader: unknown): void {
+  const r = reader as ReaderParts;
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
+    const parse = r[name] as (entry: Part) => unknown;
+    if (typeof parse !== 'function') throw new Error(`exceljs changed: WorkbookReader.${name} is gone`);
+    (r as unknown as Record<string, unknown>)[name] = function (this: unknown, entry: Part) {
+      entry.setEncoding('utf8');
+      return parse.call(this, entry);
+    };
+  }
+  const sheet = r._parseWorksheet;
+  if (typeof sheet !== 'function') throw new Error('exceljs changed: WorkbookReader._parseWorksheet is gone');
+  r._parseWorksheet = function (this: unknown, chunks: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return sheet.call(this, utf8(chunks), sheetNo);
+  };
+}
+
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 function rowCells(row: ExcelJS.Row): RawCell[] {

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../util/hash.js';
+import { monthDay } from '../messages/dates.js';
+import type { Lang } from '../messages/words.js';
 import type { LedgerSet } from '../model/ledgers.js';
 import { pictureType } from '../util/sniff.js';
 
@@ -18,12 +20,12 @@ export interface Thumbnail {
 const MIME = { jpeg: 'image/jpeg', png: 'image/png' } as const;
 
 /** Up to four photos per group, captioned with the date and place of the visit they belong to. */
-export function groupThumbnails(root: string, set: LedgerSet): Map<string, Thumbnail[]> {
+export function groupThumbnails(root: string, set: LedgerSet, lang: Lang): Map<string, Thumbnail[]> {
   const captions = new Map<string, string>();
   for (const v of set.ledgers.visit) {
     const photos = Array.isArray(v.photos) ? v.photos : [];
     for (const p of photos)
-      captions.set(`groups/${v.group}/${String(p)}`, `${v.date} ${typeof v.place === 'string' ? v.place : ''}`.trim());
+      captions.set(`groups/${v.group}/${String(p)}`, `${monthDay(v.date, lang)} ${typeof v.place === 'string' ? v.place : ''}`.trim());
   }
   const out = new Map<string, Thumbnail[]>();
   for (const g of set.manifest.groups) {

@@ -27,7 +27,7 @@ export async function renderReport(set: LedgerSet, options: WriteReportOptions):
   // Text from the groups' files reaches html, Markdown and Word: cleaned once, here.
   const model = cleanDeep(buildReportModel(set, options));
   if (options.format === 'html') {
-    const thumbs = groupThumbnails(options.root, set);
+    const thumbs = groupThumbnails(options.root, set, options.lang);
     for (const g of model.groups) g.thumbnails = thumbs.get(g.id) ?? [];
     return { model, content: template.render(model) };
   }

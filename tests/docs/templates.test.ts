@@ -72,7 +72,7 @@ describe('docs/templates.md: the report template fields', () => {
     expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
     const set = loadLedgers(path.join(root, 'ledgers'));
     const model = buildReportModel(set, { lang: 'zh-CN', asOf: '2014-05-24' });
-    const thumbs = groupThumbnails(root, set);
+    const thumbs = groupThumbnails(root, set, 'zh-CN');
     for (const g of model.groups) g.thumbnails = thumbs.get(g.id) ?? [];
     expect(model.groups[0]?.thumbnails.length, 'the example has photos for the html report').toBeGreaterThan(0);
     paths = modelPaths(model);

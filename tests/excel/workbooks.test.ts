@@ -109,7 +109,7 @@ describe('returned workbooks as other software saves them', () => {
       const run = await runCli(['validate', 'g2.xls', 'g2-wps.et'], { cwd: root, env });
       expect(run.code, run.stdout + run.stderr).toBe(1);
       // Two files of one workbook instance: the second is refused as a copy of the first.
-      expect(run.stdout).toMatch(/^g2-wps\.et:0:0 错误 这与 g2\.xls 是同一份表格（同一个模板）：只导入最新的一份 duplicate-workbook$/m);
+      expect(run.stdout).toMatch(/^g2-wps\.et 错误 这与 g2\.xls 是同一份表格（同一个模板）：只导入最新的一份 duplicate-workbook$/m);
       const one = await runCli(['import', 'g2-wps.et'], { cwd: root, env });
       expect(one.code, one.stdout + one.stderr).toBe(0);
       expect(body(importedText(root, 'g2-wps.yaml'))).toMatch(/^kind: visit\nid: v9\n/);
@@ -138,11 +138,11 @@ describe('workbooks that are not this group’s template', () => {
     await wb.xlsx.writeFile(path.join(root, 'own.xlsx'));
     const run = await runCli(['import', 'own.xlsx'], { cwd: root });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^own\.xlsx:0:0 错误 这份表格不是用 ledger template 生成的（没有模板信息）.* not-a-template$/m);
+    expect(run.stdout).toMatch(/^own\.xlsx 错误 这份表格不是用 ledger template 生成的（没有模板信息）.* not-a-template$/m);
     writeFileSync(path.join(root, 'broken.xlsx'), 'PK not a zip');
     const broken = await runCli(['validate', 'broken.xlsx'], { cwd: root });
     expect(broken.stdout).toMatch(
-      /^broken\.xlsx:0:0 错误 无法读取该表格（.*）：请用 Excel 或 WPS 打开，重新另存为 \.xlsx workbook-unreadable$/m,
+      /^broken\.xlsx 错误 无法读取该表格（.*）：请用 Excel 或 WPS 打开，重新另存为 \.xlsx workbook-unreadable$/m,
     );
   });
 
@@ -166,15 +166,15 @@ describe('workbooks that are not this group’s template', () => {
     await meta('format', '2', 'newer.xlsx');
     const lines = async (...args: string[]) => (await runCli(['validate', ...args], { cwd: root })).stdout.split('\n');
     expect(await lines('other.xlsx')).toContain(
-      'other.xlsx:0:0 错误 这份表格是“Going to the grassroots to listen to opi…”的模板，不是“下基层听意见主题活动”的 template-campaign',
+      'other.xlsx 错误 这份表格是“Going to the grassroots to listen to opi…”的模板，不是“下基层听意见主题活动”的 template-campaign',
     );
-    expect(await lines('g9.xlsx')).toContain('g9.xlsx:0:0 错误 这份表格是 g9 组的模板，但 ledger.yaml 中没有这个组 template-group');
+    expect(await lines('g9.xlsx')).toContain('g9.xlsx 错误 这份表格是 g9 组的模板，但 ledger.yaml 中没有这个组 template-group');
     expect(await lines('newer.xlsx')).toContain(
-      'newer.xlsx:0:0 错误 这份表格是新版 ledger 生成的模板（格式 2，本程序只能读取格式 1）：请升级 ledger template-format',
+      'newer.xlsx 错误 这份表格是新版 ledger 生成的模板（格式 2，本程序只能读取格式 1）：请升级 ledger template-format',
     );
     const other = await runCli(['import', 'g2.xlsx', '--group', 'g3'], { cwd: root });
     expect(other.code).toBe(1);
-    expect(other.stdout).toMatch(/^g2\.xlsx:0:0 错误 这份表格是 g2 组的模板，不是 g3 组的（--group） template-group$/m);
+    expect(other.stdout).toMatch(/^g2\.xlsx 错误 这份表格是 g2 组的模板，不是 g3 组的（--group） template-group$/m);
   });
 
   it('a template of an earlier record format is read with a warning when every column still maps; a column that no longer does is an error', async () => {
@@ -188,7 +188,7 @@ describe('workbooks that are not this group’s template', () => {
     });
     const run = await runCli(['import', 'g2.xlsx'], { cwd: root });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stdout).toMatch(/^g2\.xlsx:0:0 警告 这份模板生成于记录格式调整之前；各列仍能对应到字段，照常读取 template-schema$/m);
+    expect(run.stdout).toMatch(/^g2\.xlsx 警告 这份模板生成于记录格式调整之前；各列仍能对应到字段，照常读取 template-schema$/m);
     await editBook(file, (wb) => {
       wb.getWorksheet('活动台账')!.getCell('D1').value = 'visit/weather';
     });
@@ -210,7 +210,7 @@ describe('workbooks and Word files in group folders', () => {
     const run = await runCli(['validate', 'groups/g2'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^groups\/g2\/g2\.xlsx:0:0 警告 表格不是记录文件，不会被直接合并：请用 ledger import 导入（可先用 ledger validate 检查） workbook-in-group$/m,
+      /^groups\/g2\/g2\.xlsx 警告 表格不是记录文件，不会被直接合并：请用 ledger import 导入（可先用 ledger validate 检查） workbook-in-group$/m,
     );
     expect(run.stdout.match(/workbook-in-group/g)).toHaveLength(1);
   });

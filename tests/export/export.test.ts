@@ -90,12 +90,26 @@ describe('export of examples/zh-CN', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(ZH_SHEETS);
   });
 
-  it('has one row per ledger record in every ledger sheet', () => {
+  it('has one row per ledger record dated up to --as-of in every ledger sheet, and says how many later ones it left out', () => {
+    let later = 0;
     for (const [name, kind] of Object.entries(LEDGER_OF)) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
-      expect(dataRows(ws).length, name).toBe(set.ledgers[kind].length);
+      const upTo = set.ledgers[kind].filter((r) => r.date <= '2014-05-24');
+      later += set.ledgers[kind].length - upTo.length;
+      expect(dataRows(ws).length, name).toBe(upTo.length);
       expect(ws.getCell(`A${HEADER_ROW + 1}`).value).toBe(1);
     }
+    expect(later).toBe(1); // the example's hardship card of 2014-05-27
+    for (const ws of wb.worksheets) expect(ws.getCell('A2').text, ws.name).toContain('另有1条记录日期晚于截止日，未列入');
+  });
+
+  it('without --as-of before a record, lists every record', async () => {
+    const run = await runCli(['export', '--as-of', '2014-06-30', '--out', 'all.xlsx'], { cwd: root });
+    expect(run.code).toBe(0);
+    const all = await readBook(path.join(root, 'all.xlsx'));
+    for (const [name, kind] of Object.entries(LEDGER_OF))
+      expect(dataRows(all.getWorksheet(name)!).length, name).toBe(set.ledgers[kind].length);
+    expect(all.worksheets[0]!.getCell('A2').text).not.toContain('未列入');
   });
 
   it('writes the headers of the paper forms', () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersonal } from '../../src/personal/find.js';
-import { copyCampaign, FIXTURES } from '../helpers/campaign.js';
+import { copyCampaign, FIXTURES, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
@@ -177,6 +177,21 @@ describe('ledger feedback on a campaign with problems', () => {
     // the folders changed after the merge: the findings wait for the next merge
     expect(text).toContain('台账尚未更新，本单暂未列入督导检查发现的问题和未能合并的记录');
     expect(text).not.toContain('督导检查发现的问题\n');
+  });
+
+  it('a refused record’s reasons are worded in the sheet’s language, not the campaign’s (its visit has errors)', async () => {
+    const root = writeCampaign({
+      'ledger.yaml': MINI_CAMPAIGN,
+      'groups/g1/v.yaml':
+        'kind: visit\nid: v1\ndate: 2014-04-25\nplace: X\npattern: grassroots\nmethods: [symposium]\nled_by: Zhang Mign\nparticipants: [Zhang Ming]\n',
+      'groups/g1/o.yaml':
+        'kind: opinion\nid: o1\ndate: 2014-04-25\nvisit: v1\nchannel: symposium\ncollected_by: Li Hua\nsource: { kind: masses }\ncategory: formalism\nabout: unit\ncontent: x\n',
+    });
+    expect((await runCli(['merge', '--allow-invalid'], { cwd: root })).code).toBe(1);
+    await runCli(['feedback', '--format', 'md', '--lang', 'zh-CN', '--out', 'fb', ...AS_OF], { cwd: root });
+    const text = readFileSync(path.join(root, 'fb/g1-问题反馈单.md'), 'utf8');
+    expect(text).toContain('| o.yaml 第1行 | 下基层听意见台账 o1：所属活动“v1”本身有错误');
+    expect(text).not.toMatch(/has errors|is not a member/);
   });
 
   it('before any merge, says the findings will follow; an unknown group is an error', async () => {

@@ -81,7 +81,7 @@ describe('ledger report on the examples', () => {
   it('defaults to html under exports/ named after the campaign and date', async () => {
     const run = await runCli(['report', ...AS_OF], { cwd: root });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('exports/下基层听意见主题活动-2014-05-24-report.html\n');
+    expect(run.stdout).toBe('exports/下基层听意见主题活动-2014-05-24-报告.html\n');
     const html = readFileSync(path.join(root, run.stdout.trim()), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|<link |src="http/); // self-contained

@@ -266,7 +266,7 @@ describe('review progress in the workbook and the report', () => {
     await runCli(['review', 'return', 'g1/o3', '--reason', '请补充整改时限'], { cwd: root });
     const run = await runCli(['export', '--reviewed-only', ...AS_OF], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toBe('exports/下基层听意见主题活动-2014-05-24-reviewed.xlsx\n');
+    expect(run.stdout).toBe('exports/下基层听意见主题活动-2014-05-24-已审核.xlsx\n');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(root, run.stdout.trim()));
     const ids: string[] = [];

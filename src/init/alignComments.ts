@@ -1,18 +1,5 @@
-// Values written into YAML made from templates: plain when that reads back as the same text,
-// quoted otherwise (a name like "yes", "123" or "a: b" would change meaning unquoted).
-import { parse } from 'yaml';
+// Generated YAML reads like a form: the end-of-line comments of a skeleton line up.
 import { displayWidth } from '../text/displayWidth.js';
-
-export function yamlText(value: string): string {
-  if (/^[^\s"'#&*!|>%@`{}[\],:?-][^\n#:]*$/.test(value) && !/\s$/.test(value)) {
-    try {
-      if (parse(value, { schema: 'core' }) === value) return value;
-    } catch {
-      /* quote it */
-    }
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * Lines up the end-of-line comments of a generated YAML file, by display width (a CJK
