@@ -260,8 +260,8 @@ const WORDS: Words = {
   },
   'template-invalid': {
     means: {
-      en: 'the report template has a Handlebars syntax error or uses a helper that does not exist',
-      zh: '报告模板语法有误，或使用了不存在的辅助函数',
+      en: 'the report template has a Handlebars syntax error, or a block other than #if, #unless, #each and #with',
+      zh: '报告模板语法有误，或使用了 #if、#unless、#each、#with 以外的写法',
     },
     fix: {
       en: 'Correct the template at the line given; only {{field}}, {{#each}}, {{#if}}, {{#unless}} and {{#with}} work (docs/templates.md).',
