@@ -1,4 +1,4 @@
-// The supervision rules of RULES.md over the merged ledgers. Each rule finds the records that
+// The supervision rules (docs/rules.md) over the merged ledgers. Each rule finds the records that
 // caused it (so the clerk can open them) and the data its sentence is made from; severity and
 // words come from messages/findings.ts.
 import { FINDINGS, type FindingCode, type FindingData, type FindingSeverity } from '../messages/findings.js';
@@ -84,7 +84,7 @@ const counted = <
   rs: readonly LedgerRecord[],
 ): Hit<K>[] => (rs.length ? [{ records: ids(rs), data: { count: rs.length } as FindingData[K] }] : []);
 
-/** In RULES.md order: findings are listed in this order within a group. */
+/** In the order of docs/rules.md: findings are listed in this order within a group. */
 export const RULES: readonly Rule[] = [
   rule('no-visits', { reads: ['visit'], check: (f) => (f.visits.length ? [] : one([], {})) }),
   rule('no-opinions', { reads: ['opinion'], check: (f) => (f.opinions.length ? [] : one([], {})) }),
@@ -176,7 +176,7 @@ const KIND_WORDS = Object.fromEntries(Object.entries(KIND_LABELS).map(([k, v]) =
   { en: string; zh: string }
 >;
 
-/** Whether refused records keep a rule from being raised for the group (RULES.md, refused-records). */
+/** Whether refused records keep a rule from being raised for the group (docs/rules.md, refused-records). */
 export function silencedByRefusals(r: Rule, rejected: readonly RejectedRecord[]): boolean {
   if (!r.reads || !rejected.length) return false;
   if (r.reads === 'any') return true;

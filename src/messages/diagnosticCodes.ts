@@ -1,7 +1,7 @@
 // Every diagnostic code in one table: its severity, what it means, how to fix it, and its
 // message in English and Chinese as a function of the data the check found. Checks produce
-// the code and the data; the words are chosen here, in the language the user reads. The
-// README, docs/diagnostics.md and the tests are checked against this table.
+// the code and the data; the words are chosen here, in the language the user reads.
+// docs/diagnostics.md is written from this table (`npm run docs`) and a test keeps it so.
 import { zhDate } from './dates.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
 
@@ -97,7 +97,7 @@ export type DiagnosticCode = keyof DiagnosticData;
 
 export interface CodeEntry<D> {
   severity: Severity;
-  /** One line for docs/diagnostics.md and the README: what is wrong. */
+  /** One line for docs/diagnostics.md: what is wrong. */
   means: Both;
   /** How to put it right, for docs/diagnostics.md and the feedback sheets. */
   fix: Both;
@@ -348,7 +348,10 @@ export const DIAGNOSTIC_CODES: Table = {
   },
   'unknown-field': {
     severity: 'error',
-    means: { en: 'a field FORMAT.md does not define (suggests the nearest)', zh: '格式中没有的字段' },
+    means: {
+      en: 'a field the record format (docs/format.md) does not define (suggests the nearest)',
+      zh: '记录格式（docs/format.md）中没有的字段',
+    },
     fix: { en: 'Correct the spelling, or remove the line.', zh: '改正字段名拼写，或删去该行。' },
     en: (d) => `unknown field "${show(d.key)}"${didYouMean(d.suggest, 'en')}`,
     zh: (d) => `没有${q(d.key, 'zh-CN')}这个字段${didYouMean(d.suggest, 'zh-CN')}`,

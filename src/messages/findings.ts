@@ -40,7 +40,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 type Table = { [K in FindingCode]: FindingEntry<FindingData[K]> };
 
-/** In RULES.md order. */
+/** In the order of docs/rules.md. */
 export const FINDINGS: Table = {
   'no-visits': {
     severity: 'error',

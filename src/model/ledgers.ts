@@ -1,5 +1,5 @@
 // The ledgers/ folder: the one consolidated set that audit, status, export and report read.
-// Documented in the README; other tools read these files, so fields only ever get added.
+// Documented in docs/ledgers.md; other tools read these files, so fields only ever get added.
 import type { Campaign, Group } from './campaign.js';
 import type { RecordKind } from '../schema/spec.js';
 
