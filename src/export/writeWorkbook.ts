@@ -86,11 +86,17 @@ function styles(lang: Locale) {
 const UNBREAKABLE = /^[\x21-\x7e]{1,24}$/;
 const MAX_TOKEN_WIDTH = 24;
 
-function columnWidths(sheet: SheetModel): number[] {
+/**
+ * Each column's width from its header and a sample of rows, and which columns are empty in every
+ * row (known only when the sample covered them all).
+ */
+function columnWidths(sheet: SheetModel): { widths: number[]; empty: boolean[] } {
   const n = Math.max(...sheet.tables.map((t) => t.columns.length));
   const widths = new Array<number>(n).fill(MIN_WIDTH);
   const tokens = new Array<number>(n).fill(0);
   const long = new Array<boolean>(n).fill(false);
+  const filled = new Array<boolean>(n).fill(false);
+  const whole = sheet.tables.every((t) => t.rowCount <= WIDTH_SAMPLE) && sheet.tables.some((t) => t.rowCount > 0);
   for (const t of sheet.tables) {
     t.columns.forEach((c, i) => {
       long[i] ||= c.long === true || c.hidden === true;
@@ -101,6 +107,7 @@ function columnWidths(sheet: SheetModel): number[] {
     let seen = 0;
     for (const row of t.rows()) {
       row.cells.forEach((cell, i) => {
+        if (cell !== null && cell !== undefined && cell !== '') filled[i] = true;
         widths[i] = Math.max(widths[i] as number, cellWidth(cell) + 3);
         if (typeof cell === 'string')
           for (const line of cell.split('\n')) if (UNBREAKABLE.test(line)) tokens[i] = Math.max(tokens[i] as number, line.length + 2);
@@ -108,7 +115,11 @@ function columnWidths(sheet: SheetModel): number[] {
       if (++seen >= WIDTH_SAMPLE) break;
     }
   }
-  return widths.map((w, i) => Math.max(Math.min(w, long[i] ? MAX_LONG_WIDTH : MAX_WIDTH), Math.min(tokens[i] as number, MAX_TOKEN_WIDTH)));
+  const capped = (w: number, i: number) => Math.min(w, long[i] ? MAX_LONG_WIDTH : MAX_WIDTH);
+  return {
+    widths: widths.map((w, i) => Math.max(capped(w, i), Math.min(tokens[i] as number, MAX_TOKEN_WIDTH))),
+    empty: filled.map((f) => whole && !f),
+  };
 }
 
 /** Printed lines a row needs when its text wraps at the column widths. */
@@ -267,19 +278,21 @@ async function writeSheet(
   result: WriteResult,
 ): Promise<number> {
   const st = styles(options.lang);
-  const widths = columnWidths(sheet);
+  const { widths, empty } = columnWidths(sheet);
   // Hidden columns (codes, ids, where a record was written) stay off the printed page, and
-  // the title is centred over the printed ones.
+  // the title is centred over the printed ones. On a ledger sheet a column nobody filled in
+  // is hidden too, so the others print larger (unhide it on screen to fill it in).
   const printed = Math.max(...sheet.tables.map((t) => t.columns.filter((c) => !c.hidden).length)) || widths.length;
+  const unprinted = (i: number) => sheet.tables.some((t) => t.columns[i]?.hidden) || (sheet.ledger === true && empty[i] === true);
   const last = colLetter(printed);
   // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
   const frozen = sheet.ledger ? 3 : 2;
   const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN');
-  ws.columns = widths.map((width, i) => ({ width, ...(sheet.tables.some((t) => t.columns[i]?.hidden) ? { hidden: true } : {}) }));
+  ws.columns = widths.map((width, i) => ({ width, ...(unprinted(i) ? { hidden: true } : {}) }));
   const zh = options.lang === 'zh-CN';
   const note = model.note === undefined ? '' : zh ? `\u3000\u3000${model.note}` : ` — ${model.note}`;
   writeTitles(ws, sheet, model.subtitle + note, last, st);
-  const keeper = new PageKeeper(widths.slice(0, printed).reduce((a, b) => a + b, 0));
+  const keeper = new PageKeeper(widths.slice(0, printed).reduce((a, b, i) => a + (unprinted(i) ? 0 : b), 0));
   let r = 3;
   let rows = 0;
   for (const t of sheet.tables) {

@@ -119,6 +119,19 @@ describe('export of examples/zh-CN', () => {
     for (const ws of wb.worksheets) expect(ws.getCell('A2').text, ws.name).toContain('另有1条记录日期晚于截止日，未列入');
   });
 
+  it('hides on paper the columns nobody filled in, and only those (with the ids and source files)', () => {
+    for (const name of Object.keys(LEDGER_OF)) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const rows = dataRows(ws);
+      headers(ws).forEach((header, i) => {
+        const filled = rows.some((r) => r.getCell(i + 1).text !== '');
+        const hidden = ws.getColumn(i + 1).hidden === true;
+        if (header === '组编号' || header === '来源文件') expect(hidden, `${name} ${header}`).toBe(true);
+        else expect(hidden, `${name} ${header}`).toBe(!filled);
+      });
+    }
+  });
+
   it('without --as-of before a record, lists every record', async () => {
     const run = await runCli(['export', '--as-of', '2014-06-30', '--out', 'all.xlsx'], { cwd: root });
     expect(run.code).toBe(0);
@@ -153,7 +166,7 @@ describe('export of examples/zh-CN', () => {
     ]);
     // The group's id and the source file are there to filter by, hidden and never printed.
     const hidden = (ws.columns ?? []).map((c, i) => (c.hidden ? headers(ws)[i] : null)).filter(Boolean);
-    expect(hidden).toEqual(['组编号', '来源文件']);
+    expect(hidden).toEqual(['单位', '具体指向', '组编号', '来源文件']); // the first two: nobody filled them in
     expect(headers(wb.getWorksheet('整改台账') as ExcelJS.Worksheet)).toContain('超期天数');
   });
 
