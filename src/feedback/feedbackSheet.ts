@@ -11,6 +11,7 @@ import { hasCjk, pick, type Both, type Lang } from '../messages/words.js';
 import type { Origin, RejectedRecord } from '../model/ledgers.js';
 import { redactText } from '../personal/mask.js';
 import type { FolderRecord } from '../pipeline/folderReviews.js';
+import type { ImportedRow } from '../read/importedFiles.js';
 import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
 import { daysBetween } from '../util/dates.js';
 
@@ -62,6 +63,8 @@ export interface FeedbackInput {
   rejected: readonly RejectedRecord[];
   /** Why the group's records would be refused now (a record's own reasons, such as its visit having errors). */
   reasons?: readonly Diagnostic[];
+  /** For files `ledger import` wrote: the workbook row behind each record, so the group is pointed to its own sheet. */
+  rows?: ReadonlyMap<string, readonly ImportedRow[]>;
   /** The group's records returned in review, as they are now (returned, or changed since). */
   returned: readonly FolderRecord[];
 }
@@ -88,7 +91,14 @@ interface Ctx {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function context(lang: Lang, group: string): Ctx {
+/** The workbook row a line of an imported file belongs to (the last record comment above it). */
+function rowAt(rows: readonly ImportedRow[] | undefined, line: number): ImportedRow | undefined {
+  let found: ImportedRow | undefined;
+  for (const r of rows ?? []) if (r.line <= line) found = r;
+  return found;
+}
+
+function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly ImportedRow[]>): Ctx {
   const w = feedbackWords(lang);
   return {
     lang,
@@ -97,7 +107,11 @@ function context(lang: Lang, group: string): Ctx {
     // Diagnostic messages carry personal data only masked already (and the table's own
     // examples, such as a landline format, must stay whole): free text from people is masked here.
     safe: (s) => redactText(oneLine(s)),
-    where: (file, line) => (file === `groups/${group}` || file === `groups/${group}/` ? w.folder : w.line(inGroup(file, group), line)),
+    where: (file, line) => {
+      if (file === `groups/${group}` || file === `groups/${group}/`) return w.folder;
+      const row = line > 0 ? rowAt(rows?.get(file), line) : undefined;
+      return row ? w.row(row.workbook, row.sheet, row.row) : w.line(inGroup(file, group), line);
+    },
     kindName: (k) => (k ? pick(KIND_LABELS[k], lang) : ''),
   };
 }
@@ -126,7 +140,7 @@ function findingRow(c: Ctx, f: Finding, origins: ReadonlyMap<string, Origin>): F
     const local = id.startsWith(`${c.group}/`) ? id.slice(c.group.length + 1) : id;
     const at = origins.get(id);
     if (!at) return local;
-    const place = w.line(inGroup(at.file, c.group), at.line);
+    const place = c.where(at.file, at.line);
     return lang === 'zh-CN' ? `${local}（${place}）` : `${local} (${place})`;
   });
   const more = f.records.length > MAX_RECORDS ? w.more(f.records.length, f.records.length - MAX_RECORDS) : '';
@@ -182,7 +196,7 @@ function returnedRow(c: Ctx, r: FolderRecord): FeedbackRow {
 
 export function buildFeedback(input: FeedbackInput): FeedbackSheet {
   const { lang, group } = input;
-  const c = context(lang, group.id);
+  const c = context(lang, group.id, input.rows);
   // A refused record's reasons were worded by the merge in the campaign's language: the same
   // problems found again now are worded in the sheet's.
   const again = new Map(

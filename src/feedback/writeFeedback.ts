@@ -17,6 +17,7 @@ import { isStale, staleness } from '../read/freshness.js';
 import { LEDGERS_DIR, loadLedgers } from '../read/loadLedgers.js';
 import { loadReviews } from '../read/loadReviews.js';
 import { markdownToDocx } from '../report/markdownToDocx.js';
+import { importedRowsOf } from '../read/importedFiles.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { nearest } from '../text/suggest.js';
 import { writeFileAtomic } from '../write/fsAtomic.js';
@@ -95,6 +96,7 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
       origins,
       rejected: set ? set.rejected.filter((r) => r.group === group.id) : [],
       reasons: files.flatMap((f) => f.records.flatMap((r) => r.reasons)),
+      rows: importedRowsOf(root, group.id),
       returned: folderReviews(group.id, files, entries).filter(
         (r) => r.entry?.state === 'returned' && (r.state === 'returned' || r.state === 'changed'),
       ),

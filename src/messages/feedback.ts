@@ -43,12 +43,12 @@ export const FINDING_FIXES: Record<FindingCode, Both> = {
     zh: '向意见提出人反馈整改结果，并填写“已反馈”。',
   },
   'missing-summary': {
-    en: 'Hand in the written summary (summary.md or summary.docx).',
-    zh: '抓紧报送文字总结（summary.md 或 summary.docx）。',
+    en: 'Hand in the written summary (a Word document, or summary.md in the group folder).',
+    zh: '抓紧报送文字总结（Word 文档；在本组文件夹中填写的，命名为 summary.docx 或 summary.md）。',
   },
   'missing-photos': {
-    en: 'Add the pictures of the visits to photos/ and list them on the visits.',
-    zh: '补充活动图片资料，放入 photos/ 并在活动记录中列明。',
+    en: 'Hand in the pictures of the visits with the account, and name each on its visit (the picture column of the activity sheet).',
+    zh: '随台账报送活动图片资料，并在对应活动记录中列明（活动台账的“图片资料”一栏）。',
   },
   'late-records': { en: 'Check the dates; records after the deadline are counted separately.', zh: '核对日期；截止日后的记录单独统计。' },
   'appeal-overdue': {
@@ -102,6 +102,7 @@ const en = {
   findingSeverity: { error: 'must make up', warning: 'reminder' },
   kinds: { error: 'Error', warning: 'Warning', finding: 'Supervision', refused: 'Refused', returned: 'Returned', note: 'Note' },
   line: (file: string, line: number) => (line > 0 ? `${file}, line ${line}` : file),
+  row: (workbook: string, sheet: string, row: number) => `${workbook}, sheet "${sheet}", row ${row}`,
   sheet: (file: string, sheet: string, cell?: string) => `${file}, sheet "${sheet}"${cell ? `, cell ${cell}` : ''}`,
   folder: 'the group folder',
   suggest: (value: string) => `Suggested: "${value}".`,
@@ -154,6 +155,7 @@ const zh: Words = {
   findingSeverity: { error: '须补课', warning: '提醒' },
   kinds: { error: '填写错误', warning: '填写提醒', finding: '督导检查', refused: '未能合并', returned: '审核退回', note: '说明' },
   line: (file, line) => (line > 0 ? `${file} 第${line}行` : file),
+  row: (workbook, sheet, row) => `${workbook} 工作表“${sheet}”第${row}行`,
   sheet: (file, sheet, cell) => `${file} 工作表“${sheet}”${cell ? ` ${cell}单元格` : ''}`,
   folder: '本组文件夹',
   suggest: (value) => `建议改为“${value}”。`,

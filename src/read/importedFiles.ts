@@ -1,6 +1,6 @@
 // The files `ledger import` wrote into a group folder (groups/<id>/imported/*.yaml), each known
 // by the template instance of the workbook it came from, named in its first lines.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 export const IMPORTED_DIR = 'imported';
@@ -46,4 +46,39 @@ function head(file: string): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Where a record of an imported file was typed: the document's first line, and the workbook row. */
+export interface ImportedRow {
+  line: number;
+  workbook: string;
+  sheet: string;
+  row: number;
+}
+
+// The comment `ledger import` writes above each record, in either language (workbookWords).
+const ROW_ZH = /^# (.+)：([^：]+) 第(\d+)行$/;
+const ROW_EN = /^# (.+), sheet (.+), row (\d+)$/;
+
+/** The workbook row each record of an imported file came from, in file order. */
+export function importedRows(text: string): ImportedRow[] {
+  const out: ImportedRow[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const m = ROW_ZH.exec(raw.trimEnd()) ?? ROW_EN.exec(raw.trimEnd());
+    if (m) out.push({ line: i + 1, workbook: m[1] as string, sheet: m[2] as string, row: Number(m[3]) });
+  });
+  return out;
+}
+
+/** The rows behind every imported file of a group (relative path → rows); files that cannot be read are left out. */
+export function importedRowsOf(root: string, group: string): Map<string, ImportedRow[]> {
+  const out = new Map<string, ImportedRow[]>();
+  for (const f of importedFiles(root, group)) {
+    try {
+      out.set(f.rel, importedRows(readFileSync(path.join(root, f.rel), 'utf8')));
+    } catch {
+      // unreadable: its places stay file and line, as validate reports them
+    }
+  }
+  return out;
 }

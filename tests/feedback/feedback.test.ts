@@ -4,7 +4,7 @@
 // languages; stale or missing ledgers; the default place and names of the files.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersonal } from '../../src/personal/find.js';
@@ -207,5 +207,20 @@ describe('ledger feedback on a campaign with problems', () => {
     expect(bad.stderr).toBe('ledger: ledger.yaml中没有“g3”组，是否应为“g1”？\n');
     const format = await runCli(['feedback', '--format', 'pdf'], { cwd: root });
     expect(format.stderr).toMatch(/--format 应为 docx、md、xlsx 之一/);
+  });
+});
+
+describe('ledger feedback for a group that works in Excel', () => {
+  it('points to the workbook’s sheet and row, not to the file the import wrote', async () => {
+    const root = copyCampaign('zh-CN');
+    expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root })).code).toBe(0);
+    const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
+    expect(text).toMatch(/o2（g2\.xlsx 工作表“下基层听意见台账”第\d+行）/);
+    expect(text).toMatch(/\| g2\.xlsx 工作表“下基层听意见台账”第\d+行 \|/);
+    expect(text).not.toContain('imported/');
   });
 });
