@@ -61,6 +61,10 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   const shown = asOfView(options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped, options.asOf);
   const duplicates = duplicateSheet(ctx, set, options.group);
   const notes = [
+    // Masking covers the numbers only: a reader must not take the file for anonymous.
+    ...(options.redact
+      ? [ctx.t('身份证号码、联系电话已隐去部分数字，姓名、住址未隐去', 'ID and phone numbers partly masked; names and addresses are not')]
+      : []),
     ...(options.reviewedOnly ? [ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since')] : []),
     ...(shown.later
       ? [ctx.t(`另有${shown.later}条记录日期晚于截止日，未列入`, `${count(shown.later, 'record')} dated after that day left out`)]

@@ -283,6 +283,9 @@ describe('export of examples/zh-CN', () => {
     const texts = allCells(redacted).map((c) => String(c.value ?? ''));
     expect(texts.some((v) => /^\d{6}\*{8}\d{3}[\dX]$/.test(v))).toBe(true);
     expect(texts.some((v) => /^1\d{2}\*{4}\d{4}$/.test(v))).toBe(true);
+    // every sheet says what was masked, and what was not
+    for (const ws of redacted.worksheets)
+      expect(ws.getCell('A2').text, ws.name).toContain('身份证号码、联系电话已隐去部分数字，姓名、住址未隐去');
   });
 
   it('exports one group, in English, on request', async () => {
