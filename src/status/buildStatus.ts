@@ -23,16 +23,11 @@ export interface GroupHandIn {
   review?: ReviewCounts;
 }
 
-export interface GroupStatus {
+/** A group's hand-in as status shows it: its name and type beside the counts, reviews always counted. */
+export interface GroupStatus extends Omit<GroupHandIn, 'id' | 'review'> {
   group: string;
   name: string;
   type: string;
-  files: number;
-  counts: Record<RecordKind, number>;
-  photos: number;
-  summary: boolean;
-  errors: number;
-  warnings: number;
   review: ReviewCounts;
   /** Days from --as-of to the group deadline: positive left, negative past. */
   daysToDeadline: number;

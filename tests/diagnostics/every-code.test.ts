@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticLines } from '../../src/format/diagnostics.js';
 import { diagnostic } from '../../src/messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../../src/messages/diagnosticCodes.js';
-import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, tempDir, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, MINI_VISIT, tempDir, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { fill } from '../helpers/fill.js';
+import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
 import { editBook } from '../helpers/workbook.js';
 
@@ -27,27 +27,11 @@ interface Scenario {
 }
 
 const FIXTURE_DIR = path.join(FIXTURES, 'validate');
-const VISIT_EN = `kind: visit
-id: v1
-date: 2014-04-25
-place: Xingfu Community
-pattern: grassroots
-methods: [symposium]
-led_by: Zhang Ming
-participants: [Zhang Ming, Li Hua]
-`;
+const VISIT_EN = MINI_VISIT;
 const OPINION_EN = (id: string, content: string, source = 'masses') =>
   `kind: opinion\nid: ${id}\ndate: 2014-04-25\nvisit: v1\nchannel: symposium\ncollected_by: Li Hua\nsource: { kind: ${source} }\ncategory: formalism\nabout: unit\ncontent: ${JSON.stringify(content)}\n`;
-const D = (s: string) => new Date(`${s}T00:00:00Z`);
-const VISIT_ROW = {
-  编号: 'v9',
-  日期: D('2014-05-12'),
-  地点: '南湖社区',
-  活动形式: '下基层',
-  工作方式: '座谈会',
-  带队领导: '王海燕',
-  参加人员: '王海燕',
-};
+const D = cellDate;
+const VISIT_ROW = G2_VISIT_ROW;
 
 function mini(files: Record<string, string | Uint8Array>): string {
   return writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/photos/ok.jpg': JPEG, ...files });

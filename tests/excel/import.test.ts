@@ -7,11 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { fill } from '../helpers/fill.js';
+import { cellDate, fill } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
 import { editBook } from '../helpers/workbook.js';
 
-const D = (s: string) => new Date(`${s}T00:00:00Z`);
+const D = cellDate;
 
 async function blank(root: string, group = 'g2', out = `${group}.xlsx`): Promise<string> {
   const run = await runCli(['template', '--group', group, '--out', out], { cwd: root });

@@ -8,22 +8,14 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { fill } from '../helpers/fill.js';
+import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
 import { soffice, warnIfMissing } from '../helpers/soffice.js';
 import { editBook, inlineStrings, resave } from '../helpers/workbook.js';
 
 warnIfMissing('excel/workbooks.test');
 
-const D = (s: string) => new Date(`${s}T00:00:00Z`);
-const VISIT = {
-  编号: 'v9',
-  日期: D('2014-05-12'),
-  地点: '南湖社区',
-  活动形式: '下基层',
-  工作方式: '座谈会',
-  带队领导: '王海燕',
-  参加人员: '王海燕',
-};
+const D = cellDate;
+const VISIT = G2_VISIT_ROW;
 const CARD = {
   编号: 'a9',
   日期: D('2014-05-12'),

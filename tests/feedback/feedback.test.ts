@@ -3,13 +3,14 @@
 // any of them; a campaign with problems (validate errors, refused and returned records) in both
 // languages; stale or missing ledgers; the default place and names of the files.
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPersonal } from '../../src/personal/find.js';
 import { copyCampaign, FIXTURES, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
+import { docxParagraphs } from '../helpers/docx.js';
+import { readBook } from '../helpers/workbook.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
@@ -42,24 +43,6 @@ function expectNoPersonalData(text: string, values: readonly string[], where: st
     .map((f) => text.slice(f.start, f.end))
     .filter((m) => m !== EXAMPLE_LANDLINE);
   expect(found, where).toEqual([]);
-}
-
-async function docxText(file: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .join('\n')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
 }
 
 /** The rows of the Markdown tables of a sheet (problem cell), to compare with the other formats. */
@@ -96,7 +79,7 @@ describe('ledger feedback on the examples', () => {
         expectNoPersonalData(text, personal, name(g, 'md'));
         const rows = tableRows(text);
 
-        const word = await docxText(path.join(dir, name(g, 'docx')));
+        const word = await docxParagraphs(path.join(dir, name(g, 'docx')));
         expect(word.split('\n')[0]).toBe(zh ? '问题反馈单' : 'Feedback sheet');
         expect(word).toContain(text.split('\n')[2]?.replace(/\*\*/g, ''));
         expectNoPersonalData(word, personal, name(g, 'docx'));

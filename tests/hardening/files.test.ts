@@ -5,18 +5,10 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCampaign } from '../../src/pipeline/validateCampaign.js';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, REPO, tempDir, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, REPO, tempDir, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
-const VISIT = `kind: visit
-id: v1
-date: 2014-04-25
-place: Xingfu Community
-pattern: grassroots
-methods: [symposium]
-led_by: Zhang Ming
-participants: [Zhang Ming, Li Hua]
-`;
+const VISIT = MINI_VISIT;
 
 const TODAY = '2026-11-24';
 const codesOf = (root: string) => validateCampaign(root, { today: TODAY }).diagnostics.map((d) => `${d.code} ${d.file}`);

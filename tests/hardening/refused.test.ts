@@ -8,18 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/runAudit.js';
 import { mergeCampaign } from '../../src/pipeline/mergeCampaign.js';
 import { loadLedgers } from '../../src/read/loadLedgers.js';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
-const VISIT = `kind: visit
-id: v1
-date: 2014-04-25
-place: Xingfu Community
-pattern: grassroots
-methods: [symposium]
-led_by: Zhang Ming
-participants: [Zhang Ming, Li Hua]
-audiences: [{ kind: masses, count: 10 }]
+const VISIT = `${MINI_VISIT}audiences: [{ kind: masses, count: 10 }]
 photos: [photos/a.jpg]
 `;
 const OPINION = (id: string, extra = '') => `kind: opinion

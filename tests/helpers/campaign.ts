@@ -59,6 +59,17 @@ groups:
       - { name: Li Hua }
 `;
 
+/** A valid visit v1 of MINI_CAMPAIGN's group g1 (add fields by appending lines). */
+export const MINI_VISIT = `kind: visit
+id: v1
+date: 2014-04-25
+place: Xingfu Community
+pattern: grassroots
+methods: [symposium]
+led_by: Zhang Ming
+participants: [Zhang Ming, Li Hua]
+`;
+
 /** The smallest real JPEG and PNG headers: enough for the byte sniffing. */
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -7,6 +7,20 @@ import { editBook } from './workbook.js';
 
 export type Row = Record<string, string | number | boolean | Date | null>;
 
+/** A date as a workbook cell holds it (midnight UTC). */
+export const cellDate = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** A visit of the zh-CN example's group g2 as typed into the template's 活动台账. */
+export const G2_VISIT_ROW: Row = {
+  编号: 'v9',
+  日期: cellDate('2014-05-12'),
+  地点: '南湖社区',
+  活动形式: '下基层',
+  工作方式: '座谈会',
+  带队领导: '王海燕',
+  参加人员: '王海燕',
+};
+
 export function headerColumn(ws: ExcelJS.Worksheet, header: string): number {
   let found = 0;
   ws.getRow(HEADER_ROW).eachCell((c, n) => {

@@ -5,26 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/messages/diagnosticCodes.js';
 import { FINDING_CODES } from '../../src/messages/findings.js';
 import { VOCABULARIES } from '../../src/schema/vocab.js';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
+import { docxParagraphs } from '../helpers/docx.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
-
-/** The words of a Word file's paragraphs. */
-async function docxText(file: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .join('\n')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"');
-}
 
 /** The text a reader sees in an html file: no tags, styles, scripts or embedded pictures. */
 function htmlText(html: string): string {
@@ -78,7 +67,7 @@ async function outputs(example: string, lang: string): Promise<Outputs> {
   return {
     md: readFileSync(path.join(root, 'r.md'), 'utf8'),
     html: htmlText(readFileSync(path.join(root, 'r.html'), 'utf8')),
-    docx: await docxText(path.join(root, 'r.docx')),
+    docx: await docxParagraphs(path.join(root, 'r.docx')),
     xlsx: await visibleCells(path.join(root, 'w.xlsx')),
   };
 }
