@@ -19,7 +19,8 @@ function rowsTable(heading: string, columns: Column[], rows: Cell[][]): Table {
   return table(columns, rows, (cells: Cell[]) => ({ cells }), heading);
 }
 
-export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: ReviewCounts): SheetModel {
+/** 一、主要数据: the key figures, then the review progress and the records refused. */
+function keyFigures(ctx: ExportContext, s: CampaignStats, review?: ReviewCounts): Table {
   const t = ctx.t;
   const figures: [string, string, number][] = [
     ['工作组（含司法所）', 'Groups (incl. judicial offices)', s.groups.total],
@@ -49,7 +50,19 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: Revi
   ];
   // Records handed in but refused by the merge are said, never left out in silence.
   if (s.refused) figures.push(['因填写有误未计入的记录（条）', 'Records refused by the merge, not counted', s.refused]);
-  const perGroupCols = cols(ctx, [
+  return rowsTable(
+    t('一、主要数据', '1. Key figures'),
+    cols(ctx, [
+      ['项目', 'Item', 'text', true],
+      ['数量', 'Count', 'int'],
+    ]),
+    figures.map(([zh, en, n]) => [t(zh, en), n]),
+  );
+}
+
+/** 二、各工作组情况: a row per group, its id in a hidden last column. */
+function byGroup(ctx: ExportContext, s: CampaignStats): Table {
+  const columns = cols(ctx, [
     ['工作组', 'Group', 'text', true],
     ['类型', 'Type'],
     ['活动', 'Visits', 'int'],
@@ -66,84 +79,89 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: Revi
     ['文字总结', 'Summary'],
     ['填写有误未计入', 'Refused for errors', 'int'],
   ]);
-  perGroupCols.push({ header: t('组编号', 'Group id'), format: 'text', hidden: true });
+  columns.push({ header: ctx.t('组编号', 'Group id'), format: 'text', hidden: true });
+  return rowsTable(
+    ctx.t('二、各工作组情况', '2. By group'),
+    columns,
+    s.perGroup.map((g) => [
+      ctx.text(g.name),
+      label(GROUP_TYPES, g.type, ctx.lang),
+      g.visits,
+      g.peopleHeard,
+      g.opinions,
+      g.fourWinds,
+      g.rectificationDone,
+      g.rectificationOverdue,
+      g.info,
+      g.appeals,
+      g.stability,
+      g.hardship,
+      g.photos,
+      ctx.yesNo(g.summary),
+      g.refused,
+      g.id,
+    ]),
+  );
+}
+
+function byCategory(ctx: ExportContext, s: CampaignStats): Table {
+  return rowsTable(
+    ctx.t('三、意见按类别', '3. Opinions by category'),
+    cols(ctx, [
+      ['意见类别', 'Category', 'text', true],
+      ['条数', 'Opinions', 'int'],
+      ['占比', 'Share', 'pct'],
+    ]),
+    s.opinions.byCategory.map((c) => [label(CATEGORIES, c.code, ctx.lang), c.count, share(c.count, s.opinions.total)]),
+  );
+}
+
+/** 四、听取对象: people heard and opinions raised by audience band; referral sources raise opinions without being heard. */
+function whoWasHeard(ctx: ExportContext, s: CampaignStats): Table {
+  const t = ctx.t;
+  const opinionsOf = (band: string | null) => s.opinions.byBand.find((x) => x.band === band)?.count ?? 0;
+  return rowsTable(
+    t('四、听取对象', '4. Who was heard'),
+    cols(ctx, [
+      ['对象', 'Audience band', 'text', true],
+      ['听取人次', 'People heard', 'int'],
+      ['提出意见（条）', 'Opinions raised', 'int'],
+    ]),
+    [
+      ...s.peopleHeard.byBand.map((b) => [t(BANDS[b.band].zh, BANDS[b.band].en), b.count, opinionsOf(b.band)]),
+      [t('部门转交', 'Referral sources'), null, opinionsOf(null)],
+    ],
+  );
+}
+
+/** 五、整改进度: by status, then the opinions without a measure, overdue, and fed back. */
+function rectificationProgress(ctx: ExportContext, s: CampaignStats): Table {
+  const t = ctx.t;
+  const r = s.rectification;
   const total = s.opinions.total;
+  return rowsTable(
+    t('五、整改进度', '5. Rectification progress'),
+    cols(ctx, [
+      ['整改状态', 'Status', 'text', true],
+      ['项数', 'Count', 'int'],
+      ['占比', 'Share', 'pct'],
+    ]),
+    [
+      ...r.byStatus.map((c) => [label(RECTIFICATION_STATUS, c.code, ctx.lang), c.count, share(c.count, total)]),
+      [t('尚未制定整改措施', 'No measure yet'), r.missing, share(r.missing, total)],
+      [t('其中超期未完成', 'Overdue (not done)'), r.overdue, share(r.overdue, total)],
+      [t('已向提出人反馈', 'Fed back to who raised it'), r.feedbackGiven, share(r.feedbackGiven, total)],
+    ],
+  );
+}
+
+export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: ReviewCounts): SheetModel {
   return {
     key: 'summary',
-    name: t('汇总', 'Summary'),
-    title: t('下基层听意见活动情况汇总表', 'Summary of the campaign'),
+    name: ctx.t('汇总', 'Summary'),
+    title: ctx.t('下基层听意见活动情况汇总表', 'Summary of the campaign'),
     ledger: false,
-    tables: [
-      rowsTable(
-        t('一、主要数据', '1. Key figures'),
-        cols(ctx, [
-          ['项目', 'Item', 'text', true],
-          ['数量', 'Count', 'int'],
-        ]),
-        figures.map(([zh, en, n]) => [t(zh, en), n]),
-      ),
-      rowsTable(
-        t('二、各工作组情况', '2. By group'),
-        perGroupCols,
-        s.perGroup.map((g) => [
-          ctx.text(g.name),
-          label(GROUP_TYPES, g.type, ctx.lang),
-          g.visits,
-          g.peopleHeard,
-          g.opinions,
-          g.fourWinds,
-          g.rectificationDone,
-          g.rectificationOverdue,
-          g.info,
-          g.appeals,
-          g.stability,
-          g.hardship,
-          g.photos,
-          ctx.yesNo(g.summary),
-          g.refused,
-          g.id,
-        ]),
-      ),
-      rowsTable(
-        t('三、意见按类别', '3. Opinions by category'),
-        cols(ctx, [
-          ['意见类别', 'Category', 'text', true],
-          ['条数', 'Opinions', 'int'],
-          ['占比', 'Share', 'pct'],
-        ]),
-        s.opinions.byCategory.map((c) => [label(CATEGORIES, c.code, ctx.lang), c.count, share(c.count, total)]),
-      ),
-      rowsTable(
-        t('四、听取对象', '4. Who was heard'),
-        cols(ctx, [
-          ['对象', 'Audience band', 'text', true],
-          ['听取人次', 'People heard', 'int'],
-          ['提出意见（条）', 'Opinions raised', 'int'],
-        ]),
-        [
-          ...s.peopleHeard.byBand.map((b) => [
-            t(BANDS[b.band].zh, BANDS[b.band].en),
-            b.count,
-            s.opinions.byBand.find((x) => x.band === b.band)?.count ?? 0,
-          ]),
-          [t('部门转交', 'Referral sources'), null, s.opinions.byBand.find((x) => x.band === null)?.count ?? 0],
-        ],
-      ),
-      rowsTable(
-        t('五、整改进度', '5. Rectification progress'),
-        cols(ctx, [
-          ['整改状态', 'Status', 'text', true],
-          ['项数', 'Count', 'int'],
-          ['占比', 'Share', 'pct'],
-        ]),
-        [
-          ...s.rectification.byStatus.map((c) => [label(RECTIFICATION_STATUS, c.code, ctx.lang), c.count, share(c.count, total)]),
-          [t('尚未制定整改措施', 'No measure yet'), s.rectification.missing, share(s.rectification.missing, total)],
-          [t('其中超期未完成', 'Overdue (not done)'), s.rectification.overdue, share(s.rectification.overdue, total)],
-          [t('已向提出人反馈', 'Fed back to who raised it'), s.rectification.feedbackGiven, share(s.rectification.feedbackGiven, total)],
-        ],
-      ),
-    ],
+    tables: [keyFigures(ctx, s, review), byGroup(ctx, s), byCategory(ctx, s), whoWasHeard(ctx, s), rectificationProgress(ctx, s)],
   };
 }
 

@@ -42,6 +42,28 @@ function prefixed(unit: string, r: LedgerRecord, originBase: string): LedgerReco
   return out;
 }
 
+/** A unit's ledgers as if its groups were groups of this campaign: every id and file prefixed. */
+function asGroupsOf(unit: string, set: LedgerSet, originBase: string): LedgerSet {
+  const ledgers = { ...set.ledgers };
+  for (const kind of RECORD_KINDS) ledgers[kind] = set.ledgers[kind].map((r) => prefixed(unit, r, originBase));
+  return {
+    manifest: {
+      ...set.manifest,
+      groups: set.manifest.groups.map((g) => ({
+        ...g,
+        id: `${unit}/${g.id}`,
+        name: `${set.manifest.campaign.unit} ${g.name}`,
+        unit: g.unit === undefined ? unit : `${unit}/${g.unit}`,
+        photos: [],
+        summary: g.summary === null ? null : `${originBase}/${g.summary}`,
+      })),
+      duplicates: set.manifest.duplicates.map((d) => ({ ...d, ids: d.ids.map((x) => `${unit}/${x}`) })),
+    },
+    ledgers,
+    rejected: set.rejected.map((r) => ({ ...r, group: `${unit}/${r.group}`, file: `${originBase}/${r.file}` })),
+  };
+}
+
 export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
   const result: LoadedUnits = { sets: [], units: [], diagnostics: [] };
   if (!campaign.units.length) return result;
@@ -81,24 +103,7 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
       return;
     }
     const originBase = path.relative(root, path.dirname(dir)).split(path.sep).join('/') || '.';
-    const ledgers = { ...set.ledgers };
-    for (const kind of RECORD_KINDS) ledgers[kind] = set.ledgers[kind].map((r) => prefixed(id, r, originBase));
-    result.sets.push({
-      manifest: {
-        ...set.manifest,
-        groups: set.manifest.groups.map((g) => ({
-          ...g,
-          id: `${id}/${g.id}`,
-          name: `${set.manifest.campaign.unit} ${g.name}`,
-          unit: g.unit === undefined ? id : `${id}/${g.unit}`,
-          photos: [],
-          summary: g.summary === null ? null : `${originBase}/${g.summary}`,
-        })),
-        duplicates: set.manifest.duplicates.map((d) => ({ ...d, ids: d.ids.map((x) => `${id}/${x}`) })),
-      },
-      ledgers,
-      rejected: set.rejected.map((r) => ({ ...r, group: `${id}/${r.group}`, file: `${originBase}/${r.file}` })),
-    });
+    result.sets.push(asGroupsOf(id, set, originBase));
     const manifestPath = path.join(dir, MANIFEST_FILE);
     result.units.push({ id, path: entry, unit: set.manifest.campaign.unit, manifest: sha256(readFileSync(manifestPath)) });
   });

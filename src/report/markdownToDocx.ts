@@ -139,79 +139,93 @@ function columnWidths(rows: string[][], columns: number): { widths: number[]; si
   return { widths: units.map((u) => Math.floor((u / sum(units)) * TEXT_WIDTH)), size };
 }
 
-export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {
-  const zh = options.lang === 'zh-CN';
-  const body = zh ? { ascii: 'Times New Roman', eastAsia: '仿宋' } : { ascii: 'Times New Roman', eastAsia: 'SimSun' };
-  const heading = zh ? { ascii: 'Times New Roman', eastAsia: '黑体' } : { ascii: 'Arial', eastAsia: 'SimHei' };
-  const run = (text: string, extra: IRunOptions = {}) =>
-    inlineRuns(text).map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold === true, font: body, size: 15 * PT, ...extra }));
+type Font = { ascii: string; eastAsia: string };
 
-  const children: (Paragraph | Table)[] = [];
-  const blocks = parseMarkdown(md);
-  blocks.forEach((b, i) => {
-    // A table's caption stays on the page of its table.
-    const beforeTable = blocks[i + 1]?.type === 'table';
-    switch (b.type) {
-      case 'heading':
-        children.push(
-          new Paragraph({
-            heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-            alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
-            spacing: { before: b.level === 1 ? 0 : 240, after: 120 },
-            keepNext: true,
-            children: inlineRuns(b.text).map(
-              (r) =>
-                new TextRun({
-                  text: r.text,
-                  bold: b.level !== 2 || r.bold,
-                  font: b.level === 1 ? { ascii: 'Times New Roman', eastAsia: '宋体' } : heading,
-                  size: (b.level === 1 ? 22 : b.level === 2 ? 16 : 15) * PT,
-                  color: '000000',
-                }),
-            ),
-          }),
-        );
-        break;
-      case 'paragraph':
-        // Chinese body paragraphs indent their first line by two characters; a salutation
-        // ("……党组：") stands flush left.
-        children.push(
-          new Paragraph({
-            // The signature stands apart from the text above it.
-            spacing: {
-              line: 400,
-              after: 60,
-              ...(b.right && !(blocks[i - 1] as { right?: boolean } | undefined)?.right ? { before: 480 } : {}),
-            },
-            keepNext: beforeTable || (b.right === true && (blocks[i + 1] as { right?: boolean } | undefined)?.right === true),
-            indent: zh && !b.right && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
-            alignment: b.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
-            children: run(b.text),
-          }),
-        );
-        break;
-      case 'bullet':
-        children.push(new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: run(b.text) }));
-        break;
-      case 'quote':
-        children.push(
-          new Paragraph({ indent: { left: 2 * 15 * 20 }, spacing: { line: 360 }, children: run(b.text, { italics: !zh, size: 14 * PT }) }),
-        );
-        break;
-      case 'table':
-        children.push(docxTable(b.rows, body));
-        children.push(new Paragraph({ children: [] }));
-        break;
-      case 'pagebreak':
-        children.push(new Paragraph({ children: [new PageBreak()] }));
-        break;
-    }
+interface Fonts {
+  body: Font;
+  heading: Font;
+}
+
+/** An official document's faces: 仿宋 for the text and 黑体 for headings (English: their nearest kin). */
+function fontsFor(zh: boolean): Fonts {
+  return zh
+    ? { body: { ascii: 'Times New Roman', eastAsia: '仿宋' }, heading: { ascii: 'Times New Roman', eastAsia: '黑体' } }
+    : { body: { ascii: 'Times New Roman', eastAsia: 'SimSun' }, heading: { ascii: 'Arial', eastAsia: 'SimHei' } };
+}
+
+/** Body text as runs, **bold** kept. */
+function bodyRuns(text: string, font: Font, extra: IRunOptions = {}): TextRun[] {
+  return inlineRuns(text).map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold === true, font, size: 15 * PT, ...extra }));
+}
+
+/** The title (level 1) centred in 宋体; the headings of the parts below it in 黑体. */
+function headingParagraph(b: Extract<Block, { type: 'heading' }>, font: Font): Paragraph {
+  return new Paragraph({
+    heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { before: b.level === 1 ? 0 : 240, after: 120 },
+    keepNext: true,
+    children: inlineRuns(b.text).map(
+      (r) =>
+        new TextRun({
+          text: r.text,
+          bold: b.level !== 2 || r.bold,
+          font: b.level === 1 ? { ascii: 'Times New Roman', eastAsia: '宋体' } : font,
+          size: (b.level === 1 ? 22 : b.level === 2 ? 16 : 15) * PT,
+          color: '000000',
+        }),
+    ),
   });
+}
 
-  const doc = new Document({
-    title: options.title,
+/** A paragraph, knowing its neighbours: a signature block flush right, a caption kept with its table. */
+function bodyParagraph(blocks: readonly Block[], i: number, font: Font, zh: boolean): Paragraph {
+  const b = blocks[i] as Extract<Block, { type: 'paragraph' }>;
+  const right = (block: Block | undefined) => (block as { right?: boolean } | undefined)?.right === true;
+  // Chinese body paragraphs indent their first line by two characters; a salutation
+  // ("……党组：") stands flush left.
+  return new Paragraph({
+    // The signature stands apart from the text above it.
+    spacing: { line: 400, after: 60, ...(b.right && !right(blocks[i - 1]) ? { before: 480 } : {}) },
+    // A table's caption stays on the page of its table.
+    keepNext: blocks[i + 1]?.type === 'table' || (b.right === true && right(blocks[i + 1])),
+    indent: zh && !b.right && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
+    alignment: b.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+    children: bodyRuns(b.text, font),
+  });
+}
+
+/** What one block becomes in the document. */
+function blockElements(blocks: readonly Block[], i: number, fonts: Fonts, zh: boolean): (Paragraph | Table)[] {
+  const b = blocks[i] as Block;
+  switch (b.type) {
+    case 'heading':
+      return [headingParagraph(b, fonts.heading)];
+    case 'paragraph':
+      return [bodyParagraph(blocks, i, fonts.body, zh)];
+    case 'bullet':
+      return [new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: bodyRuns(b.text, fonts.body) })];
+    case 'quote':
+      return [
+        new Paragraph({
+          indent: { left: 2 * 15 * 20 },
+          spacing: { line: 360 },
+          children: bodyRuns(b.text, fonts.body, { italics: !zh, size: 14 * PT }),
+        }),
+      ];
+    case 'table':
+      return [docxTable(b.rows, fonts.body), new Paragraph({ children: [] })];
+    case 'pagebreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+/** A4 with the official margins, page numbers as "— 1 —" centred at the foot. */
+function officialDocument(title: string, font: Font, children: (Paragraph | Table)[]): Document {
+  return new Document({
+    title,
     creator: 'ledger',
-    styles: { default: { document: { run: { font: body, size: 15 * PT } } } },
+    styles: { default: { document: { run: { font, size: 15 * PT } } } },
     sections: [
       {
         properties: {
@@ -234,10 +248,17 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
       },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
-function docxTable(rows: string[][], font: { ascii: string; eastAsia: string }): Table {
+export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {
+  const zh = options.lang === 'zh-CN';
+  const fonts = fontsFor(zh);
+  const blocks = parseMarkdown(md);
+  const children = blocks.flatMap((_, i) => blockElements(blocks, i, fonts, zh));
+  return Packer.toBuffer(officialDocument(options.title, fonts.body, children));
+}
+
+function docxTable(rows: string[][], font: Font): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const numeric = (s: string) => /^[\d.,%（）() -]*$/.test(s) && s !== '';

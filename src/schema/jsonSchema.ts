@@ -8,6 +8,40 @@ export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** minimum and maximum, each only when the spec sets it. */
+function bounds(spec: { min?: number; max?: number }): JsonSchema {
+  return { ...(spec.min === undefined ? {} : { minimum: spec.min }), ...(spec.max === undefined ? {} : { maximum: spec.max }) };
+}
+
+/** A coded field takes the code or its Chinese label; editors show what each one means. */
+function codeSchema(spec: Extract<Spec, { t: 'code' }>): JsonSchema {
+  const vocab = VOCABULARIES[spec.vocab];
+  // Labels with "quotes" are also accepted with the “curly” ones Chinese input methods type.
+  const curly = vocab.filter((x) => x.zh.includes('"'));
+  return {
+    type: 'string',
+    description: spec.d,
+    enum: [...vocab.map((x) => x.code), ...vocab.map((x) => x.zh), ...curly.map((x) => x.zh.replace(/"([^"]*)"/g, '“$1”'))],
+    enumDescriptions: [
+      ...vocab.map((x) => `${x.zh} ${x.en}`),
+      ...vocab.map((x) => `= ${x.code} (${x.en})`),
+      ...curly.map((x) => `= ${x.code} (${x.en})`),
+    ],
+  };
+}
+
+function objectSchema(spec: Extract<Spec, { t: 'object' }>): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, value] of Object.entries(spec.props)) properties[key] = toJsonSchema(value);
+  return {
+    type: 'object',
+    description: spec.d,
+    properties,
+    ...(spec.required.length ? { required: [...spec.required] } : {}),
+    additionalProperties: false,
+  };
+}
+
 export function toJsonSchema(spec: Spec): JsonSchema {
   switch (spec.t) {
     case 'string': {
@@ -20,38 +54,15 @@ export function toJsonSchema(spec: Spec): JsonSchema {
     case 'date':
       return { type: 'string', description: spec.d, pattern: DATE_PATTERN, format: 'date' };
     case 'int':
-      return {
-        type: 'integer',
-        description: spec.d,
-        ...(spec.min === undefined ? {} : { minimum: spec.min }),
-        ...(spec.max === undefined ? {} : { maximum: spec.max }),
-      };
+      return { type: 'integer', description: spec.d, ...bounds(spec) };
     case 'number':
-      return {
-        type: 'number',
-        description: spec.d,
-        ...(spec.min === undefined ? {} : { minimum: spec.min }),
-        ...(spec.max === undefined ? {} : { maximum: spec.max }),
-      };
+      return { type: 'number', description: spec.d, ...bounds(spec) };
     case 'bool':
       return { type: 'boolean', description: spec.d };
     case 'const':
       return { type: 'string', description: spec.d, enum: [...spec.values] };
-    case 'code': {
-      const vocab = VOCABULARIES[spec.vocab];
-      // Labels with "quotes" are also accepted with the “curly” ones Chinese input methods type.
-      const curly = vocab.filter((x) => x.zh.includes('"'));
-      return {
-        type: 'string',
-        description: spec.d,
-        enum: [...vocab.map((x) => x.code), ...vocab.map((x) => x.zh), ...curly.map((x) => x.zh.replace(/"([^"]*)"/g, '“$1”'))],
-        enumDescriptions: [
-          ...vocab.map((x) => `${x.zh} ${x.en}`),
-          ...vocab.map((x) => `= ${x.code} (${x.en})`),
-          ...curly.map((x) => `= ${x.code} (${x.en})`),
-        ],
-      };
-    }
+    case 'code':
+      return codeSchema(spec);
     case 'list':
       return {
         type: 'array',
@@ -59,17 +70,8 @@ export function toJsonSchema(spec: Spec): JsonSchema {
         items: toJsonSchema(spec.item),
         ...(spec.minItems === undefined ? {} : { minItems: spec.minItems }),
       };
-    case 'object': {
-      const properties: Record<string, JsonSchema> = {};
-      for (const [key, value] of Object.entries(spec.props)) properties[key] = toJsonSchema(value);
-      return {
-        type: 'object',
-        description: spec.d,
-        properties,
-        ...(spec.required.length ? { required: [...spec.required] } : {}),
-        additionalProperties: false,
-      };
-    }
+    case 'object':
+      return objectSchema(spec);
   }
 }
 

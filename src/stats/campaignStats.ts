@@ -151,29 +151,23 @@ function groupStats(g: ManifestGroup, index: GroupIndex, asOf: string, refused: 
   };
 }
 
-export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
-  const { visit: visits, opinion: opinions, info, appeal: appeals, stability, hardship } = set.ledgers;
-  const groups = set.manifest.groups;
-
-  const index = {
-    visit: indexByGroup(visits),
-    opinion: indexByGroup(opinions),
-    info: indexByGroup(info),
-    appeal: indexByGroup(appeals),
-    stability: indexByGroup(stability),
-    hardship: indexByGroup(hardship),
-  };
+/** Members who took part in a visit (led it or were among its participants), per group. */
+function participation(
+  groups: readonly ManifestGroup[],
+  visits: Map<string, LedgerRecord[]>,
+): Pick<CampaignStats, 'participants' | 'leadingCadres'> {
   const participantNames = new Set<string>();
   const leading = new Set<string>();
   let leadingTookPart = 0;
   let visitsLed = 0;
   for (const g of groups) {
     const took = new Set<string>();
-    for (const v of index.visit.get(g.id) ?? []) {
+    for (const v of visits.get(g.id) ?? []) {
       for (const p of list<string>(v.participants)) took.add(p);
       if (typeof v.led_by === 'string') took.add(v.led_by);
       if (g.members.some((m) => m.leading === true && m.name === v.led_by)) visitsLed++;
     }
+    // A name is known only within its group (two groups may each have a 王芳): counted per group.
     for (const name of took) participantNames.add(`${g.id}\u0000${name}`);
     for (const m of g.members) {
       if (m.leading !== true) continue;
@@ -181,7 +175,41 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
       if (took.has(m.name)) leadingTookPart++;
     }
   }
+  return {
+    participants: participantNames.size,
+    leadingCadres: { total: leading.size, tookPart: leadingTookPart, visitsLed },
+  };
+}
 
+function groupCounts(groups: readonly ManifestGroup[]): CampaignStats['groups'] {
+  return {
+    total: groups.length,
+    workGroups: groups.filter((g) => g.type === 'work-group').length,
+    judicialOffices: groups.filter((g) => g.type === 'judicial-office').length,
+  };
+}
+
+function visitStats(visits: readonly LedgerRecord[]): CampaignStats['visits'] {
+  return {
+    total: visits.length,
+    byMethod: tally(
+      METHODS,
+      visits.flatMap((v) => list<string>(v.methods)),
+    ),
+    byPattern: tally(
+      PATTERNS,
+      visits.map((v) => v.pattern),
+    ),
+    also: tally(
+      ALSO,
+      visits.flatMap((v) => list<string>(v.also)),
+    ),
+    withPhotos: visits.filter((v) => list(v.photos).length > 0).length,
+  };
+}
+
+/** People heard at the visits, by audience kind and by the band each kind belongs to. */
+function peopleHeardStats(visits: readonly LedgerRecord[]): CampaignStats['peopleHeard'] {
   const audienceCounts = new Map<string, number>(AUDIENCES.map((t) => [t.code, 0]));
   for (const v of visits) {
     for (const a of list<{ kind?: unknown; count?: unknown }>(v.audiences)) {
@@ -194,120 +222,138 @@ export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
     band,
     count: byAudience.filter((a) => AUDIENCE_BANDS[a.code] === band).reduce((s, a) => s + a.count, 0),
   }));
+  return { total: byAudience.reduce((s, a) => s + a.count, 0), byBand, byAudience };
+}
 
+function opinionStats(opinions: readonly LedgerRecord[]): CampaignStats['opinions'] {
   const sources = opinions.map((o) => obj(o.source).kind);
   const byCategory = tally(
     CATEGORIES,
     opinions.map((o) => o.category),
   );
+  return {
+    total: opinions.length,
+    fourWinds: FOUR_WINDS.reduce((s, c) => s + count(byCategory, c), 0),
+    byCategory,
+    byChannel: tally(
+      CHANNELS,
+      opinions.map((o) => o.channel),
+    ),
+    byBand: [...BAND_ORDER, null].map((band) => ({
+      band,
+      count: sources.filter((k) => typeof k === 'string' && (AUDIENCE_BANDS[k] ?? null) === band).length,
+    })),
+    bySource: tally(AUDIENCES, sources),
+  };
+}
+
+function rectificationStats(opinions: readonly LedgerRecord[], asOf: string): CampaignStats['rectification'] {
   const rectStatus = tally(
     RECTIFICATION_STATUS,
     opinions.map((o) => rectificationOf(o).status),
   );
   const done = count(rectStatus, 'done');
   const overdue = opinions.filter((o) => rectificationDaysOverdue(o, asOf) > 0).length;
+  return {
+    measures: opinions.filter((o) => typeof rectificationOf(o).measure === 'string').length,
+    missing: opinions.filter((o) => typeof rectificationOf(o).measure !== 'string').length,
+    byStatus: rectStatus,
+    done,
+    inProgress: count(rectStatus, 'in-progress'),
+    planned: count(rectStatus, 'planned'),
+    overdue,
+    doneRate: ratio(done, opinions.length),
+    overdueRate: ratio(overdue, opinions.length),
+    feedbackGiven: opinions.filter((o) => rectificationOf(o).feedback === true).length,
+  };
+}
+
+function infoStats(info: readonly LedgerRecord[]): CampaignStats['info'] {
+  return {
+    total: info.length,
+    byTopic: tally(
+      TOPICS,
+      info.map((i) => i.topic),
+    ),
+    byStatus: tally(
+      INFO_STATUS,
+      info.map((i) => obj(i.handling).status),
+    ),
+  };
+}
+
+function appealStats(appeals: readonly LedgerRecord[], asOf: string): CampaignStats['appeals'] {
   const appealStatus = tally(
     APPEAL_STATUS,
     appeals.map((a) => a.status),
   );
+  return {
+    total: appeals.length,
+    byStatus: appealStatus,
+    open: appeals.length - count(appealStatus, 'resolved'),
+    overdue: appeals.filter((a) => appealDaysOverdue(a, asOf) > 0).length,
+    byTopic: tally(
+      TOPICS,
+      appeals.map((a) => a.topic),
+    ),
+  };
+}
+
+function stabilityStats(stability: readonly LedgerRecord[]): CampaignStats['stability'] {
   const stabilityStatus = tally(
     STABILITY_STATUS,
     stability.map((s) => s.status),
   );
+  return {
+    total: stability.length,
+    byRisk: tally(
+      RISKS,
+      stability.map((s) => s.risk),
+    ),
+    byStatus: stabilityStatus,
+    highRiskOpen: stability.filter((s) => s.risk === 'high' && s.status !== 'resolved').length,
+    resolved: count(stabilityStatus, 'resolved'),
+  };
+}
 
+function hardshipStats(hardship: readonly LedgerRecord[]): CampaignStats['hardship'] {
+  return {
+    total: hardship.length,
+    byCategory: tally(
+      HARDSHIP_CATEGORIES,
+      hardship.flatMap((h) => list<string>(h.categories)),
+    ),
+    helped: hardship.filter((h) => list(h.assistance).length > 0).length,
+    assistanceActs: hardship.reduce((s, h) => s + list(h.assistance).length, 0),
+  };
+}
+
+export function campaignStats(set: LedgerSet, asOf: string): CampaignStats {
+  const { visit: visits, opinion: opinions, info, appeal: appeals, stability, hardship } = set.ledgers;
+  const groups = set.manifest.groups;
+  const index: GroupIndex = {
+    visit: indexByGroup(visits),
+    opinion: indexByGroup(opinions),
+    info: indexByGroup(info),
+    appeal: indexByGroup(appeals),
+    stability: indexByGroup(stability),
+    hardship: indexByGroup(hardship),
+  };
+  const { participants, leadingCadres } = participation(groups, index.visit);
   return {
     asOf,
-    groups: {
-      total: groups.length,
-      workGroups: groups.filter((g) => g.type === 'work-group').length,
-      judicialOffices: groups.filter((g) => g.type === 'judicial-office').length,
-    },
+    groups: groupCounts(groups),
     members: groups.reduce((s, g) => s + g.members.length, 0),
-    participants: participantNames.size,
-    leadingCadres: { total: leading.size, tookPart: leadingTookPart, visitsLed },
-    visits: {
-      total: visits.length,
-      byMethod: tally(
-        METHODS,
-        visits.flatMap((v) => list<string>(v.methods)),
-      ),
-      byPattern: tally(
-        PATTERNS,
-        visits.map((v) => v.pattern),
-      ),
-      also: tally(
-        ALSO,
-        visits.flatMap((v) => list<string>(v.also)),
-      ),
-      withPhotos: visits.filter((v) => list(v.photos).length > 0).length,
-    },
-    peopleHeard: { total: byAudience.reduce((s, a) => s + a.count, 0), byBand, byAudience },
-    opinions: {
-      total: opinions.length,
-      fourWinds: FOUR_WINDS.reduce((s, c) => s + count(byCategory, c), 0),
-      byCategory,
-      byChannel: tally(
-        CHANNELS,
-        opinions.map((o) => o.channel),
-      ),
-      byBand: [...BAND_ORDER, null].map((band) => ({
-        band,
-        count: sources.filter((k) => typeof k === 'string' && (AUDIENCE_BANDS[k] ?? null) === band).length,
-      })),
-      bySource: tally(AUDIENCES, sources),
-    },
-    rectification: {
-      measures: opinions.filter((o) => typeof rectificationOf(o).measure === 'string').length,
-      missing: opinions.filter((o) => typeof rectificationOf(o).measure !== 'string').length,
-      byStatus: rectStatus,
-      done,
-      inProgress: count(rectStatus, 'in-progress'),
-      planned: count(rectStatus, 'planned'),
-      overdue,
-      doneRate: ratio(done, opinions.length),
-      overdueRate: ratio(overdue, opinions.length),
-      feedbackGiven: opinions.filter((o) => rectificationOf(o).feedback === true).length,
-    },
-    info: {
-      total: info.length,
-      byTopic: tally(
-        TOPICS,
-        info.map((i) => i.topic),
-      ),
-      byStatus: tally(
-        INFO_STATUS,
-        info.map((i) => obj(i.handling).status),
-      ),
-    },
-    appeals: {
-      total: appeals.length,
-      byStatus: appealStatus,
-      open: appeals.length - count(appealStatus, 'resolved'),
-      overdue: appeals.filter((a) => appealDaysOverdue(a, asOf) > 0).length,
-      byTopic: tally(
-        TOPICS,
-        appeals.map((a) => a.topic),
-      ),
-    },
-    stability: {
-      total: stability.length,
-      byRisk: tally(
-        RISKS,
-        stability.map((s) => s.risk),
-      ),
-      byStatus: stabilityStatus,
-      highRiskOpen: stability.filter((s) => s.risk === 'high' && s.status !== 'resolved').length,
-      resolved: count(stabilityStatus, 'resolved'),
-    },
-    hardship: {
-      total: hardship.length,
-      byCategory: tally(
-        HARDSHIP_CATEGORIES,
-        hardship.flatMap((h) => list<string>(h.categories)),
-      ),
-      helped: hardship.filter((h) => list(h.assistance).length > 0).length,
-      assistanceActs: hardship.reduce((s, h) => s + list(h.assistance).length, 0),
-    },
+    participants,
+    leadingCadres,
+    visits: visitStats(visits),
+    peopleHeard: peopleHeardStats(visits),
+    opinions: opinionStats(opinions),
+    rectification: rectificationStats(opinions, asOf),
+    info: infoStats(info),
+    appeals: appealStats(appeals, asOf),
+    stability: stabilityStats(stability),
+    hardship: hardshipStats(hardship),
     perGroup: groups.map((g) => groupStats(g, index, asOf, set.rejected.filter((r) => r.group === g.id).length)),
     refused: set.rejected.length,
     followUp: followUpStats(set.ledgers),

@@ -145,11 +145,21 @@ function scanValue(
   if (last < from) return;
   const first = text[from]!;
   const isFlow = first === '[' || first === '{' || OPEN[first] !== undefined;
-  if (!isFlow) {
-    quoted(text, from, last, strict, slips, edits);
-    return;
-  }
-  // Inside a flow collection: a stack of open brackets, quotes skipped.
+  if (isFlow) scanFlow(text, from, last, strict, strictKey, slips, edits);
+  else quoted(text, from, last, strict, slips, edits);
+}
+
+/** A flow collection (`[a, b]`, `{k: v}`) from `from` to `last`: its brackets, commas, colons and quoted items. */
+function scanFlow(
+  text: string,
+  from: number,
+  last: number,
+  strict: boolean,
+  strictKey: (k: string) => boolean,
+  slips: Slip[],
+  edits: Edit[],
+): void {
+  // A stack of open brackets; quoted text is skipped.
   const stack: string[] = [];
   let itemStart = from + 1;
   for (let k = from; k <= last; k++) {

@@ -2,7 +2,7 @@
 // Diagnostic; a document that cannot be trusted is returned with `data` undefined.
 import type { Document, Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../messages/diagnostic.js';
-import { LineIndex, type Position } from '../util/position.js';
+import { LineIndex } from '../util/position.js';
 import { yamlLib } from './yamlLib.js';
 
 export interface ParsedDoc {
@@ -70,14 +70,83 @@ function yamlError(e: { code: string; message: string }, at: Place): Diagnostic 
   return diagnostic('yaml-syntax', { detail: first.replace(/ at line \d+, column \d+:?$/, '') }, at);
 }
 
+type Where = (offset: number) => Place;
+
+/** The file being parsed, as every document of it needs it. */
+interface Source {
+  text: string;
+  lines: LineIndex;
+  where: Where;
+  /** Most files have no `!` at all: no need to walk their documents looking for tags. */
+  maybeTagged: boolean;
+}
+
+/** Explicit tags (`!!str`, `!foo`), each pointed at where its tag is written. */
+function tagErrors(doc: Document.Parsed, text: string, where: Where): Diagnostic[] {
+  const { visit, isMap, isSeq, isScalar } = yamlLib();
+  const errors: Diagnostic[] = [];
+  visit(doc, (_key, node) => {
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range) {
+      // The node's range starts after its tag; point at the tag itself when it is on the same line.
+      let tagAt = node.range[0];
+      const bang = text.lastIndexOf('!', node.range[0]);
+      if (bang >= 0 && !text.slice(bang, node.range[0]).includes('\n')) {
+        tagAt = bang;
+        while (tagAt > 0 && !/\s/.test(text[tagAt - 1] as string)) tagAt--;
+      }
+      errors.push(diagnostic('yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, where(tagAt)));
+    }
+  });
+  return errors;
+}
+
+/** The document as plain data; none when an alias (or anything else) keeps it from being read. */
+function plainData(doc: Document.Parsed, where: Where, start: number): { data: unknown } | { errors: Diagnostic[] } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: 0 }) };
+  } catch {
+    const errors: Diagnostic[] = [];
+    yamlLib().visit(doc, {
+      Alias(_key, node) {
+        errors.push(diagnostic('yaml-alias', { name: node.source }, where(node.range?.[0] ?? start)));
+      },
+    });
+    return { errors };
+  }
+}
+
+/** A document holding nothing (a trailing `---`, a comment) is not a record. */
+function holdsNothing(contents: Node | null): boolean {
+  return contents === null || (yamlLib().isScalar(contents) && contents.value === null && !contents.source);
+}
+
+/**
+ * One document of the file, checked: its errors, and the document itself unless it holds
+ * nothing. The errors of a document left out still count for the file.
+ */
+function readDocument(doc: Document.Parsed, index: number, source: Source): { parsed?: ParsedDoc; errors: Diagnostic[] } {
+  const { where } = source;
+  let errors = doc.errors.map((e) => yamlError(e, where(e.pos[0])));
+  if (doc.directives.yaml.explicit) errors.push(diagnostic('yaml-directive', { version: String(doc.directives.yaml.version) }, where(0)));
+  const contents = doc.contents as Node | null;
+  const start = contents?.range?.[0] ?? 0;
+  // concat, not push(...): a file may hold more tags or aliases than a call takes arguments.
+  if (source.maybeTagged) errors = errors.concat(tagErrors(doc, source.text, where));
+  const read = errors.length === 0 ? plainData(doc, where, start) : { errors: [] };
+  const ok = 'data' in read;
+  if (!ok) errors = errors.concat(read.errors);
+  if (holdsNothing(contents) && doc.errors.length === 0) return { errors };
+  const p = source.lines.position(start);
+  const parsed: ParsedDoc = { index, doc, data: ok ? read.data : undefined, errors, line: p.line, column: p.column };
+  if (!ok) parsed.salvaged = salvage(doc);
+  return { parsed, errors };
+}
+
 /** Parse YAML 1.2 (core schema: dates stay text, no yes/no booleans) into positioned documents. */
 export function parseYaml(text: string, file: string): ParsedText {
   const lines = new LineIndex(text);
-  const diagnostics: Diagnostic[] = [];
-  const at = (offset: number): Position => lines.position(offset);
-  const where = (offset: number): Place => ({ file, ...at(offset) });
-  const docs: ParsedDoc[] = [];
-  const { parseAllDocuments, visit, isMap, isSeq, isScalar } = yamlLib();
+  const source: Source = { text, lines, where: (offset) => ({ file, ...lines.position(offset) }), maybeTagged: text.includes('!') };
+  const { parseAllDocuments } = yamlLib();
   const parsed = parseAllDocuments(text, {
     version: '1.2',
     schema: 'core',
@@ -85,66 +154,13 @@ export function parseYaml(text: string, file: string): ParsedText {
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  const maybeTagged = text.includes('!');
-  list.forEach((doc, index) => {
-    const before = diagnostics.length;
-    let ok = true;
-    for (const e of doc.errors) {
-      ok = false;
-      diagnostics.push(yamlError(e, where(e.pos[0])));
-    }
-    if (doc.directives.yaml.explicit) {
-      ok = false;
-      diagnostics.push(diagnostic('yaml-directive', { version: String(doc.directives.yaml.version) }, where(0)));
-    }
-    const contents = doc.contents as Node | null;
-    const start = contents?.range?.[0] ?? 0;
-    if (maybeTagged) {
-      visit(doc, (_key, node) => {
-        if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range) {
-          ok = false;
-          // The node's range starts after its tag; point at the tag itself when it is on the same line.
-          let tagAt = node.range[0];
-          const bang = text.lastIndexOf('!', node.range[0]);
-          if (bang >= 0 && !text.slice(bang, node.range[0]).includes('\n')) {
-            tagAt = bang;
-            while (tagAt > 0 && !/\s/.test(text[tagAt - 1] as string)) tagAt--;
-          }
-          diagnostics.push(diagnostic('yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, where(tagAt)));
-        }
-      });
-    }
-    let data: unknown;
-    if (ok) {
-      try {
-        data = doc.toJS({ maxAliasCount: 0 });
-      } catch {
-        ok = false;
-        visit(doc, {
-          Alias(_key, node) {
-            diagnostics.push(diagnostic('yaml-alias', { name: node.source }, where(node.range?.[0] ?? start)));
-          },
-        });
-      }
-    }
-    // A document holding nothing (a trailing `---`, a comment) is not a record.
-    if (contents === null || (isScalar(contents) && contents.value === null && !contents.source)) {
-      if (doc.errors.length === 0) return;
-    }
-    const p = at(start);
-    const parsedDoc: ParsedDoc = {
-      index,
-      doc,
-      data: ok ? data : undefined,
-      errors: diagnostics.slice(before),
-      line: p.line,
-      column: p.column,
-    };
-    if (!ok) parsedDoc.salvaged = salvage(doc);
-    docs.push(parsedDoc);
-  });
-  return { text, lines, docs, diagnostics };
+  const read = (Array.isArray(parsed) ? parsed : [parsed]).map((doc, index) => readDocument(doc, index, source));
+  return {
+    text,
+    lines,
+    docs: read.flatMap((r) => (r.parsed ? [r.parsed] : [])),
+    diagnostics: read.flatMap((r) => r.errors),
+  };
 }
 
 /** The kind and id of a document with errors, when its top level still reads as a mapping. */
