@@ -38,7 +38,36 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * rarest first and two sets intersect by a merge of sorted integers.
  */
 export function tokenize(texts: readonly string[]): { sets: Int32Array[] } {
-  // Characters get dense ids, so a bigram is one small integer key (fast Map keys).
+  const { coded, width } = charCodes(texts);
+  let total = 0;
+  for (const cs of coded) total += Math.max(1, cs.length - 1);
+  const table = bigramTable(width, total);
+  const freq = new Int32Array(total);
+  const seenIn = new Int32Array(total);
+  const raw = coded.map((cs, d) => {
+    const n = cs.length < 2 ? cs.length : cs.length - 1;
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const id = cs.length < 2 ? table.idOf(cs[k]!, -1) : table.idOf(cs[k]!, cs[k + 1]!);
+      if (seenIn[id] === d + 1) continue; // a bigram counts once per text
+      seenIn[id] = d + 1;
+      freq[id]!++;
+      out.push(id);
+    }
+    return out;
+  });
+  const rank = frequencyRanks(freq, table.size());
+  return {
+    sets: raw.map((ts) => {
+      const set = new Int32Array(ts.length);
+      for (let k = 0; k < ts.length; k++) set[k] = rank[ts[k]!]!;
+      return set.sort();
+    }),
+  };
+}
+
+/** Characters get dense ids, so a bigram is one small integer key (fast Map keys). */
+function charCodes(texts: readonly string[]): { coded: number[][]; width: number } {
   const charIds = new Map<number, number>();
   const coded = texts.map((n) => {
     const cs: number[] = [];
@@ -50,19 +79,20 @@ export function tokenize(texts: readonly string[]): { sets: Int32Array[] } {
     }
     return cs;
   });
-  const width = charIds.size + 1;
-  let total = 0;
-  for (const cs of coded) total += Math.max(1, cs.length - 1);
-  // Bigram key → id in an open-addressing table of integers (a Map of a million keys is slow);
-  // keys are below 2^30 unless the texts use over 32,000 different characters (then a Map).
+  return { coded, width: charIds.size + 1 };
+}
+
+/**
+ * Bigram key → id in an open-addressing table of integers (a Map of a million keys is slow);
+ * keys are below 2^30 unless the texts use over 32,000 different characters (then a Map).
+ */
+function bigramTable(width: number, total: number): { idOf(a: number, b: number): number; size(): number } {
   const small = width * (width + 1) < 2 ** 30;
   const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 1)));
   const mask = (1 << bits) - 1;
   const keys = small ? new Int32Array(mask + 1).fill(-1) : null;
   const vals = small ? new Int32Array(mask + 1) : null;
   const big = new Map<string, number>();
-  const freq = new Int32Array(total);
-  const seenIn = new Int32Array(total);
   let nextId = 0;
   const idOf = (a: number, b: number): number => {
     if (!keys || !vals) {
@@ -84,31 +114,17 @@ export function tokenize(texts: readonly string[]): { sets: Int32Array[] } {
       slot = (slot + 1) & mask;
     }
   };
-  const raw = coded.map((cs, d) => {
-    const n = cs.length < 2 ? cs.length : cs.length - 1;
-    const out: number[] = [];
-    for (let k = 0; k < n; k++) {
-      const id = cs.length < 2 ? idOf(cs[k]!, -1) : idOf(cs[k]!, cs[k + 1]!);
-      if (seenIn[id] === d + 1) continue; // a bigram counts once per text
-      seenIn[id] = d + 1;
-      freq[id]!++;
-      out.push(id);
-    }
-    return out;
-  });
-  // Rank by frequency, then by id: a counting sort over the frequencies.
+  return { idOf, size: () => nextId };
+}
+
+/** Each id's rank by frequency, then by id: a counting sort over the frequencies. */
+function frequencyRanks(freq: Int32Array, n: number): Int32Array {
   let maxFreq = 0;
-  for (let t = 0; t < nextId; t++) if (freq[t]! > maxFreq) maxFreq = freq[t]!;
+  for (let t = 0; t < n; t++) if (freq[t]! > maxFreq) maxFreq = freq[t]!;
   const start = new Int32Array(maxFreq + 2);
-  for (let t = 0; t < nextId; t++) start[freq[t]! + 1]!++;
+  for (let t = 0; t < n; t++) start[freq[t]! + 1]!++;
   for (let f = 1; f < start.length; f++) start[f]! += start[f - 1]!;
-  const rank = new Int32Array(nextId);
-  for (let t = 0; t < nextId; t++) rank[t] = start[freq[t]!]!++;
-  return {
-    sets: raw.map((ts) => {
-      const set = new Int32Array(ts.length);
-      for (let k = 0; k < ts.length; k++) set[k] = rank[ts[k]!]!;
-      return set.sort();
-    }),
-  };
+  const rank = new Int32Array(n);
+  for (let t = 0; t < n; t++) rank[t] = start[freq[t]!]!++;
+  return rank;
 }

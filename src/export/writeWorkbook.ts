@@ -268,6 +268,46 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   return result;
 }
 
+/** A blank row, then the section's heading; a page break first when the heading would be left alone at a page's foot. */
+function writeHeading(ws: Sheet, r: number, t: Table, keeper: PageKeeper, st: Styles): number {
+  // The heading, the header and the first rows travel together.
+  const block = LINE_HEIGHT + 22 + 2 * LINE_HEIGHT + Math.min(3, t.rowCount) * (LINE_HEIGHT + 4);
+  const blank = ws.getRow(r++);
+  if (keeper.breakBefore(block)) blank.addPageBreak();
+  blank.commit();
+  const h = ws.getRow(r++);
+  h.getCell(1).value = cleanText(t.heading ?? '');
+  h.getCell(1).style = st.heading;
+  h.height = 22;
+  h.commit();
+  keeper.add(LINE_HEIGHT + 22);
+  return r;
+}
+
+/** One data row, committed; its height (explicit: Excel does not grow rows of wrapped text on its own). */
+function writeRow(
+  xr: ExcelJS.Row,
+  row: { cells: Cell[] },
+  style: Style[],
+  widths: number[],
+  columns: Column[],
+  result: WriteResult,
+): number {
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = xr.getCell(i + 1);
+    const v = row.cells[i];
+    // Strings are set as plain values: exceljs never turns a string into a formula.
+    if (v !== null && v !== undefined) {
+      cell.value = v;
+      if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
+    }
+    cell.style = style[i] as Style;
+  }
+  xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, columns) + 4);
+  xr.commit();
+  return xr.height;
+}
+
 async function writeSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
@@ -296,40 +336,13 @@ async function writeSheet(
   let r = 3;
   let rows = 0;
   for (const t of sheet.tables) {
-    if (t.heading !== undefined) {
-      // The heading, the header and the first rows travel together.
-      const block = LINE_HEIGHT + 22 + 2 * LINE_HEIGHT + Math.min(3, t.rowCount) * (LINE_HEIGHT + 4);
-      const blank = ws.getRow(r++);
-      if (keeper.breakBefore(block)) blank.addPageBreak();
-      blank.commit();
-      const h = ws.getRow(r++);
-      h.getCell(1).value = cleanText(t.heading);
-      h.getCell(1).style = st.heading;
-      h.height = 22;
-      h.commit();
-      keeper.add(LINE_HEIGHT + 22);
-    }
+    if (t.heading !== undefined) r = writeHeading(ws, r, t, keeper, st);
     keeper.add(writeHeader(ws, r, t, widths, st));
     if (sheet.ledger) ws.autoFilter = { from: { row: r, column: 1 }, to: { row: r + t.rowCount, column: t.columns.length } };
     r++;
     const body = st.body(t.columns);
     for (const row of t.rows()) {
-      const xr = ws.getRow(r++);
-      const style = row.highlight ? body.bad : body.normal;
-      for (let i = 0; i < row.cells.length; i++) {
-        const cell = xr.getCell(i + 1);
-        const v = row.cells[i];
-        // Strings are set as plain values: exceljs never turns a string into a formula.
-        if (v !== null && v !== undefined) {
-          cell.value = v;
-          if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
-        }
-        cell.style = style[i] as Style;
-      }
-      // Explicit heights: Excel does not grow rows of wrapped text on its own.
-      xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, t.columns) + 4);
-      keeper.add(xr.height);
-      xr.commit();
+      keeper.add(writeRow(ws.getRow(r++), row, row.highlight ? body.bad : body.normal, widths, t.columns, result));
       rows++;
       if (++progress.done % 1_000 === 0) {
         progress.onProgress?.(progress.done, progress.total);

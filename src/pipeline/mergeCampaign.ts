@@ -110,6 +110,58 @@ async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: 
   return out;
 }
 
+/** Every group's piece of the ledgers, its output and its input files' hashes; its counts into the result. */
+function gather(input: CampaignInput, built: Map<string, { group: GroupInput; built: GroupBuilt }>, result: MergeResult) {
+  const pieces = new Map<string, GroupPiece>();
+  const outputs: GroupOutput[] = [];
+  const inputs = { ...input.inputs };
+  for (const { group, built: b } of built.values()) {
+    pieces.set(group.scan.id, pieceOf(group, b));
+    outputs.push(b.output);
+    Object.assign(inputs, group.inputs);
+    pushAll(result.diagnostics, b.output.diagnostics);
+    result.summary.files += b.output.files;
+    result.summary.records += b.output.records;
+  }
+  return { pieces, outputs, inputs };
+}
+
+/** The write end: the ledgers assembled, changes.yaml beside them, all committed at once; the caches after. */
+function commit(
+  campaign: Campaign,
+  ledgersDir: string,
+  parts: {
+    pieces: Map<string, GroupPiece>;
+    outputs: GroupOutput[];
+    inputs: Record<string, string>;
+    dups: ReturnType<typeof likelyDuplicates>;
+    units: ReturnType<typeof loadUnits>;
+    reusedIds: Set<string>;
+  },
+  options: MergeOptions,
+  caches: Caches,
+  result: MergeResult,
+): void {
+  const { pieces, outputs, dups, units } = parts;
+  const assembled = assembleLedgers({
+    campaign,
+    tool: options.tool,
+    groups: campaign.groups.map((g) => pieces.get(g.id) ?? { output: null, chunks: {}, photos: [], summary: null }),
+    inputs: parts.inputs,
+    duplicates: dups.clusters,
+    units: units.sets,
+    unitInfo: units.units,
+    ...(caches.groups ? { previous: caches.groups.previous() } : {}),
+  });
+  const changes = changesSince(ledgersDir, campaign, pieces, parts.reusedIds, caches.groups);
+  writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
+  result.changes = changes;
+  writeLedgerCopies(ledgersDir, assembled.files);
+  caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
+  result.manifest = assembled.manifest;
+  result.written = true;
+}
+
 function finish(
   input: CampaignInput,
   ledgersDir: string,
@@ -131,17 +183,7 @@ function finish(
     changes: null,
   };
   if (!campaign) return summarize(result);
-  const pieces = new Map<string, GroupPiece>();
-  const outputs: GroupOutput[] = [];
-  const inputs = { ...input.inputs };
-  for (const { group, built: b } of built.values()) {
-    pieces.set(group.scan.id, pieceOf(group, b));
-    outputs.push(b.output);
-    Object.assign(inputs, group.inputs);
-    pushAll(diagnostics, b.output.diagnostics);
-    result.summary.files += b.output.files;
-    result.summary.records += b.output.records;
-  }
+  const { pieces, outputs, inputs } = gather(input, built, result);
   // A register number used twice: the later record is an error; merged anyway, it is refused.
   const clashes = duplicateRefNos(outputs.flatMap((o) => o.refNos));
   pushAll(
@@ -159,24 +201,8 @@ function finish(
   pushAll(diagnostics, units.diagnostics);
   summarize(result);
   if (units.diagnostics.length === 0 && (result.summary.errors === 0 || options.allowInvalid)) {
-    const assembled = assembleLedgers({
-      campaign,
-      tool: options.tool,
-      groups: campaign.groups.map((g) => pieces.get(g.id) ?? { output: null, chunks: {}, photos: [], summary: null }),
-      inputs,
-      duplicates: dups.clusters,
-      units: units.sets,
-      unitInfo: units.units,
-      ...(caches.groups ? { previous: caches.groups.previous() } : {}),
-    });
     const reusedIds = new Set([...built.values()].filter((b) => b.group.reused).map((b) => b.group.scan.id));
-    const changes = changesSince(ledgersDir, campaign, pieces, reusedIds, caches.groups);
-    writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
-    result.changes = changes;
-    writeLedgerCopies(ledgersDir, assembled.files);
-    caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
-    result.manifest = assembled.manifest;
-    result.written = true;
+    commit(campaign, ledgersDir, { pieces, outputs, inputs, dups, units, reusedIds }, options, caches, result);
   }
   // Checked files are worth keeping even when the merge refuses (the fixed rerun is faster),
   // but a refused first merge leaves no ledgers/ folder behind.

@@ -350,62 +350,70 @@ class Flow {
     this.space();
     const c = this.s[this.k];
     const at = this.base + this.k;
-    if (c === '[') {
-      this.k++;
-      const value: unknown[] = [];
-      const items: Spot[] = [];
-      this.space();
-      if (this.s[this.k] === ']') {
-        this.k++;
-        return { value, spot: { at, seq: items } };
-      }
-      for (;;) {
-        const got = this.node();
-        value.push(got.value);
-        items.push(got.spot);
-        this.space();
-        const d = this.s[this.k++];
-        if (d === ']') return { value, spot: { at, seq: items } };
-        if (d !== ',') no();
-        this.space();
-        if (this.s[this.k] === ']') no(); // a trailing comma
-      }
-    }
-    if (c === '{') {
-      this.k++;
-      const value: Record<string, unknown> = {};
-      const entries = new Map<string, { keyAt: number; value: Spot }>();
-      this.space();
-      if (this.s[this.k] === '}') {
-        this.k++;
-        return { value, spot: { at, map: entries } };
-      }
-      for (;;) {
-        this.space();
-        const keyAt = this.base + this.k;
-        const colon = this.s.indexOf(':', this.k);
-        if (colon < 0) no();
-        const key = this.s.slice(this.k, colon);
-        if (!KEY.test(key) || RESERVED_KEY.test(key) || entries.has(key)) no();
-        this.k = colon + 1;
-        if (this.s[this.k] !== ' ') no();
-        const got = this.node();
-        value[key] = got.value;
-        entries.set(key, { keyAt, value: got.spot });
-        this.space();
-        const d = this.s[this.k++];
-        if (d === '}') return { value, spot: { at, map: entries } };
-        if (d !== ',') no();
-        this.space();
-        if (this.s[this.k] === '}') no();
-      }
-    }
+    if (c === '[') return this.sequence(at);
+    if (c === '{') return this.mapping(at);
     if (c === '"' || c === "'") {
       const q = quoted(this.s, this.k);
       this.k = q.end;
       return { value: q.value, spot: { at } };
     }
-    // A plain scalar in flow: up to `,`, `]`, `}` or `: `; never empty, no indicators.
+    return this.plain(at);
+  }
+
+  private sequence(at: number): { value: unknown; spot: Spot } {
+    this.k++;
+    const value: unknown[] = [];
+    const items: Spot[] = [];
+    this.space();
+    if (this.s[this.k] === ']') {
+      this.k++;
+      return { value, spot: { at, seq: items } };
+    }
+    for (;;) {
+      const got = this.node();
+      value.push(got.value);
+      items.push(got.spot);
+      this.space();
+      const d = this.s[this.k++];
+      if (d === ']') return { value, spot: { at, seq: items } };
+      if (d !== ',') no();
+      this.space();
+      if (this.s[this.k] === ']') no(); // a trailing comma
+    }
+  }
+
+  private mapping(at: number): { value: unknown; spot: Spot } {
+    this.k++;
+    const value: Record<string, unknown> = {};
+    const entries = new Map<string, { keyAt: number; value: Spot }>();
+    this.space();
+    if (this.s[this.k] === '}') {
+      this.k++;
+      return { value, spot: { at, map: entries } };
+    }
+    for (;;) {
+      this.space();
+      const keyAt = this.base + this.k;
+      const colon = this.s.indexOf(':', this.k);
+      if (colon < 0) no();
+      const key = this.s.slice(this.k, colon);
+      if (!KEY.test(key) || RESERVED_KEY.test(key) || entries.has(key)) no();
+      this.k = colon + 1;
+      if (this.s[this.k] !== ' ') no();
+      const got = this.node();
+      value[key] = got.value;
+      entries.set(key, { keyAt, value: got.spot });
+      this.space();
+      const d = this.s[this.k++];
+      if (d === '}') return { value, spot: { at, map: entries } };
+      if (d !== ',') no();
+      this.space();
+      if (this.s[this.k] === '}') no();
+    }
+  }
+
+  /** A plain scalar in flow: up to `,`, `]`, `}` or `: `; never empty, no indicators. */
+  private plain(at: number): { value: unknown; spot: Spot } {
     let e = this.k;
     while (
       e < this.s.length &&
