@@ -34,7 +34,8 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
     );
     out.push('');
   });
-  out.push(md(w.sender(s.unit, s.title)), '', md(proseDate(s.asOf, s.lang)), '');
+  // The sender and the date flush right, as on the report (the Word file reads the mark).
+  out.push('<!-- right -->', md(w.sender(s.unit, s.title)), '', '<!-- right -->', md(proseDate(s.asOf, s.lang)), '');
   return out.join('\n');
 }
 

@@ -10,8 +10,8 @@ import {
   Footer,
   HeadingLevel,
   Packer,
-  PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -42,13 +42,24 @@ function cells(line: string): string[] {
   return inner.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
+const WIDE = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** The lines of a paragraph as one: a space between words, none between Chinese characters (Markdown's soft break). */
+function joinLines(lines: readonly string[]): string {
+  return lines.reduce((text, line) => {
+    const a = text.slice(-1);
+    const b = line.trimStart().charAt(0);
+    return text === '' ? line : WIDE.test(a) && WIDE.test(b) ? text + line.trimStart() : `${text} ${line.trimStart()}`;
+  }, '');
+}
+
 export function parseMarkdown(md: string): Block[] {
   const blocks: Block[] = [];
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   let para: string[] = [];
   let right = false;
   const flush = () => {
-    if (para.length) blocks.push({ type: 'paragraph', text: para.join(' '), ...(right ? { right: true } : {}) });
+    if (para.length) blocks.push({ type: 'paragraph', text: joinLines(para), ...(right ? { right: true } : {}) });
     if (para.length) right = false;
     para = [];
   };
@@ -93,6 +104,8 @@ export function parseMarkdown(md: string): Block[] {
 const PT = 2; // docx sizes are half-points
 const PAGE = { width: 11906, height: 16838, left: 1588, right: 1474 }; // A4 in twips, official margins
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** The text width of a landscape page, for a table too wide to read upright (the annex of every group's figures). */
+const LANDSCAPE_WIDTH = PAGE.height - PAGE.left - PAGE.right;
 const isBar = (s: string) => s.includes('█');
 
 /** Twips one display column of 12 pt table text takes (a CJK character is two columns), with its share of the cell margins. */
@@ -112,7 +125,7 @@ const hasCjk = (text: string) => /[\u3000-\u9fff\uff00-\uffef]/.test(text);
  * the wanted widths do not fit, the type is made smaller (12, 10.5, 9 pt) and the columns of
  * text give up room first, so narrow columns never break their headers one character per line.
  */
-function columnWidths(rows: string[][], columns: number): { widths: number[]; size: number } {
+function columnWidths(rows: string[][], columns: number, textWidth = TEXT_WIDTH): { widths: number[]; size: number; fits: boolean } {
   const want = new Array<number>(columns).fill(4);
   const need = new Array<number>(columns).fill(4);
   rows.forEach((r, i) => {
@@ -121,22 +134,37 @@ function columnWidths(rows: string[][], columns: number): { widths: number[]; si
       const w = displayWidth(text);
       // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
       const natural = isBar(text) ? Math.ceil(Array.from(text).length * 0.8) + 1 : w + 3;
-      // A header may take two lines (听取/人次), never more; Chinese text wraps, six characters a line at least.
-      const least = isBar(text) ? 4 : i === 0 ? (w <= 4 ? w + 3 : Math.ceil(w / 2) + 3) : hasCjk(text) ? Math.min(natural, 14) : natural;
+      // A header breaks only before its bracket (意见/（四风）), never inside a word (已整/改); a short
+      // name stays on one line (第一组（局领导）); longer Chinese text wraps, nine characters a line at least.
+      const least = isBar(text)
+        ? 4
+        : i === 0
+          ? Math.max(...text.split(/(?=[（(])/).map((part) => displayWidth(part))) + 3
+          : hasCjk(text)
+            ? natural <= 20
+              ? natural
+              : 21
+            : natural;
       want[c] = Math.max(want[c] as number, natural);
       need[c] = Math.max(need[c] as number, least);
     }
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const room = (size: number) => TEXT_WIDTH / ((TWIPS_PER_COLUMN * size) / (12 * PT));
+  const room = (size: number) => textWidth / ((TWIPS_PER_COLUMN * size) / (12 * PT));
   const sizes = [12 * PT, 10.5 * PT, 9 * PT];
   const whole = sizes.find((s) => sum(want) <= room(s));
-  if (whole !== undefined) return { widths: want.map((w) => Math.floor((w / sum(want)) * TEXT_WIDTH)), size: whole };
-  const size = sizes.find((s) => sum(need) <= room(s)) ?? 9 * PT;
+  if (whole !== undefined) return { widths: want.map((w) => Math.floor((w / sum(want)) * textWidth)), size: whole, fits: true };
+  const fitting = sizes.find((s) => sum(need) <= room(s));
+  const size = fitting ?? 9 * PT;
   const spare = Math.max(0, room(size) - sum(need));
   const give = sum(want) - sum(need);
   const units = want.map((w, c) => (need[c] as number) + (give > 0 ? ((w - (need[c] as number)) / give) * spare : 0));
-  return { widths: units.map((u) => Math.floor((u / sum(units)) * TEXT_WIDTH)), size };
+  return { widths: units.map((u) => Math.floor((u / sum(units)) * textWidth)), size, fits: fitting !== undefined };
+}
+
+/** Whether a table needs a landscape page: upright, even at 9 pt, its columns would break their words. */
+function needsLandscape(b: Block): boolean {
+  return b.type === 'table' && !columnWidths(b.rows, Math.max(1, ...b.rows.map((r) => r.length))).fits;
 }
 
 type Font = { ascii: string; eastAsia: string };
@@ -189,22 +217,35 @@ function bodyParagraph(blocks: readonly Block[], i: number, font: Font, zh: bool
     spacing: { line: 400, after: 60, ...(b.right && !right(blocks[i - 1]) ? { before: 480 } : {}) },
     // A table's caption stays on the page of its table.
     keepNext: blocks[i + 1]?.type === 'table' || (b.right === true && right(blocks[i + 1])),
-    indent: zh && !b.right && !/[：:]$/.test(b.text) ? { firstLine: 2 * 15 * 20 } : {},
-    alignment: b.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+    indent: zh && !b.right && !/[：:]$/.test(plain(b.text)) ? { firstLine: 2 * 15 * 20 } : {},
+    // English set justified opens gaps between words; Chinese fills its lines evenly.
+    alignment: b.right ? AlignmentType.RIGHT : zh ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
     children: bodyRuns(b.text, font),
   });
 }
 
 /** What one block becomes in the document. */
-function blockElements(blocks: readonly Block[], i: number, fonts: Fonts, zh: boolean): (Paragraph | Table)[] {
+function blockElements(blocks: readonly Block[], i: number, fonts: Fonts, zh: boolean, textWidth: number): (Paragraph | Table)[] {
   const b = blocks[i] as Block;
   switch (b.type) {
     case 'heading':
       return [headingParagraph(b, fonts.heading)];
     case 'paragraph':
       return [bodyParagraph(blocks, i, fonts.body, zh)];
-    case 'bullet':
-      return [new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: bodyRuns(b.text, fonts.body) })];
+    case 'bullet': {
+      if (!zh) return [new Paragraph({ bullet: { level: 0 }, spacing: { line: 360 }, children: bodyRuns(b.text, fonts.body) })];
+      // An official document numbers the items of a list （1）（2）… where a bullet would stand.
+      let n = 1;
+      while (blocks[i - n]?.type === 'bullet') n++;
+      return [
+        new Paragraph({
+          indent: { firstLine: 2 * 15 * 20 },
+          spacing: { line: 400, after: 60 },
+          alignment: AlignmentType.JUSTIFIED,
+          children: bodyRuns(`（${n}）${b.text}`, fonts.body),
+        }),
+      ];
+    }
     case 'quote':
       return [
         new Paragraph({
@@ -214,39 +255,57 @@ function blockElements(blocks: readonly Block[], i: number, fonts: Fonts, zh: bo
         }),
       ];
     case 'table':
-      return [docxTable(b.rows, fonts.body), new Paragraph({ children: [] })];
+      return [docxTable(b.rows, fonts.body, textWidth), new Paragraph({ children: [] })];
     case 'pagebreak':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      return []; // a new section (see pages)
   }
 }
 
-/** A4 with the official margins, page numbers as "— 1 —" centred at the foot. */
-function officialDocument(title: string, font: Font, children: (Paragraph | Table)[]): Document {
+/**
+ * The document's pages, cut at each page break: a part that holds a table too wide to read
+ * upright is set landscape up to that table (the annex's table), the rest A4 upright.
+ */
+function pages(blocks: readonly Block[]): { blocks: number[]; landscape: boolean }[] {
+  const parts: { blocks: number[]; landscape: boolean }[] = [{ blocks: [], landscape: false }];
+  blocks.forEach((b, i) => {
+    // A page break starts a part; so does the text after a wide table (upright again).
+    if (b.type === 'pagebreak' || parts[parts.length - 1]!.landscape) parts.push({ blocks: [], landscape: false });
+    const part = parts[parts.length - 1]!;
+    part.blocks.push(i);
+    part.landscape ||= needsLandscape(b);
+  });
+  return parts.filter((p) => p.blocks.some((i) => blocks[i]!.type !== 'pagebreak'));
+}
+
+/** A4 with the official margins, page numbers as "— 1 —" centred at the foot, on every part. */
+function officialDocument(title: string, font: Font, parts: { children: (Paragraph | Table)[]; landscape: boolean }[]): Document {
+  const footer = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 14 * PT })],
+        }),
+      ],
+    });
   return new Document({
     title,
     creator: 'ledger',
     styles: { default: { document: { run: { font, size: 15 * PT } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: 2098, bottom: 1984, left: PAGE.left, right: PAGE.right },
+    sections: parts.map((part) => ({
+      properties: {
+        page: {
+          size: {
+            width: PAGE.width,
+            height: PAGE.height,
+            ...(part.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
           },
+          margin: { top: 2098, bottom: 1984, left: PAGE.left, right: PAGE.right },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 14 * PT })],
-              }),
-            ],
-          }),
-        },
-        children,
       },
-    ],
+      footers: { default: footer() },
+      children: part.children,
+    })),
   });
 }
 
@@ -254,17 +313,35 @@ export async function markdownToDocx(md: string, options: { lang: Locale; title:
   const zh = options.lang === 'zh-CN';
   const fonts = fontsFor(zh);
   const blocks = parseMarkdown(md);
-  const children = blocks.flatMap((_, i) => blockElements(blocks, i, fonts, zh));
-  return Packer.toBuffer(officialDocument(options.title, fonts.body, children));
+  const parts = pages(blocks).map((p) => ({
+    landscape: p.landscape,
+    children: p.blocks.flatMap((i) => blockElements(blocks, i, fonts, zh, p.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH)),
+  }));
+  return Packer.toBuffer(officialDocument(options.title, fonts.body, parts));
 }
 
-function docxTable(rows: string[][], font: Font): Table {
+/** Lines a row takes at these widths and type size (a CJK character is two display columns). */
+function rowLines(r: readonly string[], widths: readonly number[], size: number): number {
+  let lines = 1;
+  r.forEach((text, c) => {
+    const perLine = Math.max(1, ((widths[c] ?? 0) - 160) / (size * 5));
+    lines = Math.max(lines, Math.ceil(displayWidth(plain(text)) / perLine));
+  });
+  return lines;
+}
+
+/** About half a page of 12-point lines: a table no longer than this is kept on one page. */
+const KEEP_TOGETHER_LINES = 24;
+
+function docxTable(rows: string[][], font: Font, textWidth: number): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const numeric = (s: string) => /^[\d.,%（）() -]*$/.test(s) && s !== '';
-  const { widths, size } = columnWidths(rows, columns);
+  const { widths, size } = columnWidths(rows, columns, textWidth);
+  // A short table stays on one page; a long one keeps only its header with its first row.
+  const together = rows.reduce((n, r) => n + rowLines(r, widths, size), 0) <= KEEP_TOGETHER_LINES;
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
@@ -281,8 +358,7 @@ function docxTable(rows: string[][], font: Font): Table {
               ...(i === 0 ? { shading: { fill: 'E8E8E8' } } : {}),
               children: [
                 new Paragraph({
-                  // short tables are not split across pages
-                  keepNext: rows.length <= 20 && i < rows.length - 1,
+                  keepNext: together ? i < rows.length - 1 : i === 0,
                   alignment: i === 0 ? AlignmentType.CENTER : numeric(text) ? AlignmentType.RIGHT : AlignmentType.LEFT,
                   children: inlineRuns(text).map(
                     (x) =>
