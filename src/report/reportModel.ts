@@ -34,7 +34,8 @@ export interface ReportModel {
   unit: string;
   title: string;
   asOf: string;
-  period: { start: string; end: string };
+  /** `ongoing` while the as-of date is before the campaign's last day (the report then says it runs until then). */
+  period: { start: string; end: string; ongoing: boolean };
   deadlines: { groups: string; report: string };
   facts: {
     groups: number;
@@ -106,9 +107,10 @@ export interface ReportModel {
   iso: { asOf: string; start: string; end: string; groupsDeadline: string; reportDeadline: string };
   /** Counted phrases with the right plural ("1 group", "7 groups"; zh: the number and its measure word). */
   n: Record<string, string>;
-  /** Review progress of the records (ledger review); `reviewed` once anything was reviewed. */
+  /** Review progress of the records (ledger review); `reviewed` once anything was reviewed, `complete` when every record is. */
   review: {
     reviewed: boolean;
+    complete: boolean;
     total: number;
     approved: number;
     returned: number;
@@ -133,7 +135,11 @@ function datesSection(
 ): Pick<ReportModel, 'asOf' | 'period' | 'deadlines' | 'iso'> {
   return {
     asOf: proseDate(asOf, lang),
-    period: { start: proseDate(campaign.period.start, lang), end: proseDate(campaign.period.end, lang) },
+    period: {
+      start: proseDate(campaign.period.start, lang),
+      end: proseDate(campaign.period.end, lang),
+      ongoing: asOf < campaign.period.end,
+    },
     deadlines: { groups: proseDate(campaign.deadlines.groups, lang), report: proseDate(campaign.deadlines.report, lang) },
     iso: {
       asOf,
@@ -250,7 +256,13 @@ function auditSection(audit: AuditResult, manifest: Manifest, lang: Locale): Rep
 function reviewSection(set: LedgerSet, entries: readonly ReviewEntry[]): ReportModel['review'] {
   const reviews = countStates(reviewLedgers(set.ledgers, entries).records);
   const total = reviews.approved + reviews.returned + reviews.changed + reviews.unreviewed;
-  return { reviewed: total > reviews.unreviewed, total, ...reviews, approvedShare: pct(reviews.approved, total) };
+  return {
+    reviewed: total > reviews.unreviewed,
+    complete: total > 0 && reviews.unreviewed === 0 && reviews.changed === 0,
+    total,
+    ...reviews,
+    approvedShare: pct(reviews.approved, total),
+  };
 }
 
 export function buildReportModel(set: LedgerSet, options: ReportOptions): ReportModel {

@@ -299,13 +299,13 @@ describe('review progress in the workbook and the report', () => {
     await runCli(['review', 'return', 'g1/o3', '--reason', '请补充整改时限'], { cwd: root });
     await runCli(['report', '--format', 'md', '--out', 'r.md', ...AS_OF], { cwd: root });
     expect(readFileSync(path.join(root, 'r.md'), 'utf8')).toMatch(
-      /协调小组办公室对各组报送的129条记录逐条审核，已审核通过2条，占1\.6%；退回补报1条；审核后又有改动、待重新审核0条；尚未审核126条。/,
+      /协调小组办公室正在对各组报送的129条记录逐条审核，已审核通过2条，占1\.6%；退回补报1条；审核后又有改动、待重新审核0条；尚未审核126条。/,
     );
     mkdirSync(path.join(root, 'x'), { recursive: true });
     const en = await runCli(['report', '--format', 'html', '--lang', 'en', '--out', 'x/r.html', ...AS_OF], { cwd: root });
     expect(en.code).toBe(0);
     expect(readFileSync(path.join(root, 'x/r.html'), 'utf8')).toMatch(
-      /The coordination office reviewed the 129 records one by one: 2 approved \(1\.6%\)/,
+      /The coordination office is reviewing the 129 records one by one: 2 approved \(1\.6%\)/,
     );
   });
 });
