@@ -129,7 +129,7 @@ function whoWasHeard(ctx: ExportContext, s: CampaignStats): Table {
     ]),
     [
       ...s.peopleHeard.byBand.map((b) => [t(BANDS[b.band].zh, BANDS[b.band].en), b.count, opinionsOf(b.band)]),
-      [t('部门转交', 'Referral sources'), null, opinionsOf(null)],
+      [t('有关部门（信访、审计、纪检、巡视）', 'Other departments (petition, audit, discipline, inspection)'), null, opinionsOf(null)],
     ],
   );
 }

@@ -31,7 +31,10 @@ export function rows(vocab: Vocabulary, t: Tally, lang: Locale, total: number, k
 
 /** Counts by audience band as rows; the null band is the referral sources. */
 export function bandRows(values: readonly { band: string | null; count: number }[], of: number, lang: Locale): Row[] {
-  const words = (band: string | null) => (band === null ? { zh: '部门转交', en: 'Referral sources' } : BANDS[band as keyof typeof BANDS]);
+  const words = (band: string | null) =>
+    band === null
+      ? { zh: '有关部门（信访、审计、纪检、巡视）', en: 'Other departments (petition, audit, discipline, inspection)' }
+      : BANDS[band as keyof typeof BANDS];
   return toRows(
     values.map((v) => ({ label: lang === 'zh-CN' ? words(v.band).zh : words(v.band).en, count: v.count })),
     of,
