@@ -165,6 +165,24 @@ export function summarySheet(ctx: ExportContext, s: CampaignStats, review?: Revi
   };
 }
 
+/** The groups that must make up their work, each with the titles of its findings to make up. */
+function makeupTable(ctx: ExportContext, audit: AuditResult, columns: Column[]) {
+  const t = ctx.t;
+  return rowsTable(
+    t('二、须补课的工作组', '2. Groups that must make up their work'),
+    columns,
+    audit.makeup.map((id, i) => [
+      i + 1,
+      ctx.groupName(id),
+      ctx.text(
+        [
+          ...new Set(audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, ctx.lang))),
+        ].join(t('、', ', ')),
+      ),
+    ]),
+  );
+}
+
 export function auditSheet(ctx: ExportContext, audit: AuditResult): SheetModel {
   const t = ctx.t;
   const findings = cols(ctx, [
@@ -180,7 +198,9 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult): SheetModel {
     { header: t('组编号', 'Group id'), format: 'text', hidden: true },
     { header: t('规则代码', 'Rule code'), format: 'text', hidden: true },
   );
+  // The same columns as the findings above where they share a sheet's widths: 序号, 工作组, then the text.
   const makeup = cols(ctx, [
+    ['序号', 'No.', 'int'],
     ['工作组', 'Group'],
     ['须补课的问题', 'Findings to make up', 'text', true],
   ]);
@@ -212,18 +232,7 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult): SheetModel {
         }),
         t('一、督导发现的问题', '1. Findings'),
       ),
-      rowsTable(
-        t('二、须补课的工作组', '2. Groups that must make up their work'),
-        makeup,
-        audit.makeup.map((id) => [
-          name(id),
-          ctx.text(
-            [
-              ...new Set(audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, ctx.lang))),
-            ].join(t('、', ', ')),
-          ),
-        ]),
-      ),
+      makeupTable(ctx, audit, makeup),
     ],
   };
 }
