@@ -123,7 +123,7 @@ function whoWasHeard(ctx: ExportContext, s: CampaignStats): Table {
   return rowsTable(
     t('四、听取对象', '4. Who was heard'),
     cols(ctx, [
-      ['对象', 'Audience band', 'text', true],
+      ['对象', 'Who was heard', 'text', true],
       ['听取人次', 'People heard', 'int'],
       ['提出意见（条）', 'Opinions raised', 'int'],
     ]),

@@ -18,7 +18,7 @@ export const GROUP_TYPES: Vocabulary = [t('work-group', '工作组', 'Work group
 
 export const PATTERNS: Vocabulary = [
   t('grassroots', '下基层', 'Going to the grassroots'),
-  t('double-report', '双报到', 'Double report'),
+  t('double-report', '双报到', 'Dual reporting'),
   t('pairing', '结对认亲', 'Pairing with families'),
 ];
 
@@ -196,8 +196,8 @@ export const AUDIENCES: Vocabulary = [
   t('retired-veteran', '离退休老同志', 'Retired veteran comrades'),
   t('deputy', '两代表一委员', 'Deputies and committee members'),
   t('subordinate-unit', '下属单位', 'Subordinate units'),
-  t('work-object', '工作对象', 'Working objects'),
-  t('service-object', '服务对象', 'Service objects'),
+  t('work-object', '工作对象', 'Work counterparts'),
+  t('service-object', '服务对象', 'Service users'),
   t('low-income', '低收入家庭', 'Low-income families'),
   t('empty-nester', '空巢老人', 'Empty nesters'),
   t('left-behind', '留守妇女儿童', 'Left-behind women and children'),
@@ -211,7 +211,7 @@ export const AUDIENCES: Vocabulary = [
 export const BANDS: Readonly<Record<Band, { zh: string; en: string }>> = {
   A: { zh: '基层党员干部和群众', en: 'Grassroots cadres and the masses' },
   B: { zh: '下属单位', en: 'Subordinate units' },
-  C: { zh: '工作对象和服务对象', en: 'Working and service objects' },
+  C: { zh: '工作对象和服务对象', en: 'Work counterparts and service users' },
   D: { zh: '困难群众', en: 'People in difficulty' },
 };
 
