@@ -6,7 +6,7 @@ import { registerCommands } from './cli/commands.js';
 import { configureHelp } from './cli/help.js';
 import { resolveLang } from './cli/language.js';
 import { makeRuntime, type MainOptions, type Runtime } from './cli/runtime.js';
-import { LedgerError, renderError } from './messages/errors.js';
+import { exitStatus, LedgerError, renderError } from './messages/errors.js';
 import { ui } from './messages/ui.js';
 import type { Lang } from './messages/words.js';
 import { escapeControl } from './text/escape.js';
@@ -77,7 +77,7 @@ function failed(e: unknown, opts: MainOptions, lang: Lang, commanderMessage: str
   }
   if (e instanceof LedgerError) {
     opts.stderr.write(`ledger: ${escapeControl(renderError(e.code, e.data as never, lang))}\n`);
-    return e.exit;
+    return exitStatus(e.code);
   }
   // An ordinary I/O failure (permission, a folder where a file should be, a full disk) names
   // the path and the reason; "internal error" is kept for real bugs.

@@ -34,6 +34,7 @@ import { termOf } from '../schema/fields.js';
 import { schemaHash } from '../schema/jsonSchema.js';
 import { TEXT_MAX, type RecordKind, type Spec } from '../schema/spec.js';
 import { label, VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
+import { A4_LANDSCAPE } from './a4Landscape.js';
 import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
@@ -210,7 +211,12 @@ function hintOf(
   if (spec.t === 'date') return { hint: { t: 'date' }, format: 'yyyy-mm-dd' };
   if (vocab) return { hint: spec.t === 'list' ? { t: 'codes', choices } : { t: 'code', choices }, list: vocab, format: '@' };
   if (spec.t === 'string' && spec.personal) return { hint: { t: spec.personal === 'id_number' ? 'id-number' : 'phone' }, format: '@' };
-  if (spec.t === 'int') return { hint: { t: 'int', ...(spec.min === undefined ? {} : { min: spec.min }) }, format: '0' };
+  if (spec.t === 'int') {
+    return {
+      hint: { t: 'int', ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) },
+      format: '0',
+    };
+  }
   if (spec.t === 'number') {
     return {
       hint: { t: 'number', ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) },
@@ -370,11 +376,7 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
     const ws = wb.addWorksheet(s.name, {
       views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_ROW}` }],
       pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
+        ...A4_LANDSCAPE,
         printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
       },
     });
@@ -596,11 +598,10 @@ function validate(ws: ExcelJS.Worksheet, c: Col, range: string, list: string | u
     const min = h.min ?? 0;
     rules(ws).add(range, {
       type: 'whole',
-      operator: 'greaterThanOrEqual',
+      ...(h.max === undefined ? { operator: 'greaterThanOrEqual', formulae: [min] } : { operator: 'between', formulae: [min, h.max] }),
       allowBlank: true,
-      formulae: [min],
       ...box,
-      error: w.intError(min),
+      error: w.intError(min, h.max),
     } as ExcelJS.DataValidation);
   } else if (h.t === 'number') {
     rules(ws).add(range, {

@@ -7,6 +7,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { assertNotFolder } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
+import { A4_LANDSCAPE } from './a4Landscape.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, Table, WorkbookModel } from './sheetModel.js';
 import { cleanText } from '../text/clean.js';
@@ -153,11 +154,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozen: 
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
     pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...A4_LANDSCAPE,
       horizontalCentered: true,
       printTitlesRow: `1:${frozen}`,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },

@@ -5,7 +5,7 @@
 // checks that the committed page is exactly this text, so the page cannot drift from the code.
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticData } from '../messages/diagnosticCodes.js';
 import { diagnostic, localize, type Place } from '../messages/diagnostic.js';
-import { ERROR_CODES, errorHelp, LedgerError, renderError, type ErrorCode, type ErrorData } from '../messages/errors.js';
+import { ERROR_CODES, errorHelp, exitStatus, renderError, type ErrorCode, type ErrorData } from '../messages/errors.js';
 import { ui } from '../messages/ui.js';
 import type { Both, Lang } from '../messages/words.js';
 import { FORMAT_VERSION } from '../model/ledgers.js';
@@ -341,7 +341,7 @@ function codePart(code: DiagnosticCode): string[] {
 
 function errorPart(code: ErrorCode): string[] {
   const help = errorHelp(code);
-  const exit = new LedgerError(code, ERROR_SAMPLES[code] as never).exit;
+  const exit = exitStatus(code);
   return [
     `### \`${code}\``,
     '',
@@ -416,7 +416,7 @@ export function diagnosticsPage(): string {
   for (const c of ERROR_CODES) {
     const h = errorHelp(c);
     out.push(
-      `| [\`${c}\`](#${c in DIAGNOSTIC_CODES ? `${c}-1` : c}) | ${new LedgerError(c, ERROR_SAMPLES[c] as never).exit} | ${cellText(h.means.zh)} | ${cellText(h.means.en)} |`,
+      `| [\`${c}\`](#${c in DIAGNOSTIC_CODES ? `${c}-1` : c}) | ${exitStatus(c)} | ${cellText(h.means.zh)} | ${cellText(h.means.en)} |`,
     );
   }
   out.push('');

@@ -60,7 +60,7 @@ function groupView(i: number, lang: Locale) {
 
 export function initCampaign(dir: string, options: InitOptions): InitResult {
   if (!Number.isInteger(options.groups) || options.groups < 1 || options.groups > 99) {
-    throw new LedgerError('bad-number', { option: '--groups', min: 1, max: 99, got: String(options.groups) });
+    throw new LedgerError('bad-number', { option: 'groups', min: 1, max: 99, got: String(options.groups) });
   }
   if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
     throw new LedgerError('not-empty', { dir });

@@ -52,7 +52,7 @@ export interface ErrorData {
 
 export type ErrorCode = keyof ErrorData;
 
-/** A command cannot go on. `exit` 1 means the input has errors; 2 usage, configuration or I/O. */
+/** A command cannot go on: what and with which values; the words are chosen where it is shown. */
 /** Marks a LedgerError whichever copy of this module made it (each command's bundle has one; see scripts/bundle.mjs). */
 const LEDGER_ERROR = Symbol.for('ledger.LedgerError');
 
@@ -61,15 +61,18 @@ export class LedgerError<K extends ErrorCode = ErrorCode> extends Error {
     return typeof value === 'object' && value !== null && (value as { [LEDGER_ERROR]?: boolean })[LEDGER_ERROR] === true;
   }
   readonly [LEDGER_ERROR] = true;
-  readonly exit: 1 | 2;
   constructor(
     readonly code: K,
     readonly data: ErrorData[K],
   ) {
     super(renderError(code, data, 'en'));
     this.name = 'LedgerError';
-    this.exit = code === 'merge-refused' ? 1 : 2;
   }
+}
+
+/** The exit status a command ends with on this error: 1 the input has errors, 2 usage, configuration or I/O (main.ts, and the docs). */
+export function exitStatus(code: ErrorCode): 1 | 2 {
+  return code === 'merge-refused' ? 1 : 2;
 }
 
 const REASONS: Record<string, { en: string; zh: string }> = {

@@ -16,7 +16,7 @@ export type ValueHint =
   | { t: 'name' }
   | { t: 'id-number' }
   | { t: 'phone' }
-  | { t: 'int'; min?: number }
+  | { t: 'int'; min?: number; max?: number }
   | { t: 'number'; min?: number; max?: number }
   | { t: 'bool' }
   | { t: 'text'; max?: number }
@@ -91,7 +91,7 @@ const en = {
       case 'phone':
         return 'Mobile (11 digits) or landline with area code, typed as text. Personal data.';
       case 'int':
-        return `A whole number${h.min === undefined ? '' : ` of at least ${h.min}`}.`;
+        return `A whole number${h.min === undefined ? '' : ` of at least ${h.min}`}${h.max === undefined ? '' : `${h.min === undefined ? ' of' : ' and'} at most ${h.max}`}.`;
       case 'number':
         return `A number${h.min === undefined ? '' : ` from ${h.min}`}${h.max === undefined ? '' : ` to ${h.max}`}.`;
       case 'bool':
@@ -105,7 +105,7 @@ const en = {
   whenDone: 'Required when the status is done.',
   listPrompt: 'Several may be given: separate them with commas.',
   dateError: 'Type a date as YYYY-MM-DD, e.g. 2014-04-25.',
-  intError: (min: number) => `Type a whole number of at least ${min}.`,
+  intError: (min: number, max?: number) => (max === undefined ? `Type a whole number of at least ${min}.` : `Type a whole number from ${min} to ${max}.`),
   numberError: 'Type a number.',
   choiceError: 'Choose a value from the list.',
   memberError: 'Choose a member of the group from the list.',
@@ -178,7 +178,7 @@ const zh: Words = {
       case 'phone':
         return '11位手机号，或带区号的固定电话，按文字输入。属个人信息。';
       case 'int':
-        return `整数${h.min === undefined ? '' : `，不小于${h.min}`}。`;
+        return `整数${h.min === undefined ? '' : `，不小于${h.min}`}${h.max === undefined ? '' : `，不大于${h.max}`}。`;
       case 'number':
         return `数字${h.min === undefined ? '' : `，不小于${h.min}`}${h.max === undefined ? '' : `，不大于${h.max}`}。`;
       case 'bool':
@@ -192,7 +192,7 @@ const zh: Words = {
   whenDone: '整改状态为“已完成”时必填。',
   listPrompt: '可填多项，多项之间用顿号“、”分隔。',
   dateError: '请按“年-月-日”填写日期，如 2014-04-25。',
-  intError: (min) => `请填写不小于${min}的整数。`,
+  intError: (min, max) => (max === undefined ? `请填写不小于${min}的整数。` : `请填写${min}至${max}之间的整数。`),
   numberError: '请填写数字。',
   choiceError: '请从下拉列表中选择。',
   memberError: '请从下拉列表中选择本组成员。',
