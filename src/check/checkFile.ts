@@ -17,7 +17,7 @@ import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
 import { schemaCheck, unknownKind } from '../schema/schemaCheck.js';
 import { kindCode, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
 import { specAt } from '../schema/fields.js';
-import { RECTIFICATION_STATUS } from '../schema/vocab.js';
+import { RECTIFICATION_STATUS, zhLabel } from '../schema/vocab.js';
 import { isRealDate } from '../util/dates.js';
 import { decodeText } from '../yaml/parseYaml.js';
 import { readDocs } from '../yaml/readDocs.js';
@@ -250,7 +250,7 @@ function checkRectification(c: RecordCheck, data: Record<string, unknown>, bad: 
 
 const RECTIFICATION_SPEC = specAt(RECORD_SPECS.opinion, ['rectification'])!;
 /** Each rectification status code with its words: the code in English messages, the label in Chinese ones. */
-const STATUS_WORDS = new Map(RECTIFICATION_STATUS.map((t) => [t.code, { en: t.code, zh: t.zh }]));
+const STATUS_WORDS = new Map(RECTIFICATION_STATUS.map((t) => [t.code, { en: t.code, zh: zhLabel(t) }]));
 
 /** A photo path must stay inside the group folder and name a JPEG or PNG there. */
 function checkPhoto(c: RecordCheck, p: string, path: (string | number)[]): void {

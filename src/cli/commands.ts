@@ -152,6 +152,7 @@ export const COMMANDS: CommandDef[] = [
         },
       },
       { ...FORMAT('text or json'), default: 'text' },
+      LANG,
     ],
     examples: ['ledger template', 'ledger template --group g2 --records --out g2.xlsx'],
     run: () => import('./run/template.js'),

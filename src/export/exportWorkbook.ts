@@ -1,5 +1,6 @@
 // `ledger export` as a library: ledgers in, one workbook out. Reads only the merged ledgers
 // (never the group folders), so the workbook shows exactly what was merged and audited.
+import { onlyGroup } from '../model/onlyGroup.js';
 import { runAudit } from '../audit/runAudit.js';
 import type { LedgerSet } from '../model/ledgers.js';
 import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
@@ -35,18 +36,6 @@ export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[]): L
   const ledgers = { ...set.ledgers };
   for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => approved.has(r.id));
   return { ...set, ledgers };
-}
-
-/** The ledgers of one group, with the manifest narrowed to it. */
-export function onlyGroup(set: LedgerSet, group: string | undefined): LedgerSet {
-  if (group === undefined) return set;
-  const ledgers = { ...set.ledgers };
-  for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => r.group === group);
-  return {
-    manifest: { ...set.manifest, groups: set.manifest.groups.filter((g) => g.id === group) },
-    ledgers,
-    rejected: set.rejected.filter((r) => r.group === group),
-  };
 }
 
 export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {

@@ -160,7 +160,7 @@ export function rectificationSheet(ctx: ExportContext, records: readonly LedgerR
       { zh: '意见类别', en: 'Category', field: 'category', get: (r) => ctx.code(CATEGORIES, r.category) },
       { zh: '意见内容', en: 'Opinion', field: 'content', long: true, get: (r) => ctx.text(r.content) },
       { zh: '整改措施', en: 'Measure', field: 'rectification.measure', long: true, get: (r) => ctx.text(rect(r).measure) },
-      { zh: '责任人', en: 'Responsible', field: 'rectification.responsible', get: (r) => ctx.text(rect(r).responsible) },
+      { zh: '责任人/责任科室', en: 'Responsible', field: 'rectification.responsible', get: (r) => ctx.text(rect(r).responsible) },
       { zh: '整改时限', en: 'Due', field: 'rectification.due', format: 'date', get: (r) => ctx.date(rect(r).due) },
       { zh: '整改状态', en: 'Status', field: 'rectification.status', get: (r) => ctx.code(RECTIFICATION_STATUS, rect(r).status) },
       { zh: '完成日期', en: 'Done on', field: 'rectification.done_on', format: 'date', get: (r) => ctx.date(rect(r).done_on) },

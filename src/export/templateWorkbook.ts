@@ -33,7 +33,7 @@ import { idCheckChar } from '../personal/idNumber.js';
 import { termOf } from '../schema/fields.js';
 import { schemaHash } from '../schema/jsonSchema.js';
 import { TEXT_MAX, type RecordKind, type Spec } from '../schema/spec.js';
-import { label, VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
+import { label, VOCABULARIES, zhLabel, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { A4_LANDSCAPE } from './a4Landscape.js';
 import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
@@ -49,6 +49,8 @@ export interface TemplateRecord {
 
 export interface TemplateOptions {
   campaign: Campaign;
+  /** The workbook's language (sheet names, headers, labels, notes); the campaign's by default. */
+  lang?: Locale;
   group: Group;
   instance: string;
   /** The day it is made (metadata). */
@@ -203,7 +205,7 @@ function hintOf(
 ): { hint: ValueHint; list?: string; format: string } {
   const spec = c.spec;
   const vocab = vocabOf(spec);
-  const choices = vocab ? VOCABULARIES[vocab].map((t) => (lang === 'zh-CN' ? t.zh : t.en)) : [];
+  const choices = vocab ? VOCABULARIES[vocab].map((t) => (lang === 'zh-CN' ? zhLabel(t) : t.en)) : [];
   if (c.role === 'id') return { hint: { t: 'id', example: `${ID_PREFIX[layout.kind]}1` }, format: '@' };
   if (c.role === 'parent') return { hint: { t: 'parent', sheet: parentSheet, example: `${ID_PREFIX[layout.kind]}1` }, format: '@' };
   if (c.role === 'visit') return { hint: { t: 'visit', sheet: visitSheet }, format: '@' };
@@ -349,7 +351,7 @@ function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale)
       if (c.list === 'members') out.set('members', { title: w.membersList, values: options.group.members.map((m) => m.name) });
       else if (c.list === 'bool') out.set('bool', { title: `${w.yes}/${w.no}`, values: [w.yes, w.no] });
       else {
-        const values = VOCABULARIES[c.list as VocabularyName].map((t) => (lang === 'zh-CN' ? t.zh : t.en));
+        const values = VOCABULARIES[c.list as VocabularyName].map((t) => (lang === 'zh-CN' ? zhLabel(t) : t.en));
         out.set(c.list, { title: c.header, values });
       }
     }
@@ -358,7 +360,7 @@ function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale)
 }
 
 export async function writeTemplate(outPath: string, options: TemplateOptions): Promise<TemplateResult> {
-  const lang = options.campaign.locale;
+  const lang = options.lang ?? options.campaign.locale;
   const w = templateWords(lang);
   const sheets = plan(options, lang);
   const wb = new ExcelJS.Workbook();

@@ -16,6 +16,8 @@ const WORDS = {
     makeup: 'Must make up their work',
     nobody: 'No group has to make up its work.',
     records: 'records',
+    colon: ': ',
+    later: (n: number, d: string) => `${n} record${n === 1 ? '' : 's'} dated after ${d} ${n === 1 ? 'is' : 'are'} not counted here.`,
     error: 'error  ',
     warning: 'warning',
     summary: (e: number, w: number, g: number) =>
@@ -27,6 +29,8 @@ const WORDS = {
     makeup: '须补课的小组',
     nobody: '没有需要补课的小组。',
     records: '涉及记录',
+    colon: '：',
+    later: (n: number, d: string) => `另有${n}条记录的日期晚于${d}，未计入。`,
     error: '须补课',
     warning: '提醒  ',
     summary: (e: number, w: number, g: number) => `共${g}个组：须补课问题${e}个，提醒事项${w}个`,
@@ -34,7 +38,7 @@ const WORDS = {
 };
 
 export const auditFormat = {
-  text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: Colors; lang: Lang }): string {
+  text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: Colors; lang: Lang; later: number }): string {
     const { color, lang } = options;
     const w = WORDS[lang];
     const out: string[] = [color.bold(w.title(result.asOf)), ''];
@@ -49,14 +53,16 @@ export const auditFormat = {
         const sev = f.severity === 'error' ? color.red(w.error) : color.yellow(w.warning);
         out.push(`    ${sev} ${escapeControl(findingMessage(f, lang))} ${color.dim(f.code)}`);
         if (f.records.length) {
-          const list = f.records.length > 8 ? `${f.records.slice(0, 8).join(', ')} … (+${f.records.length - 8})` : f.records.join(', ');
-          out.push(`            ${color.dim(`${w.records}: ${escapeControl(list)}`)}`);
+          const sep = lang === 'zh-CN' ? '、' : ', ';
+          const more = f.records.length - 8;
+          const list = more > 0 ? `${f.records.slice(0, 8).join(sep)}${lang === 'zh-CN' ? `等${f.records.length}条` : ` … (+${more})`}` : f.records.join(sep);
+          out.push(`            ${color.dim(`${w.records}${w.colon}${escapeControl(list)}`)}`);
         }
       }
       out.push('');
     }
     if (result.makeup.length) {
-      out.push(color.bold(`${w.makeup}:`));
+      out.push(color.bold(`${w.makeup}${w.colon.trimEnd()}`));
       for (const id of result.makeup) {
         const g = groups.find((x) => x.id === id);
         const titles = [
@@ -68,9 +74,10 @@ export const auditFormat = {
       }
     } else out.push(color.green(w.nobody));
     out.push('', w.summary(result.summary.errors, result.summary.warnings, result.summary.groups));
+    if (options.later) out.push(w.later(options.later, proseDate(result.asOf, lang)));
     return out.join('\n') + '\n';
   },
-  json(result: AuditResult, lang: Lang): string {
+  json(result: AuditResult, lang: Lang, later: number): string {
     return formatJson({
       findings: result.findings.map((f) => ({
         code: f.code,
@@ -80,7 +87,7 @@ export const auditFormat = {
         records: f.records,
       })),
       makeup: result.makeup,
-      summary: { asOf: result.asOf, ...result.summary },
+      summary: { asOf: result.asOf, ...result.summary, later },
     });
   },
 };

@@ -11,7 +11,7 @@ import type { Both, Lang } from '../messages/words.js';
 import { FORMAT_VERSION } from '../model/ledgers.js';
 import { MAX_RECORD_FILE } from '../read/scanGroups.js';
 import { KIND_LABELS } from '../schema/spec.js';
-import { CHANNELS, type Vocabulary } from '../schema/vocab.js';
+import { CHANNELS, zhLabel, type Vocabulary } from '../schema/vocab.js';
 import { MAX_DEPTH } from '../yaml/depth.js';
 import { placeOf } from './diagnostics.js';
 
@@ -21,7 +21,7 @@ interface Sample<K extends DiagnosticCode> {
   at: Place;
 }
 
-const codes = (v: Vocabulary): Both[] => v.map((t) => ({ en: t.code, zh: t.zh }));
+const codes = (v: Vocabulary): Both[] => v.map((t) => ({ en: t.code, zh: zhLabel(t) }));
 const kind = (k: keyof typeof KIND_LABELS): Both => ({ en: KIND_LABELS[k].en, zh: KIND_LABELS[k].zh });
 
 const V1 = 'groups/g2/visits/2014-04-22-v2.yaml';

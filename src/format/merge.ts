@@ -45,7 +45,8 @@ export const mergeFormat = {
     if (m) {
       const dups = duplicatesByGroup(result);
       const header = [
-        w.group,
+        w.id,
+        w.name,
         ...RECORD_KINDS.map((k) => KIND_SHORT[k][lang === 'zh-CN' ? 'zh' : 'en']),
         w.errors,
         w.warnings,
@@ -53,6 +54,7 @@ export const mergeFormat = {
       ];
       const rows = m.groups.map((g) => [
         escapeControl(g.id),
+        escapeControl(g.name),
         ...RECORD_KINDS.map((k) => String(g.counts[k])),
         String(g.errors),
         String(g.warnings),
@@ -60,12 +62,13 @@ export const mergeFormat = {
       ]);
       rows.push([
         w.total,
+        '',
         ...RECORD_KINDS.map((k) => String(m.totals[k])),
         String(result.summary.errors),
         String(result.summary.warnings),
         String([...dups.values()].reduce((a, b) => a + b, 0)),
       ]);
-      out += '\n' + renderTable([header, ...rows], { align: ['left', ...header.slice(1).map(() => 'right' as const)] }) + '\n';
+      out += '\n' + renderTable([header, ...rows], { align: ['left', 'left', ...header.slice(2).map(() => 'right' as const)] }) + '\n';
       if (m.totals.rejected) out += color.yellow(w.rejected(m.totals.rejected, `${options.ledgers}/rejected.yaml`)) + '\n';
       out += changeLines(result, options);
       out += w.written(options.ledgers) + '\n';

@@ -11,7 +11,7 @@ import { ID_PREFIX } from '../model/templateLayout.js';
 import type { RecordKind } from '../schema/spec.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { nearest } from '../text/suggest.js';
-import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
+import { VOCABULARIES, zhLabel, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments } from './alignComments.js';
 import { scalar } from '../yaml/emit.js';
 
@@ -26,6 +26,8 @@ const FOLDER: Readonly<Record<RecordKind, string>> = {
 };
 
 export interface NewOptions {
+  /** The skeleton's language (its comments and labels); the campaign's by default. */
+  lang?: Locale;
   kind: RecordKind;
   group: string;
   date: string;
@@ -77,7 +79,7 @@ export function nextId(used: Set<string>, prefix: string): string {
 function options(lang: Locale): Record<VocabularyName, string> {
   const out = {} as Record<VocabularyName, string>;
   for (const [name, vocab] of Object.entries(VOCABULARIES) as [VocabularyName, (typeof VOCABULARIES)[VocabularyName]][]) {
-    out[name] = vocab.map((t) => (lang === 'zh-CN' ? t.zh : t.code)).join(' | ');
+    out[name] = vocab.map((t) => (lang === 'zh-CN' ? zhLabel(t) : t.code)).join(' | ');
   }
   return out;
 }
@@ -106,7 +108,7 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
   const group = findGroup(campaign, opts.group);
   const extra = Object.entries(opts.with ?? {}).filter(([, n]) => (n ?? 0) > 0) as [RecordKind, number][];
   if (extra.length && opts.kind !== 'visit') throw new LedgerError('with-needs-visit', {});
-  const lang = campaign.locale;
+  const lang = opts.lang ?? campaign.locale;
   const used = usedIds(root, group.id);
   const take = (kind: RecordKind) => {
     const id = nextId(used, ID_PREFIX[kind]);

@@ -731,7 +731,7 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'warning',
     means: {
       en: 'opinions from the same kind of source with near-identical content (≥ 85% alike by character bigrams): all are kept; one warning names the first and every later one alike to it',
-      zh: '来源类别相同、内容几乎一样（相似度≥85%）的几条意见：都保留，一条警告列出最早的一条和与它相似的各条，请核实不是重复统计',
+      zh: '对象类别相同、内容几乎一样（相似度≥85%）的几条意见：都保留，一条警告列出最早的一条和与它相似的各条，请核实不是重复统计',
     },
     fix: {
       en: 'Check that they are not one opinion counted more than once; if they are, keep one.',
@@ -746,7 +746,7 @@ export const DIAGNOSTIC_CODES: Table = {
       `意见 ${d.id} 与 ${list(
         d.others.slice(0, 3).map((o) => `${o.id}（${o.file} 第${o.line}行）`),
         'zh-CN',
-      )}${d.others.length > 3 ? `等${d.others.length}条意见` : ''}${d.similarity === 1 ? '内容相同' : `相似度≥${Math.round(d.similarity * 100)}%`}，来源类别也相同：均已保留，请核实是否重复记录`,
+      )}${d.others.length > 3 ? `等${d.others.length}条意见` : ''}${d.similarity === 1 ? '内容相同' : `相似度≥${Math.round(d.similarity * 100)}%`}，对象类别也相同：均已保留，请核实是否重复记录`,
   },
   'workbook-in-group': {
     severity: 'warning',

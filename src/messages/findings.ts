@@ -164,12 +164,12 @@ export const FINDINGS: Table = {
   },
   'rectification-unsatisfied': {
     severity: 'error',
-    title: { en: 'Unsatisfied rectification not reopened', zh: '群众不满意的整改未复号' },
+    title: { en: 'Unsatisfied rectification awaiting reopening', zh: '群众不满意的整改待复号' },
     en: (d) =>
       d.count === 1
-        ? '1 done rectification the person was unsatisfied with has not been reopened'
-        : `${d.count} done rectifications the people were unsatisfied with have not been reopened`,
-    zh: (d) => `${d.count}项整改群众评价“不满意”，仍未复号重新整改`,
+        ? '1 rectification marked done was rated unsatisfied by the person: it is to be reopened'
+        : `${d.count} rectifications marked done were rated unsatisfied by the people: they are to be reopened`,
+    zh: (d) => `${d.count}项整改已标为完成，但群众评价“不满意”，应复号重新整改`,
   },
 };
 

@@ -132,8 +132,9 @@ function columnWidths(rows: string[][], columns: number, textWidth = TEXT_WIDTH)
     for (let c = 0; c < columns; c++) {
       const text = plain(r[c] ?? '');
       const w = displayWidth(text);
-      // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide
-      const natural = isBar(text) ? Math.ceil(Array.from(text).length * 0.8) + 1 : w + 3;
+      // bars are set at 8 pt against 12 pt text, and fallback fonts draw the block wide (LibreOffice
+      // with Noto draws 16 blocks wider than 13 columns: the longest bar wrapped)
+      const natural = isBar(text) ? Array.from(text).length + 2 : w + 3;
       // A header breaks only before its bracket (意见/（四风）), never inside a word (已整/改); a short
       // name stays on one line (第一组（局领导）); longer Chinese text wraps, nine characters a line at least.
       const least = isBar(text)

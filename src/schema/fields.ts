@@ -2,7 +2,7 @@
 // headers and schemas all call it by (the term in brackets at the end of its description).
 import { isPlainObject } from './normalize.js';
 import type { Spec } from './spec.js';
-import { VOCABULARIES } from './vocab.js';
+import { VOCABULARIES, zhLabel } from './vocab.js';
 
 export interface FieldName {
   en: string;
@@ -39,7 +39,7 @@ export function fieldName(root: Spec, path: readonly (string | number)[]): Field
 
 /** The codes of a code field with their zh-CN labels, in the code list's order. */
 export function choicesOf(spec: Spec | undefined): { en: string; zh: string }[] | undefined {
-  if (spec?.t === 'code') return VOCABULARIES[spec.vocab].map((t) => ({ en: t.code, zh: t.zh }));
+  if (spec?.t === 'code') return VOCABULARIES[spec.vocab].map((t) => ({ en: t.code, zh: zhLabel(t) }));
   if (spec?.t === 'const') {
     const codes = spec.values.filter((v) => /^[a-zA-Z-]+$/.test(v));
     const labels = spec.values.filter((v) => !/^[a-zA-Z-]+$/.test(v));

@@ -263,10 +263,14 @@ export function toCode(vocab: Vocabulary, value: string): string | undefined {
   return index.get(value) ?? (/[“”]/.test(value) ? index.get(value.replace(/[“”]/g, '"')) : undefined);
 }
 
+/** A term's Chinese label as Chinese text shows it: FORMAT.md spells some with straight quotes, print uses “…” (both are read). */
+export function zhLabel(term: Term): string {
+  return term.zh.includes('"') ? term.zh.replace(/"([^"]*)"/g, '“$1”') : term.zh;
+}
+
 /** The label of a code in a locale; an unknown code is shown as it is. */
 export function label(vocab: Vocabulary, code: string, locale: Locale): string {
   const term = vocab.find((x) => x.code === code);
   if (!term) return code;
-  // FORMAT.md spells some labels with straight quotes; Chinese text shows them as “…”.
-  return locale === 'zh-CN' ? term.zh.replace(/"([^"]*)"/g, '“$1”') : term.en;
+  return locale === 'zh-CN' ? zhLabel(term) : term.en;
 }

@@ -20,7 +20,13 @@ export function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>)
   if (group === undefined) throw new LedgerError('name-the-group', { groups: campaign.groups.map((g) => g.id) });
   const date = opts.date === undefined ? localToday() : parseDate(String(opts.date), '--date');
   const extra = opts.with === undefined ? undefined : parseWith(String(opts.with));
-  const result = newRecord(root, campaign, { kind, group, date, ...(extra ? { with: extra } : {}) });
+  const result = newRecord(root, campaign, {
+    kind,
+    group,
+    date,
+    ...(extra ? { with: extra } : {}),
+    lang,
+  });
   rt.stdout.write(`${path.relative(rt.cwd, path.join(root, result.file)).split(path.sep).join('/')}\n`);
   rt.log(ui(lang).newDone(result.ids.join(lang === 'zh-CN' ? '、' : ', ')));
 }

@@ -10,7 +10,7 @@ import type { Group } from '../../model/campaign.js';
 import { templateRecords } from '../../pipeline/templateRecords.js';
 import { loadCampaign } from '../../read/loadCampaign.js';
 import { localToday } from '../../util/dates.js';
-import { campaignRoot, parseChoice, type Runtime } from '../runtime.js';
+import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
 
 /** <group id>-<group name>.xlsx, with what a file name cannot hold replaced. */
 export function templateName(group: Group): string {
@@ -19,6 +19,7 @@ export function templateName(group: Group): string {
 
 export async function run(rt: Runtime, _args: unknown[], opts: Record<string, unknown>): Promise<void> {
   const format = parseChoice(String(opts.format), ['text', 'json'] as const);
+  const lang = langOf(rt, opts.lang as string | undefined);
   const root = campaignRoot(rt);
   const { campaign } = loadCampaign(root);
   if (!campaign) throw new LedgerError('campaign-invalid', {});
@@ -32,7 +33,7 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
   for (const group of groups) {
     const { instance, records } = templateRecords(root, group, opts.records === true);
     const file = single ? (out as string) : path.join(dir, templateName(group));
-    const result = await writeTemplate(file, { campaign, group, instance, made: localToday(), records });
+    const result = await writeTemplate(file, { campaign, group, instance, made: localToday(), records, lang });
     filled += result.records;
     written.push({ group: group.id, file: (path.relative(rt.cwd, file) || file).split(path.sep).join('/'), result });
   }
