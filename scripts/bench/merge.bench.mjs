@@ -15,7 +15,7 @@ export const title = 'validate and merge: 10,000 and 100,000 generated records';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function child(mode, root) {
-  const stdout = execFileSync(process.execPath, [path.join(here, 'mergeChild.mjs'), mode, root], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const stdout = execFileSync(process.execPath, [path.join(here, 'mergeChild.cjs'), mode, root], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 

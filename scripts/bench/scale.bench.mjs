@@ -14,7 +14,7 @@ export const title = 'scale: 230,000 records with many alike opinions (likely du
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function child(mode, root) {
-  const stdout = execFileSync(process.execPath, [path.join(here, 'mergeChild.mjs'), mode, root], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const stdout = execFileSync(process.execPath, [path.join(here, 'mergeChild.cjs'), mode, root], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
