@@ -1,7 +1,9 @@
 // The house's one-way rule, as an ESLint rule: every folder of src/ has a floor, and a file may
 // import only from its own folder or from a lower floor. No arrow back up, so no circle
 // between folders; circles inside a folder are refused too (import cycles are found by walking
-// the folder's own imports). docs/architecture.md explains what each folder owns.
+// the folder's own imports). Only read/, write/ and cache/ touch the file system, whether node:fs
+// is imported, required or loaded by createRequire. docs/architecture.md explains what each
+// folder owns (tests/docs/architecture.test.ts holds its table to FLOORS).
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -36,7 +38,35 @@ export const FLOORS = {
 };
 
 /** Folders whose files may touch the file system directly (node:fs): the I/O ends of the house. */
-export const IO_FOLDERS = new Set(['cache', 'write', 'read', 'pipeline', 'render', 'export', 'report', 'init']);
+export const IO_FOLDERS = new Set(['write', 'cache', 'read']);
+
+const FS_MODULE = /^(node:)?fs(\/promises)?$/;
+
+/** The text of a string literal or a template without `${}`, else undefined. */
+function literalText(node) {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `createRequire(…)` or `module.createRequire(…)`: a call that makes a require function. */
+function makesRequire(node) {
+  if (node?.type !== 'CallExpression') return false;
+  const c = node.callee;
+  return (c.type === 'Identifier' && c.name === 'createRequire') || (c.type === 'MemberExpression' && c.property.name === 'createRequire');
+}
+
+/**
+ * Whether a call loads a module by name outside an import declaration: `require(x)`, a require
+ * made by createRequire (called at once or kept in a variable) or `process.getBuiltinModule(x)`.
+ */
+function loadsModule(call, requires) {
+  const c = call.callee;
+  if (c.type === 'Identifier') return c.name === 'require' || requires.has(c.name);
+  if (c.type === 'MemberExpression') return c.property.name === 'getBuiltinModule' || c.property.name === 'require';
+  return makesRequire(c);
+}
 
 function roomOf(srcDir, file) {
   const rel = path.relative(srcDir, file).split(path.sep);
@@ -99,7 +129,7 @@ export default {
     const floor = FLOORS[room];
     const check = (node, spec) => {
       if (typeof spec !== 'string') return;
-      if (/^(node:)?fs(\/promises)?$/.test(spec) && !IO_FOLDERS.has(room)) {
+      if (FS_MODULE.test(spec) && !IO_FOLDERS.has(room)) {
         context.report({ node, messageId: 'fs', data: { room } });
         return;
       }
@@ -111,6 +141,9 @@ export default {
       if (b === undefined) return context.report({ node, messageId: 'unknown', data: { room: to } });
       if (!(b < floor)) context.report({ node, messageId: 'up', data: { from: room, a: floor, to, b } });
     };
+    // Calls are judged at the end of the file, once every `const req = createRequire(…)` is known.
+    const requires = new Set();
+    const calls = [];
     return {
       Program(node) {
         if (floor === undefined) context.report({ node, messageId: 'unknown', data: { room } });
@@ -122,7 +155,18 @@ export default {
       ImportDeclaration: (node) => check(node.source, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+      ImportExpression: (node) => check(node.source, literalText(node.source)),
+      TSExternalModuleReference: (node) => check(node.expression, literalText(node.expression)),
+      VariableDeclarator: (node) => node.id.type === 'Identifier' && makesRequire(node.init) && requires.add(node.id.name),
+      CallExpression: (node) => calls.push(node),
+      'Program:exit'() {
+        for (const call of calls) {
+          const spec = literalText(call.arguments[0]);
+          // node:fs is refused however it is loaded; a local file loaded by require obeys the floors too.
+          if (spec !== undefined && (FS_MODULE.test(spec) || spec.startsWith('.')) && loadsModule(call, requires))
+            check(call.arguments[0], spec);
+        }
+      },
     };
   },
 };

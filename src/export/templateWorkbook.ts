@@ -6,8 +6,6 @@
 // member types into a form whose headers they cannot break. Hidden metadata says which
 // campaign, group, format and workbook instance it is, so import can answer any other.
 import ExcelJS from 'exceljs';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { proseDate } from '../messages/dates.js';
 import { templateWords, type SheetInfo, type ValueHint } from '../messages/templateWords.js';
 import type { Campaign, Group } from '../model/campaign.js';
@@ -39,6 +37,7 @@ import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import { displayWidthFast } from './width.js';
+import { writeFileAtomicWith } from '../write/fsAtomic.js';
 
 /** A record to fill in: its canonical data, and whether its row is locked (it lives in a hand-written file). */
 export interface TemplateRecord {
@@ -392,7 +391,8 @@ export async function writeTemplate(outPath: string, options: TemplateOptions): 
   source.write(codes);
   await codes.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   writeMeta(wb.addWorksheet('ledger', { state: 'veryHidden' }), options, lang);
-  await saveAtomic(wb, outPath);
+  // The file appears under its name only when complete.
+  await writeFileAtomicWith(outPath, (tmp) => wb.xlsx.writeFile(tmp));
   return result;
 }
 
@@ -426,18 +426,6 @@ function sources(sheets: readonly Sheet[], codeLists: Map<string, { title: strin
       });
     },
   };
-}
-
-/** The file appears under its name only when complete. */
-async function saveAtomic(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
-  mkdirSync(path.dirname(outPath), { recursive: true });
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    renameSync(tmp, outPath);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
 }
 
 interface SheetContext {

@@ -3,9 +3,7 @@
 // file appears under its name only when complete (temporary file, then rename).
 import type ExcelJS from 'exceljs';
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { assertNotFolder } from '../write/fsAtomic.js';
+import { writeFileAtomicWith } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
 import { A4_LANDSCAPE } from './a4Landscape.js';
 import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
@@ -231,36 +229,29 @@ class PageKeeper {
 }
 
 export async function writeWorkbook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
-  const dir = path.dirname(outPath);
-  assertNotFolder(outPath);
-  mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(outPath)}.tmp-${process.pid}`);
   const total = model.sheets.reduce((s, sh) => s + sh.tables.reduce((t, tb) => t + tb.rowCount, 0), 0);
   const progress = { done: 0, total, onProgress: options.onProgress };
   const taken = new Set<string>();
   const result: WriteResult = { path: outPath, sheets: [], cut: 0 };
-  const wb = new WorkbookWriter({
-    filename: tmp,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1 } },
-  });
-  wb.creator = 'ledger';
-  wb.title = cleanText(model.title);
-  wb.subject = cleanText(model.subject);
-  wb.created = wb.modified = new Date(`${options.asOf}T00:00:00Z`);
-  try {
+  // The stream writer opens the file itself: it is given write/'s temporary, renamed when complete.
+  await writeFileAtomicWith(outPath, async (tmp) => {
+    const wb = new WorkbookWriter({
+      filename: tmp,
+      useStyles: true,
+      useSharedStrings: false,
+      zip: { zlib: { level: 1 } },
+    });
+    wb.creator = 'ledger';
+    wb.title = cleanText(model.title);
+    wb.subject = cleanText(model.subject);
+    wb.created = wb.modified = new Date(`${options.asOf}T00:00:00Z`);
     for (const sheet of model.sheets) {
       const name = sheetName(cleanText(sheet.name).replace(/'/g, '’'), taken);
       const rows = await writeSheet(wb, name, sheet, model, options, progress, result);
       result.sheets.push({ name, rows });
     }
     await wb.commit();
-    renameSync(tmp, outPath);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  });
   options.onProgress?.(total, total);
   return result;
 }

@@ -1,8 +1,11 @@
 // `ledger init` as a library: a new campaign folder from templates/, ready for groups to fill
 // in, with the schemas bound in the editor. It never overwrites a file that is already there.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
+import { listFolder } from '../read/listFolder.js';
+import { pathExists } from '../read/pathExists.js';
+import { createFileAtomic } from '../write/fsAtomic.js';
+import { makeFolder } from '../write/makeFolder.js';
 import { writeSchemas } from '../write/writeSchemas.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { addDays } from '../util/dates.js';
@@ -62,7 +65,7 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
   if (!Number.isInteger(options.groups) || options.groups < 1 || options.groups > 99) {
     throw new LedgerError('bad-number', { option: 'groups', min: 1, max: 99, got: String(options.groups) });
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
+  if (pathExists(dir) && listFolder(dir).length > 0 && !options.force) {
     throw new LedgerError('not-empty', { dir });
   }
   const zh = options.lang === 'zh-CN';
@@ -83,29 +86,28 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
   const result: InitResult = { created: [], kept: [] };
   const write = (rel: string, content: string) => {
     const file = path.join(dir, rel);
-    if (existsSync(file)) {
+    if (pathExists(file)) {
       result.kept.push(rel);
       return;
     }
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content, { flag: 'wx' });
+    createFileAtomic(file, content);
     result.created.push(rel);
   };
 
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   write('ledger.yaml', alignComments(renderBuiltIn(`init/ledger.${options.lang}.yaml.hbs`, view), 44));
   for (const g of groups) {
     write(
       `groups/${g.id}/README.md`,
       renderBuiltIn(`init/group-README.${options.lang}.md.hbs`, { ...g, name: g.plainName, title, groupsDeadline: view.groupsDeadline }),
     );
-    mkdirSync(path.join(dir, 'groups', g.id, 'photos'), { recursive: true });
+    makeFolder(path.join(dir, 'groups', g.id, 'photos'));
   }
   write('.vscode/settings.json', VSCODE_SETTINGS);
   write('.vscode/extensions.json', EXTENSIONS);
   write('.gitignore', GITIGNORE);
   // The schemas go with the campaign, so editors find them offline and on every machine.
-  if (!existsSync(path.join(dir, 'schemas'))) {
+  if (!pathExists(path.join(dir, 'schemas'))) {
     for (const file of writeSchemas(path.join(dir, 'schemas'))) result.created.push(path.relative(dir, file).split(path.sep).join('/'));
   } else result.kept.push('schemas/');
   return result;

@@ -1,10 +1,9 @@
 // `ledger new` as a library: a record skeleton for a group, from templates/new/, with the next
 // free id and every field present (optional ones commented out), in the campaign's language.
 // The lines marked "fill in" start empty, so an unfilled skeleton never passes validation.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { scanGroup } from '../read/scanGroups.js';
+import { pathExists } from '../read/pathExists.js';
+import { usedIds } from '../read/usedIds.js';
 import { LedgerError } from '../messages/errors.js';
 import type { Campaign, Group } from '../model/campaign.js';
 import { ID_PREFIX } from '../model/templateLayout.js';
@@ -13,6 +12,7 @@ import { renderBuiltIn } from '../render/templates.js';
 import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, zhLabel, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments } from './alignComments.js';
+import { createFileAtomic } from '../write/fsAtomic.js';
 import { scalar } from '../yaml/emit.js';
 
 export { ID_PREFIX };
@@ -39,28 +39,6 @@ export interface NewResult {
   /** The file written, relative to the campaign root. */
   file: string;
   ids: string[];
-}
-
-/** The ids already used in a group, by reading its record files (unreadable ones are skipped). */
-export function usedIds(root: string, group: string): Set<string> {
-  const ids = new Set<string>();
-  for (const rel of scanGroup(root, group).recordFiles) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, rel), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const doc of parseAllDocuments(text, { schema: 'core' }) as unknown as { toJS(): unknown }[]) {
-      try {
-        const v = doc.toJS() as { id?: unknown } | null;
-        if (v && typeof v === 'object' && (typeof v.id === 'string' || typeof v.id === 'number')) ids.add(String(v.id));
-      } catch {
-        /* a broken document has no id to avoid; validate reports it */
-      }
-    }
-  }
-  return ids;
 }
 
 /** The next `<prefix><n>` after the largest n in use, so ids keep their order. */
@@ -127,14 +105,13 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
       docs.push(skeleton(kind, lang, { ...base, id: extraId, visit: id }));
     }
   }
-  const dir = path.join(root, 'groups', group.id, FOLDER[opts.kind]);
   let rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}.yaml`;
-  for (let n = 2; existsSync(path.join(root, rel)); n++) rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}-${n}.yaml`;
+  for (let n = 2; pathExists(path.join(root, rel)); n++) rel = `groups/${group.id}/${FOLDER[opts.kind]}/${opts.date}-${id}-${n}.yaml`;
   const file = path.join(root, rel);
-  const header = existsSync(schemaFile)
+  const header = pathExists(schemaFile)
     ? `# yaml-language-server: $schema=${path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')}\n`
     : '';
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
+  // Never over a file: one that appeared since the name was chosen stops with EEXIST.
+  createFileAtomic(file, header + alignComments(docs.join('---\n')));
   return { file: rel, ids };
 }

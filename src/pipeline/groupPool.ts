@@ -1,12 +1,12 @@
 // Groups built on worker threads. Parsing YAML is most of a cold merge and each group is built
 // alone, so groups are dealt out as soon as they are read (to the worker with the fewest bytes
 // still to do), and the main thread goes on reading while the workers parse.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GroupOutput } from '../build/groupOutput.js';
 import { chunksIn, runGroupJob, type ChunkMessage, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
+import { pathExists } from '../read/pathExists.js';
 
 const WORKER = fileURLToPath(new URL('./groupWorker.js', import.meta.url));
 
@@ -26,7 +26,7 @@ export function defaultThreads(): number {
 
 /** The compiled worker exists (not when running from the TypeScript sources). */
 export function groupWorkerAvailable(): boolean {
-  return existsSync(WORKER);
+  return pathExists(WORKER);
 }
 
 export class GroupPool {

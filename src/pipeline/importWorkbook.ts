@@ -5,7 +5,6 @@
 // references must hold across the group. Only then is the group's imported/<file>.yaml
 // planned (one file per workbook instance, known by the instance id in the template's hidden
 // metadata, whatever the workbook is called now). Nothing is written while any error remains.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { checkGroup } from '../check/checkGroup.js';
 import { checkRecords } from '../check/checkFile.js';
@@ -17,7 +16,9 @@ import { ID_PREFIX, TEMPLATE_FORMAT, type TemplateMeta } from '../model/template
 import { convertToXlsx, OLD_EXT, XLSX_EXT } from '../read/convertWorkbook.js';
 import { IMPORTED_DIR, importedFiles, importMark } from '../read/importedFiles.js';
 import { loadCampaign } from '../read/loadCampaign.js';
+import { pathExists } from '../read/pathExists.js';
 import { groupContext } from '../read/readCampaign.js';
+import { readText } from '../read/readFile.js';
 import { readWorkbook, type RawWorkbook } from '../read/readWorkbook.js';
 import { scanGroup } from '../read/scanGroups.js';
 import { workbookRecords, type WorkbookRecord } from '../read/workbookRecords.js';
@@ -26,6 +27,7 @@ import { schemaHash } from '../schema/jsonSchema.js';
 import { KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
 import { localToday } from '../util/dates.js';
 import { writeFileAtomic } from '../write/fsAtomic.js';
+import { removeFile } from '../write/removeFile.js';
 import { emitYaml } from '../yaml/emit.js';
 import { validateCampaign } from './validateCampaign.js';
 
@@ -94,7 +96,7 @@ export function writeImports(root: string, result: ImportResult): ImportResult {
   for (const p of result.plans) {
     if (!p.output || p.output.unchanged) continue;
     const abs = path.join(root, p.output.rel);
-    if (p.output.text === null) rmSync(abs, { force: true });
+    if (p.output.text === null) removeFile(abs);
     else writeFileAtomic(abs, p.output.text);
   }
   return { ...result, written: true };
@@ -114,7 +116,7 @@ function emptyCounts(): Record<RecordKind, number> {
 }
 
 async function readInput(input: WorkbookInput, soffice: string | null | undefined): Promise<RawWorkbook | Diagnostic> {
-  if (!existsSync(input.abs)) throw new LedgerError('path-missing', { path: input.shown });
+  if (!pathExists(input.abs)) throw new LedgerError('path-missing', { path: input.shown });
   const old = OLD_EXT.test(input.abs);
   if (!old && !XLSX_EXT.test(input.abs)) throw new LedgerError('not-a-workbook', { path: input.shown });
   const converted = old ? convertToXlsx(input.abs, input.shown, soffice ?? null) : null;
@@ -238,8 +240,8 @@ function planOutput(
   run.outputs.add(rel);
   const text = kept.length ? importText(campaign, plan.instance ?? '', path.basename(plan.file), kept) : null;
   const abs = path.join(root, rel);
-  const replaces = existsSync(abs);
-  plan.output = { rel, text, replaces, unchanged: replaces && text !== null && readFileSync(abs, 'utf8') === text };
+  const replaces = pathExists(abs);
+  plan.output = { rel, text, replaces, unchanged: replaces && text !== null && readText(abs) === text };
 }
 
 interface GroupState {
@@ -393,7 +395,7 @@ function freeName(root: string, group: string, shown: string, taken: ReadonlySet
       .trim() || 'workbook';
   for (let n = 1; ; n++) {
     const rel = `groups/${group}/${IMPORTED_DIR}/${n === 1 ? base : `${base}-${n}`}.yaml`;
-    if (!taken.has(rel) && !existsSync(path.join(root, rel))) return rel;
+    if (!taken.has(rel) && !pathExists(path.join(root, rel))) return rel;
   }
 }
 

@@ -3,7 +3,6 @@
 // or taken whole from the cache when nothing it was built from changed. It refuses on errors
 // (unless the clerk allows invalid records, which then go to rejected.yaml), and writes the
 // ledgers as one journaled commit.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assembleLedgers, type GroupPiece } from '../build/assembleLedgers.js';
 import { runGroupJob, type GroupBuilt } from '../build/groupJob.js';
@@ -23,6 +22,7 @@ import { RECORD_KINDS } from '../schema/spec.js';
 import { sha256 } from '../util/hash.js';
 import { LEDGERS_DIR } from '../read/loadLedgers.js';
 import { loadUnits } from '../read/loadUnits.js';
+import { pathExists } from '../read/pathExists.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
 import { acquireMergeLock } from '../write/mergeLock.js';
 import { recoverInterruptedWrite, writeLedgerFiles } from '../write/writeLedgers.js';
@@ -206,7 +206,7 @@ function finish(
   }
   // Checked files are worth keeping even when the merge refuses (the fixed rerun is faster),
   // but a refused first merge leaves no ledgers/ folder behind.
-  if (caches.files && (result.written || existsSync(path.join(ledgersDir, MANIFEST_FILE)))) caches.files.save();
+  if (caches.files && (result.written || pathExists(path.join(ledgersDir, MANIFEST_FILE)))) caches.files.save();
   return result;
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { LedgerError } from '../messages/errors.js';
 import { entryProblem, REVIEWS_FILE, toEntry, type ReviewEntry } from '../model/reviews.js';
+import { isPlainScalar } from '../yaml/plainScalar.js';
 
 export function reviewsPath(root: string): string {
   return path.join(root, REVIEWS_FILE);
@@ -44,10 +45,6 @@ export function parseReviews(text: string, file: string): ReviewEntry[] {
 }
 
 const ENTRY_LINE = /^(- | {2})(id|state|reason|note|date|sha256): (.+)$/;
-// A plain scalar the core schema reads as exactly its text (not a number, a boolean or null,
-// no indicator, no comment): the emitter writes anything else quoted.
-const NOT_PLAIN_TEXT =
-  /^(?:[-?:,[\]{}#&*!|>'"%@`\s]|~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?(?:\.?[0-9]|0[box]|\.(?:inf|nan)))|: | #|:$|\s$/i;
 
 function fastEntries(text: string): Record<string, unknown>[] | null {
   const items: Record<string, unknown>[] = [];
@@ -62,13 +59,15 @@ function fastEntries(text: string): Record<string, unknown>[] | null {
     if (!m || empty) return null;
     const [, lead, key, raw] = m as unknown as [string, string, string, string];
     let value: unknown;
+    // Quoted is JSON; plain is its own text under the emitter's rule (and a date is text under the
+    // core schema); anything else goes to the library.
     if (raw.startsWith('"')) {
       try {
         value = JSON.parse(raw);
       } catch {
         return null;
       }
-    } else if (!NOT_PLAIN_TEXT.test(raw) || /^\d{4}-\d{2}-\d{2}$/.test(raw)) value = raw;
+    } else if (isPlainScalar(raw) || /^\d{4}-\d{2}-\d{2}$/.test(raw)) value = raw;
     else return null;
     if (lead === '- ') items.push({});
     const item = items[items.length - 1];

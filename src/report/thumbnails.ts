@@ -1,12 +1,12 @@
 // Group photos for the html report, embedded as data: URIs so the report is one file that
 // can be mailed. Only photos the manifest lists and whose bytes still match its hash are
 // used (the report shows what was merged); large files are left out rather than bloat it.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../util/hash.js';
 import { monthDay } from '../messages/dates.js';
 import type { Lang } from '../messages/words.js';
 import type { LedgerSet } from '../model/ledgers.js';
+import { readBytes } from '../read/readFile.js';
 import { pictureType } from '../util/sniff.js';
 
 export const MAX_THUMBNAILS_PER_GROUP = 4;
@@ -34,7 +34,7 @@ export function groupThumbnails(root: string, set: LedgerSet, lang: Lang): Map<s
       if (list.length >= MAX_THUMBNAILS_PER_GROUP) break;
       let bytes: Buffer;
       try {
-        bytes = readFileSync(path.join(root, rel));
+        bytes = readBytes(path.join(root, rel));
       } catch {
         continue;
       }

@@ -1,9 +1,14 @@
 // A file appears under its name only when complete: written beside it under a temporary name,
-// then renamed over it. A failed write leaves the old file (or none) and no temporary behind.
+// then renamed over it (or, when it must not replace one, linked into place). A failed write
+// leaves the old file (or none) and no temporary behind. Every file ledger writes goes through
+// here: ledgers' caches, exports and templates, reports, feedback sheets, init and new.
 import {
   closeSync,
+  constants,
+  copyFileSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -15,6 +20,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 
+type Data = string | Uint8Array | readonly Uint8Array[];
+
 /** Refuses to write over a folder, naming the file (not the temporary beside it). */
 export function assertNotFolder(file: string): void {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
@@ -22,17 +29,78 @@ export function assertNotFolder(file: string): void {
   }
 }
 
-/** `data` may come in parts (a ledger's chunks), written one after the other. */
-export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-  assertNotFolder(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+/** A file being written: where to write it, then commit (put it in place) or abort (remove the temporary). */
+export interface AtomicFile {
+  /** The temporary path: hidden (scans skip dot files) and unique, so two writers on a shared folder never mix. */
+  readonly tmp: string;
+  commit(): void;
+  /** Harmless after commit: the temporary is gone by then. */
+  abort(): void;
+}
+
+/** Links are atomic and refuse an existing name; these say the disk has none (FAT, some shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV']);
+
+/** Puts `tmp` at `file` only where there is no file yet (EEXIST otherwise). */
+function linkNew(tmp: string, file: string): void {
   try {
-    if (Array.isArray(data)) writeParts(tmp, data, false);
-    else writeFileSync(tmp, data as string | Uint8Array);
-    renameSync(tmp, file);
+    try {
+      linkSync(tmp, file);
+    } catch (e) {
+      if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      // No hard links: an exclusive copy still never replaces a file, though a reader may see it half written.
+      copyFileSync(tmp, file, constants.COPYFILE_EXCL);
+    }
+  } catch (e) {
+    // Named by the file, as an exclusive open names it, not by the temporary.
+    throw Object.assign(e as Error, { path: file });
+  }
+}
+
+/**
+ * Prepares `file` to be written (its folder made); with `exclusive`, commit fails with EEXIST
+ * rather than replace a file that is there. Writers that open their own path (exceljs) get `tmp`.
+ */
+export function openAtomic(file: string, options: { exclusive?: boolean } = {}): AtomicFile {
+  if (!options.exclusive) assertNotFolder(file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  return {
+    tmp,
+    commit: () => (options.exclusive ? linkNew(tmp, file) : renameSync(tmp, file)),
+    abort: () => rmSync(tmp, { force: true }),
+  };
+}
+
+function writeAll(file: string, data: Data, exclusive: boolean): void {
+  const out = openAtomic(file, { exclusive });
+  try {
+    if (Array.isArray(data)) writeParts(out.tmp, data, false);
+    else writeFileSync(out.tmp, data as string | Uint8Array);
+    out.commit();
   } finally {
-    rmSync(tmp, { force: true });
+    out.abort();
+  }
+}
+
+/** `data` may come in parts (a ledger's chunks), written one after the other. */
+export function writeFileAtomic(file: string, data: Data): void {
+  writeAll(file, data, false);
+}
+
+/** Like writeFileAtomic, but never replaces a file: EEXIST when `file` is there (init, new, the merge lock). */
+export function createFileAtomic(file: string, data: Data): void {
+  writeAll(file, data, true);
+}
+
+/** The file is written by `write` at the temporary path it is given (a library that opens the file itself). */
+export async function writeFileAtomicWith(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const out = openAtomic(file);
+  try {
+    await write(out.tmp);
+    out.commit();
+  } finally {
+    out.abort();
   }
 }
 

@@ -4,10 +4,11 @@
 // A pid can be reused by another process after a crash: the lock also records when its owner
 // process started (from /proc where there is one), so a live stranger with the same pid does
 // not hold the campaign.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
+import { createFileAtomic } from './fsAtomic.js';
 
 export const LOCK_FILE = '.lock';
 
@@ -43,32 +44,6 @@ function alive(owner: Owner): boolean {
   return now === undefined || now === owner.ticks;
 }
 
-/**
- * Creates `file` with its content in one step, failing with EEXIST when it exists: written
- * under another name and hard-linked into place, so no other process ever reads a lock that
- * is empty (and would take it for one left by a dead process). Where the disk has no hard
- * links, it is created and written in place.
- */
-function createWhole(file: string, content: string): void {
-  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(tmp, content);
-  try {
-    linkSync(tmp, file);
-    return;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  const fd = openSync(file, 'wx');
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const reviewing = (owner: Owner) => (owner.command === 'review' ? { command: 'review' as const } : {});
 
 /** Whether a live process on this host holds the merge lock of ledgers/ right now. */
@@ -100,7 +75,9 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), com
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      createWhole(file, `${JSON.stringify(me)}\n`);
+      // Written whole under another name and linked into place: no process ever reads an empty lock
+      // (and takes it for one left by a dead process).
+      createFileAtomic(file, `${JSON.stringify(me)}\n`);
       return () => {
         rmSync(file, { force: true });
         // A refused first merge leaves no empty ledgers/ behind.

@@ -1,14 +1,13 @@
 // Writes the JSON Schema files (schemas/ of the package, `ledger schema --out`, `ledger init`).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { allSchemas, schemaText } from '../schema/jsonSchema.js';
+import { writeFileAtomic } from './fsAtomic.js';
 
 /** Writes every schema file into `dir`; returns the paths written. */
 export function writeSchemas(dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
   return Object.entries(allSchemas()).map(([name, schema]) => {
     const file = path.join(dir, name);
-    writeFileSync(file, schemaText(schema));
+    writeFileAtomic(file, schemaText(schema));
     return file;
   });
 }

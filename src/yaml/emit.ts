@@ -4,20 +4,11 @@
 // anything that starts like a number (dates included) is quoted so YAML 1.1 readers such as
 // PyYAML read it as text too.
 
-const INDICATORS = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const RESERVED =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|<<|=)$/;
-const NUMBERISH = /^[-+]?(?:\.?[0-9]|0[box])|^[-+]?\.(?:inf|nan)$/i;
-// Non-printables and line breaks that YAML would fold or reject in plain and quoted scalars.
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+import { isPlainScalar } from './plainScalar.js';
 
+/** Plain when the rule allows it; long strings are quoted all the same. */
 function plainOk(s: string): boolean {
-  if (s === '' || s.length > 200) return false;
-  if (INDICATORS.has(s[0] as string)) return false;
-  if (s[0] === ' ' || s[s.length - 1] === ' ') return false;
-  if (RESERVED.test(s) || NUMBERISH.test(s)) return false;
-  if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
-  return !NEEDS_ESCAPE.test(s);
+  return s.length <= 200 && isPlainScalar(s);
 }
 
 export function quote(s: string): string {

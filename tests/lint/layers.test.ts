@@ -57,6 +57,51 @@ describe('the layering lint rule', () => {
     expect(await messages('read/io.ts')).toEqual([]);
   });
 
+  it('lets only read/, write/ and cache/ import node:fs', async () => {
+    const io = "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n";
+    for (const room of ['export', 'report', 'init', 'pipeline', 'render', 'feedback', 'cli']) {
+      write(`${room}/io.ts`, io);
+      expect(await messages(`${room}/io.ts`)).toEqual([expect.stringContaining(`${room}/ may not touch the file system`)]);
+    }
+    for (const room of ['read', 'write', 'cache']) {
+      write(`${room}/io.ts`, io);
+      expect(await messages(`${room}/io.ts`)).toEqual([]);
+    }
+  });
+
+  it('refuses node:fs reached through require, createRequire, import() or getBuiltinModule', async () => {
+    const ways = [
+      "import { createRequire } from 'node:module';\nexport const fs = createRequire(import.meta.url)('node:fs');\n",
+      "import { createRequire } from 'node:module';\nconst req = createRequire(import.meta.url);\nexport const fs = req('fs');\n",
+      "import module from 'node:module';\nexport const fs = module.createRequire(import.meta.url)('fs/promises');\n",
+      "declare const require: (s: string) => unknown;\nexport const fs = require('node:fs/promises');\n",
+      "export const fs = await import('node:fs');\n",
+      'export const fs = await import(`fs`);\n',
+      "export const fs = process.getBuiltinModule('node:fs');\n",
+    ];
+    for (const [i, text] of ways.entries()) {
+      write(`export/way${i}.ts`, text);
+      write(`read/way${i}.ts`, text);
+      expect(await messages(`export/way${i}.ts`), text).toEqual([expect.stringContaining('export/ may not touch the file system')]);
+      expect(await messages(`read/way${i}.ts`), text).toEqual([]);
+    }
+    // Other modules loaded by name pass; a string that only looks like one is no access.
+    write(
+      'export/other.ts',
+      "import { createRequire } from 'node:module';\nexport const y = createRequire(import.meta.url)('yaml');\nexport const s = String('fs');\n",
+    );
+    expect(await messages('export/other.ts')).toEqual([]);
+  });
+
+  it('holds a local file loaded by require to the floors', async () => {
+    write('cli/top.ts', 'export const t = 1;\n');
+    write(
+      'util/req.ts',
+      "import { createRequire } from 'node:module';\nexport const t = createRequire(import.meta.url)('../cli/top.js');\n",
+    );
+    expect(await messages('util/req.ts')).toEqual([expect.stringContaining('util (floor 0) may not import cli (floor 15)')]);
+  });
+
   it('refuses a circle inside a folder and a folder with no floor', async () => {
     write('build/x.ts', "import { y } from './y.js';\nexport const x = () => y;\n");
     write('build/y.ts', "import { x } from './x.js';\nexport const y = () => x;\n");
