@@ -55,7 +55,10 @@ export const auditFormat = {
         if (f.records.length) {
           const sep = lang === 'zh-CN' ? '、' : ', ';
           const more = f.records.length - 8;
-          const list = more > 0 ? `${f.records.slice(0, 8).join(sep)}${lang === 'zh-CN' ? `等${f.records.length}条` : ` … (+${more})`}` : f.records.join(sep);
+          const list =
+            more > 0
+              ? `${f.records.slice(0, 8).join(sep)}${lang === 'zh-CN' ? `等${f.records.length}条` : ` … (+${more})`}`
+              : f.records.join(sep);
           out.push(`            ${color.dim(`${w.records}${w.colon}${escapeControl(list)}`)}`);
         }
       }

@@ -23,4 +23,3 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
   );
   rt.exitCode = result.makeup.length ? 1 : 0;
 }
-
