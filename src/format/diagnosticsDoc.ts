@@ -40,7 +40,7 @@ const cell = (sheet: string, ref: string, row: number, column: number): Place =>
 /** One sample per code, typed by the code's data: a new code cannot be left without one. */
 export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
   'not-utf8': { data: { encoding: 'invalid', offset: 57, gbk: true }, at: at(V1, 4, 8) },
-  'yaml-syntax': { data: { detail: 'Implicit map keys need to be followed by map values' }, at: at(V1, 9, 1) },
+  'yaml-syntax': { data: { detail: 'Implicit map keys need to be followed by map values', yamlCode: 'MISSING_CHAR' }, at: at(V1, 9, 1) },
   'yaml-tab': { data: {}, at: at(V1, 12, 1) },
   'yaml-duplicate-key': { data: { key: 'place' }, at: at(V1, 8, 1) },
   'yaml-alias': { data: { name: 'members' }, at: at(V1, 10, 15) },

@@ -4,6 +4,7 @@
 // docs/diagnostics.md is written from this table (`npm run docs`) and a test keeps it so.
 import { zhDate } from './dates.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
+import { yamlDetailZh } from './yamlDetailZh.js';
 
 /** The zip reader's words for a file that is not a zip at all, or a cut-off one: the clerk needs only "not .xlsx, or damaged". */
 const notZip = (detail: string): boolean => /signature|zip|central directory|end of data|unexpected end/i.test(detail);
@@ -16,7 +17,8 @@ export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'map
 /** The data each code's message is made from. Personal data only ever arrives masked. */
 export interface DiagnosticData {
   'not-utf8': { encoding: 'utf16' } | { encoding: 'invalid'; offset: number; gbk: boolean };
-  'yaml-syntax': { detail: string } | { variant: 'one-document' };
+  /** `detail`: the `yaml` library's message (the English text); `yamlCode`: its error code. */
+  'yaml-syntax': { detail: string; yamlCode?: string } | { variant: 'one-document' };
   'yaml-tab': Record<string, never>;
   'yaml-duplicate-key': { key?: string };
   'yaml-alias': { name: string };
@@ -103,28 +105,6 @@ export interface CodeEntry<D> {
   fix: Both;
   en(d: D): string;
   zh(d: D): string;
-}
-
-const YAML_DETAILS: [RegExp, string][] = [
-  [/Implicit keys need to be on a single line/, '字段名和冒号必须写在同一行'],
-  [/Implicit map keys need to be followed by map values/, '字段名后面缺少冒号'],
-  [/Nested mappings are not allowed in compact mappings/, '同一行里不能再嵌套“字段: 值”'],
-  [/All mapping items must start at the same column/, '同一层的字段必须从同一列开始（缩进对齐）'],
-  [/All collection items must start at the same column/, '同一层的各项必须从同一列开始（缩进对齐）'],
-  [/Missing closing "?quote/, '引号没有成对，缺少右引号'],
-  [/flow (sequence|collection).*(end with|sufficiently)/i, '方括号或花括号没有成对'],
-  [/Unexpected flow-(seq|map)-end/, '多出了一个右括号'],
-  [/Unexpected scalar at node end/, '一行里多写了内容，或缺少冒号'],
-  [/Map keys must be unique/, '同一记录里字段名重复'],
-  [
-    /Sequence items are not allowed on the same line with map keys|A block sequence may not be used as an implicit map key/,
-    '列表项“- ”不能和字段名写在同一行',
-  ],
-];
-
-function yamlDetailZh(detail: string): string {
-  for (const [re, zh] of YAML_DETAILS) if (re.test(detail)) return zh;
-  return `解析器提示：${detail}`;
 }
 
 const TYPE_EN: Record<TypeWord, string> = {
@@ -216,7 +196,8 @@ export const DIAGNOSTIC_CODES: Table = {
       zh: '对照 `ledger new` 生成的模板检查该行：字段名、英文冒号、空格，再写值。',
     },
     en: (d) => ('variant' in d ? 'ledger.yaml must hold exactly one document' : d.detail),
-    zh: (d) => ('variant' in d ? 'ledger.yaml 只能包含一份内容（不要用 --- 分隔）' : `YAML 格式有误：${yamlDetailZh(d.detail)}`),
+    zh: (d) =>
+      'variant' in d ? 'ledger.yaml 只能包含一份内容（不要用 --- 分隔）' : `YAML 格式有误：${yamlDetailZh(d.detail, d.yamlCode)}`,
   },
   'yaml-tab': {
     severity: 'error',
