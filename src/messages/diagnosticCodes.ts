@@ -11,6 +11,9 @@ const notZip = (detail: string): boolean => /signature|zip|central directory|end
 
 export type Severity = 'error' | 'warning';
 
+/** Where a full-width space (U+3000) stands in for a space; none: in the indentation. */
+export type WideSpaceAt = 'after-colon' | 'after-comma' | 'after-dash' | 'around-value';
+
 /** What a value should have been, for wrong-type. */
 export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing' | 'nan' | 'infinity';
 
@@ -29,7 +32,8 @@ export interface DiagnosticData {
   'fullwidth-comma': { char: string };
   'fullwidth-bracket': { char: string; ascii: string };
   'fullwidth-quote': { char: string };
-  'ideographic-space': Record<string, never>;
+  'fullwidth-quote-text': { char: string };
+  'ideographic-space': { where?: WideSpaceAt };
   'empty-file': Record<string, never>;
   'not-a-record': { found: 'list' | 'value'; campaign?: boolean };
   'unsafe-key': { key: string };
@@ -106,6 +110,32 @@ export interface CodeEntry<D> {
   en(d: D): string;
   zh(d: D): string;
 }
+
+const quotePair = (char: string) => (char === '‘' ? '‘…’' : '“…”');
+
+/** A full-width space, by where it stands. */
+const WIDE_SPACE: Record<WideSpaceAt | 'indent', Both> = {
+  indent: {
+    en: 'a full-width space (U+3000) in the indentation: indent with ordinary spaces',
+    zh: '缩进里有全角空格（U+3000）：请改用半角空格缩进',
+  },
+  'after-colon': {
+    en: 'a full-width space (U+3000) follows the colon: type an ordinary space',
+    zh: '冒号后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'after-comma': {
+    en: 'a full-width space (U+3000) follows the comma: type an ordinary space',
+    zh: '逗号后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'after-dash': {
+    en: 'a full-width space (U+3000) follows the list dash "-": type an ordinary space',
+    zh: '列表项的“-”后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'around-value': {
+    en: 'a full-width space (U+3000) before or after the value: remove it',
+    zh: '值的前后有全角空格（U+3000），请删去',
+  },
+};
 
 const TYPE_EN: Record<TypeWord, string> = {
   text: 'text',
@@ -260,24 +290,47 @@ export const DIAGNOSTIC_CODES: Table = {
   },
   'fullwidth-bracket': {
     severity: 'error',
-    means: { en: 'full-width brackets `［］【】｛｝` around a list or mapping', zh: '列表或括号用了中文括号' },
+    means: {
+      en: 'full-width brackets `［］【】｛｝` around a list or mapping, or `「」（）` around a list',
+      zh: '列表或花括号用了中文括号，如［］【】｛｝，或列表两边的「」（）',
+    },
     fix: { en: 'Use the English brackets [ ] and { }.', zh: '改用英文方括号 [ ] 和花括号 { }。' },
     en: (d) => `a full-width bracket "${d.char}": type the English "${d.ascii}"`,
     zh: (d) => `用了中文括号“${d.char}”，请改为英文“${d.ascii}”`,
   },
   'fullwidth-quote': {
     severity: 'error',
-    means: { en: 'Chinese quotation marks around a value', zh: '值两边用了中文引号' },
+    means: { en: 'Chinese quotation marks around a code, name, date or number', zh: '代码、姓名、日期、号码等值两边用了中文引号' },
     fix: { en: 'Use English quotes "…" or none.', zh: '改用英文引号 "…"，或不加引号。' },
-    en: (d) => `Chinese quotation marks (${d.char === '‘' ? '‘…’' : '“…”'}) around the value: use English quotes ("…") or none`,
-    zh: (d) => `值两边用了中文引号（${d.char === '‘' ? '‘…’' : '“…”'}），请改用英文引号 "…" 或不加引号`,
+    en: (d) => `Chinese quotation marks (${quotePair(d.char)}) around the value: use English quotes ("…") or none`,
+    zh: (d) => `值两边用了中文引号（${quotePair(d.char)}），请改用英文引号 "…" 或不加引号`,
+  },
+  'fullwidth-quote-text': {
+    severity: 'warning',
+    means: {
+      en: 'Chinese quotation marks around a whole free-text value: they are kept as part of the text',
+      zh: '整段文字两边用了中文引号，引号会成为内容的一部分',
+    },
+    fix: {
+      en: 'Remove them, or use English quotes "…" (which are not kept).',
+      zh: '删去引号，或改用英文引号 "…"（英文引号不会留在内容里）。',
+    },
+    en: (d) =>
+      `the whole value is in Chinese quotation marks (${quotePair(d.char)}), which become part of the text: remove them, or use English quotes ("…")`,
+    zh: (d) => `整个值用中文引号（${quotePair(d.char)}）括了起来，引号会成为内容的一部分：如不需要请删去，或改用英文引号 "…"`,
   },
   'ideographic-space': {
     severity: 'error',
-    means: { en: 'a full-width space (U+3000) in the indentation', zh: '缩进里有全角空格' },
-    fix: { en: 'Indent with ordinary (half-width) spaces.', zh: '缩进改用半角空格。' },
-    en: () => 'a full-width space (U+3000) in the indentation: indent with ordinary spaces',
-    zh: () => '缩进里有全角空格（U+3000）：请改用半角空格缩进',
+    means: {
+      en: 'a full-width space (U+3000) in the indentation, after a colon, comma or list dash, or around a code or name',
+      zh: '缩进里、冒号、逗号或“-”后面、代码或姓名前后用了全角空格',
+    },
+    fix: {
+      en: 'Type ordinary (half-width) spaces; remove the ones around a value.',
+      zh: '改用普通的半角空格；值前后的全角空格删去。',
+    },
+    en: (d) => WIDE_SPACE[d.where ?? 'indent'].en,
+    zh: (d) => WIDE_SPACE[d.where ?? 'indent'].zh,
   },
   'empty-file': {
     severity: 'warning',
