@@ -22,6 +22,7 @@ import { isRealDate } from '../util/dates.js';
 import { decodeText } from '../yaml/parseYaml.js';
 import { readDocs } from '../yaml/readDocs.js';
 import { memberProblem } from './members.js';
+import { RECORD_KEY_ROLES } from './recordKeyRoles.js';
 
 export function checkFile(bytes: Uint8Array, file: string, ctx: GroupContext): FileResult {
   const decoded = decodeText(bytes, file);
@@ -32,7 +33,7 @@ export function checkFile(bytes: Uint8Array, file: string, ctx: GroupContext): F
 }
 
 export function checkText(text: string, file: string, ctx: GroupContext): FileResult {
-  const parsed = readDocs(text, file, { strictKey: isStrictKey });
+  const parsed = readDocs(text, file, { roles: RECORD_KEY_ROLES });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const records: RecordResult[] = [];
   if (parsed.docs.length === 0) diagnostics.push(diagnostic('empty-file', {}, { file, line: 1, column: 1 }));
@@ -43,8 +44,9 @@ export function checkText(text: string, file: string, ctx: GroupContext): FileRe
     }
     const place: Placer = (path, want) => parsed.lines.position(pdoc.locate(path, want));
     const result = checkRecord(new RecordCheck(place, file, ctx), pdoc.data, pdoc.line, pdoc.column);
-    // Input-method slips were repaired to read the document; they stay errors of the record.
-    for (const e of pdoc.errors) result.record.reasons.push(e);
+    // Input-method slips were repaired to read the document; they stay errors of the record
+    // (a slip's warning, like Chinese quotes kept in free text, does not refuse it).
+    for (const e of pdoc.errors) if (e.severity === 'error') result.record.reasons.push(e);
     pushAll(diagnostics, result.diagnostics);
     records.push(result.record);
   }
@@ -89,42 +91,6 @@ function refused(
   const kind = kindCode(salvaged?.kind) ?? null;
   const id = typeof salvaged?.id === 'string' || typeof salvaged?.id === 'number' ? String(salvaged.id) : null;
   return { kind, id, file, line, column, data: null, reasons: errors.filter((d) => d.severity === 'error') };
-}
-
-/** Keys whose values are codes, names, dates or ids, never free text: Chinese quotes around them are slips. */
-const STRICT_KEYS = new Set([
-  'kind',
-  'id',
-  'date',
-  'visit',
-  'pattern',
-  'led_by',
-  'channel',
-  'collected_by',
-  'category',
-  'about',
-  'status',
-  'due',
-  'done_on',
-]);
-STRICT_KEYS.add('participants')
-  .add('methods')
-  .add('also')
-  .add('categories')
-  .add('photos')
-  .add('topic')
-  .add('type')
-  .add('risk')
-  .add('gender')
-  .add('paired_cadre')
-  .add('resolved_on')
-  .add('feedback_on')
-  .add('satisfaction')
-  .add('reopened_on')
-  .add('cause')
-  .add('policies');
-function isStrictKey(key: string): boolean {
-  return STRICT_KEYS.has(key);
 }
 
 /** Where a record's diagnostics go: positions computed in one place, from the document's locator. */

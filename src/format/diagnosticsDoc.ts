@@ -40,7 +40,7 @@ const cell = (sheet: string, ref: string, row: number, column: number): Place =>
 /** One sample per code, typed by the code's data: a new code cannot be left without one. */
 export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
   'not-utf8': { data: { encoding: 'invalid', offset: 57, gbk: true }, at: at(V1, 4, 8) },
-  'yaml-syntax': { data: { detail: 'Implicit map keys need to be followed by map values' }, at: at(V1, 9, 1) },
+  'yaml-syntax': { data: { detail: 'Implicit map keys need to be followed by map values', yamlCode: 'MISSING_CHAR' }, at: at(V1, 9, 1) },
   'yaml-tab': { data: {}, at: at(V1, 12, 1) },
   'yaml-duplicate-key': { data: { key: 'place' }, at: at(V1, 8, 1) },
   'yaml-alias': { data: { name: 'members' }, at: at(V1, 10, 15) },
@@ -51,7 +51,8 @@ export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
   'fullwidth-comma': { data: { char: '，' }, at: at(V1, 7, 22) },
   'fullwidth-bracket': { data: { char: '［', ascii: '[' }, at: at(V1, 7, 10) },
   'fullwidth-quote': { data: { char: '“' }, at: at(V1, 5, 8) },
-  'ideographic-space': { data: {}, at: at(V1, 14, 1) },
+  'fullwidth-quote-text': { data: { char: '“' }, at: at(V1, 5, 8) },
+  'ideographic-space': { data: { where: 'after-colon' }, at: at(V1, 5, 7) },
   'empty-file': { data: {}, at: at('groups/g2/visits/draft.yaml', 1, 1) },
   'not-a-record': { data: { found: 'list' }, at: at(V1, 3, 1) },
   'unsafe-key': { data: { key: '__proto__' }, at: at(V1, 9, 1, '/__proto__') },
@@ -222,7 +223,7 @@ export const DIAGNOSTIC_SECTIONS: Section[] = [
   },
   {
     title: { zh: '中文输入法带来的符号', en: 'Symbols typed by a Chinese input method' },
-    codes: ['fullwidth-colon', 'fullwidth-comma', 'fullwidth-bracket', 'fullwidth-quote', 'ideographic-space'],
+    codes: ['fullwidth-colon', 'fullwidth-comma', 'fullwidth-bracket', 'fullwidth-quote', 'fullwidth-quote-text', 'ideographic-space'],
   },
   {
     title: { zh: '记录与字段', en: 'Records and fields' },

@@ -4,11 +4,15 @@
 // docs/diagnostics.md is written from this table (`npm run docs`) and a test keeps it so.
 import { zhDate } from './dates.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
+import { yamlDetailZh } from './yamlDetailZh.js';
 
 /** The zip reader's words for a file that is not a zip at all, or a cut-off one: the clerk needs only "not .xlsx, or damaged". */
 const notZip = (detail: string): boolean => /signature|zip|central directory|end of data|unexpected end/i.test(detail);
 
 export type Severity = 'error' | 'warning';
+
+/** Where a full-width space (U+3000) stands in for a space; none: in the indentation. */
+export type WideSpaceAt = 'after-colon' | 'after-comma' | 'after-dash' | 'around-value';
 
 /** What a value should have been, for wrong-type. */
 export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing' | 'nan' | 'infinity';
@@ -16,7 +20,8 @@ export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'map
 /** The data each code's message is made from. Personal data only ever arrives masked. */
 export interface DiagnosticData {
   'not-utf8': { encoding: 'utf16' } | { encoding: 'invalid'; offset: number; gbk: boolean };
-  'yaml-syntax': { detail: string } | { variant: 'one-document' };
+  /** `detail`: the `yaml` library's message (the English text); `yamlCode`: its error code. */
+  'yaml-syntax': { detail: string; yamlCode?: string } | { variant: 'one-document' };
   'yaml-tab': Record<string, never>;
   'yaml-duplicate-key': { key?: string };
   'yaml-alias': { name: string };
@@ -27,7 +32,8 @@ export interface DiagnosticData {
   'fullwidth-comma': { char: string };
   'fullwidth-bracket': { char: string; ascii: string };
   'fullwidth-quote': { char: string };
-  'ideographic-space': Record<string, never>;
+  'fullwidth-quote-text': { char: string };
+  'ideographic-space': { where?: WideSpaceAt };
   'empty-file': Record<string, never>;
   'not-a-record': { found: 'list' | 'value'; campaign?: boolean };
   'unsafe-key': { key: string };
@@ -105,27 +111,31 @@ export interface CodeEntry<D> {
   zh(d: D): string;
 }
 
-const YAML_DETAILS: [RegExp, string][] = [
-  [/Implicit keys need to be on a single line/, '字段名和冒号必须写在同一行'],
-  [/Implicit map keys need to be followed by map values/, '字段名后面缺少冒号'],
-  [/Nested mappings are not allowed in compact mappings/, '同一行里不能再嵌套“字段: 值”'],
-  [/All mapping items must start at the same column/, '同一层的字段必须从同一列开始（缩进对齐）'],
-  [/All collection items must start at the same column/, '同一层的各项必须从同一列开始（缩进对齐）'],
-  [/Missing closing "?quote/, '引号没有成对，缺少右引号'],
-  [/flow (sequence|collection).*(end with|sufficiently)/i, '方括号或花括号没有成对'],
-  [/Unexpected flow-(seq|map)-end/, '多出了一个右括号'],
-  [/Unexpected scalar at node end/, '一行里多写了内容，或缺少冒号'],
-  [/Map keys must be unique/, '同一记录里字段名重复'],
-  [
-    /Sequence items are not allowed on the same line with map keys|A block sequence may not be used as an implicit map key/,
-    '列表项“- ”不能和字段名写在同一行',
-  ],
-];
+const quotePair = (char: string) => (char === '‘' ? '‘…’' : '“…”');
 
-function yamlDetailZh(detail: string): string {
-  for (const [re, zh] of YAML_DETAILS) if (re.test(detail)) return zh;
-  return `解析器提示：${detail}`;
-}
+/** A full-width space, by where it stands. */
+const WIDE_SPACE: Record<WideSpaceAt | 'indent', Both> = {
+  indent: {
+    en: 'a full-width space (U+3000) in the indentation: indent with ordinary spaces',
+    zh: '缩进里有全角空格（U+3000）：请改用半角空格缩进',
+  },
+  'after-colon': {
+    en: 'a full-width space (U+3000) follows the colon: type an ordinary space',
+    zh: '冒号后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'after-comma': {
+    en: 'a full-width space (U+3000) follows the comma: type an ordinary space',
+    zh: '逗号后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'after-dash': {
+    en: 'a full-width space (U+3000) follows the list dash "-": type an ordinary space',
+    zh: '列表项的“-”后面是全角空格（U+3000），请改为普通的半角空格',
+  },
+  'around-value': {
+    en: 'a full-width space (U+3000) before or after the value: remove it',
+    zh: '值的前后有全角空格（U+3000），请删去',
+  },
+};
 
 const TYPE_EN: Record<TypeWord, string> = {
   text: 'text',
@@ -216,7 +226,8 @@ export const DIAGNOSTIC_CODES: Table = {
       zh: '对照 `ledger new` 生成的模板检查该行：字段名、英文冒号、空格，再写值。',
     },
     en: (d) => ('variant' in d ? 'ledger.yaml must hold exactly one document' : d.detail),
-    zh: (d) => ('variant' in d ? 'ledger.yaml 只能包含一份内容（不要用 --- 分隔）' : `YAML 格式有误：${yamlDetailZh(d.detail)}`),
+    zh: (d) =>
+      'variant' in d ? 'ledger.yaml 只能包含一份内容（不要用 --- 分隔）' : `YAML 格式有误：${yamlDetailZh(d.detail, d.yamlCode)}`,
   },
   'yaml-tab': {
     severity: 'error',
@@ -279,24 +290,47 @@ export const DIAGNOSTIC_CODES: Table = {
   },
   'fullwidth-bracket': {
     severity: 'error',
-    means: { en: 'full-width brackets `［］【】｛｝` around a list or mapping', zh: '列表或括号用了中文括号' },
+    means: {
+      en: 'full-width brackets `［］【】｛｝` around a list or mapping, or `「」（）` around a list',
+      zh: '列表或花括号用了中文括号，如［］【】｛｝，或列表两边的「」（）',
+    },
     fix: { en: 'Use the English brackets [ ] and { }.', zh: '改用英文方括号 [ ] 和花括号 { }。' },
     en: (d) => `a full-width bracket "${d.char}": type the English "${d.ascii}"`,
     zh: (d) => `用了中文括号“${d.char}”，请改为英文“${d.ascii}”`,
   },
   'fullwidth-quote': {
     severity: 'error',
-    means: { en: 'Chinese quotation marks around a value', zh: '值两边用了中文引号' },
+    means: { en: 'Chinese quotation marks around a code, name, date or number', zh: '代码、姓名、日期、号码等值两边用了中文引号' },
     fix: { en: 'Use English quotes "…" or none.', zh: '改用英文引号 "…"，或不加引号。' },
-    en: (d) => `Chinese quotation marks (${d.char === '‘' ? '‘…’' : '“…”'}) around the value: use English quotes ("…") or none`,
-    zh: (d) => `值两边用了中文引号（${d.char === '‘' ? '‘…’' : '“…”'}），请改用英文引号 "…" 或不加引号`,
+    en: (d) => `Chinese quotation marks (${quotePair(d.char)}) around the value: use English quotes ("…") or none`,
+    zh: (d) => `值两边用了中文引号（${quotePair(d.char)}），请改用英文引号 "…" 或不加引号`,
+  },
+  'fullwidth-quote-text': {
+    severity: 'warning',
+    means: {
+      en: 'Chinese quotation marks around a whole free-text value: they are kept as part of the text',
+      zh: '整段文字两边用了中文引号，引号会成为内容的一部分',
+    },
+    fix: {
+      en: 'Remove them, or use English quotes "…" (which are not kept).',
+      zh: '删去引号，或改用英文引号 "…"（英文引号不会留在内容里）。',
+    },
+    en: (d) =>
+      `the whole value is in Chinese quotation marks (${quotePair(d.char)}), which become part of the text: remove them, or use English quotes ("…")`,
+    zh: (d) => `整个值用中文引号（${quotePair(d.char)}）括了起来，引号会成为内容的一部分：如不需要请删去，或改用英文引号 "…"`,
   },
   'ideographic-space': {
     severity: 'error',
-    means: { en: 'a full-width space (U+3000) in the indentation', zh: '缩进里有全角空格' },
-    fix: { en: 'Indent with ordinary (half-width) spaces.', zh: '缩进改用半角空格。' },
-    en: () => 'a full-width space (U+3000) in the indentation: indent with ordinary spaces',
-    zh: () => '缩进里有全角空格（U+3000）：请改用半角空格缩进',
+    means: {
+      en: 'a full-width space (U+3000) in the indentation, after a colon, comma or list dash, or around a code or name',
+      zh: '缩进里、冒号、逗号或“-”后面、代码或姓名前后用了全角空格',
+    },
+    fix: {
+      en: 'Type ordinary (half-width) spaces; remove the ones around a value.',
+      zh: '改用普通的半角空格；值前后的全角空格删去。',
+    },
+    en: (d) => WIDE_SPACE[d.where ?? 'indent'].en,
+    zh: (d) => WIDE_SPACE[d.where ?? 'indent'].zh,
   },
   'empty-file': {
     severity: 'warning',

@@ -1,20 +1,13 @@
 // The slips a Chinese input method makes in YAML: a full-width colon after a key, full-width
-// commas between list items, full-width brackets, Chinese quotes around a code or a name,
-// full-width spaces in the indentation. Each is found at its exact place and repaired in a
-// copy of the text, so the document can still be read and checked: one slip gives one error
-// (its own), not a cascade of errors about what could not be read.
+// commas between list items, full-width or Chinese brackets, Chinese quotes around a code or a
+// name, full-width spaces (U+3000) where a space belongs. Each is found at its exact place and
+// repaired in a copy of the text, so the document can still be read and checked: one slip gives
+// one error (its own), not a cascade of errors about what could not be read.
+import { applyEdits } from './applyEdits.js';
+import { scanFlow } from './scanFlow.js';
+import { NO_ROLES, SlipScan, WIDE, type KeyRoles, type Slip } from './slipScan.js';
 
-export type SlipCode = 'fullwidth-colon' | 'fullwidth-comma' | 'fullwidth-bracket' | 'fullwidth-quote' | 'ideographic-space';
-
-export interface Slip {
-  code: SlipCode;
-  /** Offset of the offending character in the original text. */
-  at: number;
-  char: string;
-  /** For a colon: the key; for a bracket: the ASCII bracket to type. */
-  key?: string;
-  ascii?: string;
-}
+export type { KeyRoles, Slip, SlipCode } from './slipScan.js';
 
 export interface Repair {
   slips: Slip[];
@@ -24,218 +17,90 @@ export interface Repair {
   original(offset: number): number;
 }
 
-const ANY_SLIP = /[：，、［］【】｛｝“”‘’\u3000]/;
+const ANY_SLIP = /[：，、［］【】｛｝“”‘’「」（）\u3000]/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
-const OPEN: Record<string, string> = { '［': '[', '【': '[', '｛': '{' };
-const CLOSE: Record<string, string> = { '］': ']', '】': ']', '｝': '}' };
+/** Chinese brackets a clerk types around a list: 「座谈会」, （送温暖）. */
+const LIST_CLOSE: Record<string, string> = { '「': '」', '（': '）' };
+const FLOW_OPEN = new Set(['[', '{', '［', '【', '｛']);
+/** A line whose value is a block scalar (`content: |`, `- >-`): the lines under it are text as written. */
+const BLOCK_HEADER = /^[ \u3000]*(?:-[ \u3000]+)*(?:[^\s#"'][^#]*?(?::[ \u3000]+|：[ \u3000]*))?[|>][-+1-9]{0,2}[ \u3000]*(?:#.*)?$/;
 
-interface Edit {
-  at: number;
-  /** Characters of the original replaced (always 1). */
-  with: string;
-}
-
-/**
- * Finds the slips of `text`. `strictKey(key)` says whether a key's values are codes, names or
- * dates (never free text), so Chinese quotes around them are slips and not part of the value.
- */
-export function repairInputMethod(text: string, strictKey: (key: string) => boolean = () => false): Repair {
+/** Finds the slips of `text`; `roles` say what each key's values are (codes, free text, lists). */
+export function repairInputMethod(text: string, roles: Partial<KeyRoles> = {}): Repair {
   const identity: Repair = { slips: [], text, original: (o) => o };
   if (!ANY_SLIP.test(text)) return identity;
-  const slips: Slip[] = [];
-  const edits: Edit[] = [];
+  const s = new SlipScan(text, { ...NO_ROLES, ...roles });
+  // The indentation of the line that opened a block scalar, while inside it; else -1.
+  let block = -1;
   let start = 0;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (ANY_SLIP.test(text.slice(start, end))) scanLine(text, start, end, strictKey, slips, edits);
-    if (end === text.length) break;
-    start = end + 1;
+    let next = text.indexOf('\n', start);
+    if (next < 0) next = text.length;
+    const end = next > start && text[next - 1] === '\r' ? next - 1 : next;
+    const line = text.slice(start, end);
+    const indent = line.length - line.replace(/^ +/, '').length;
+    // A paragraph indented with full-width spaces inside `content: |` is the text's own.
+    if (block < 0 || (indent <= block && line.trim() !== '')) {
+      block = -1;
+      if (ANY_SLIP.test(line)) scanLine(s, start, end);
+      if (BLOCK_HEADER.test(line)) block = indent;
+    }
+    if (next === text.length) break;
+    start = next + 1;
   }
-  if (!edits.length) return identity;
-  return applyEdits(text, slips, edits);
+  if (!s.edits.length && !s.slips.length) return identity;
+  const repaired = applyEdits(text, s.edits);
+  return { slips: s.slips.sort((a, b) => a.at - b.at), text: repaired.text, original: repaired.original };
 }
 
-function applyEdits(text: string, slips: Slip[], edits: Edit[]): Repair {
-  edits.sort((a, b) => a.at - b.at);
-  let out = '';
-  let last = 0;
-  // Where each edit's replacement starts in the repaired text, and the shift after it.
-  const marks: { at: number; shift: number; orig: number }[] = [];
-  let shift = 0;
-  for (const e of edits) {
-    out += text.slice(last, e.at);
-    marks.push({ at: e.at + shift, shift, orig: e.at });
-    out += e.with;
-    shift += e.with.length - 1;
-    last = e.at + 1;
-  }
-  out += text.slice(last);
-  const original = (offset: number): number => {
-    let lo = 0;
-    let hi = marks.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (marks[mid]!.at <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found < 0) return offset;
-    const m = marks[found]!;
-    const inside = offset - m.at;
-    const len = edits[found]!.with.length;
-    // Inside a replacement: its one original character; after it: shifted back.
-    return inside < len ? m.orig : offset - (m.shift + len - 1);
-  };
-  return { slips: slips.sort((a, b) => a.at - b.at), text: out, original };
-}
-
-/** One line's slips: indentation, then `key：`, then the value's brackets, commas and quotes. */
-function scanLine(text: string, start: number, end: number, strictKey: (k: string) => boolean, slips: Slip[], edits: Edit[]): void {
-  let i = start;
-  // Indentation: spaces and full-width spaces (shown two columns wide, so two spaces each).
-  let sawWide = false;
-  while (i < end && (text[i] === ' ' || text[i] === '\u3000')) {
-    if (text[i] === '\u3000') {
-      if (!sawWide) slips.push({ code: 'ideographic-space', at: i, char: '\u3000' });
-      sawWide = true;
-      edits.push({ at: i, with: '  ' });
-    }
-    i++;
-  }
+/** One line's slips: indentation, list dashes, then `key：`, then the value. */
+function scanLine(s: SlipScan, start: number, end: number): void {
+  const text = s.text;
+  s.line = start;
+  // Full-width spaces are shown two columns wide: two spaces each where columns matter.
+  let i = s.blanks(start, undefined, false, 2);
   if (text[i] === '#') return;
-  while (text[i] === '-' && (text[i + 1] === ' ' || i + 1 === end)) {
-    i += 2;
-    while (text[i] === ' ') i++;
-  }
-  let key: string | undefined;
-  const m = KEY.exec(text.slice(i, end));
-  if (m) {
-    let j = i + m[0].length;
-    while (text[j] === ' ') j++;
-    if (text[j] === '：') {
-      key = m[0];
-      slips.push({ code: 'fullwidth-colon', at: j, char: '：', key });
-      edits.push({ at: j, with: text[j + 1] === ' ' ? ':' : ': ' });
-      i = j + 1;
-    } else if (text[j] === ':' && (text[j + 1] === ' ' || j + 1 === end)) {
-      key = m[0];
-      i = j + 1;
-    }
-  }
-  while (text[i] === ' ') i++;
-  scanValue(text, i, end, key !== undefined && strictKey(key), strictKey, slips, edits);
+  while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === WIDE || i + 1 === end)) i = s.blanks(i + 1, 'after-dash', false, 2);
+  const { key, value } = keyAt(s, i, end);
+  scanValue(s, value, end, key);
 }
 
-/** A value: full-width brackets around it, commas inside flow collections, quotes around strict values. */
-function scanValue(
-  text: string,
-  from: number,
-  end: number,
-  strict: boolean,
-  strictKey: (k: string) => boolean,
-  slips: Slip[],
-  edits: Edit[],
-): void {
-  const valueEnd = commentStart(text, from, end);
-  let last = valueEnd - 1;
+/** `key:` or `key：` at `i`: the key, and where its value starts (full-width spaces before it repaired). */
+function keyAt(s: SlipScan, i: number, end: number): { key?: string; value: number } {
+  const text = s.text;
+  const m = KEY.exec(text.slice(i, end));
+  if (!m) return { value: i };
+  const key = m[0];
+  let j = i + key.length;
+  while (text[j] === ' ') j++;
+  const after = text[j + 1];
+  if (text[j] === '：') {
+    // A full-width colon and the full-width space after it are one slip (both typed in Chinese mode): one error.
+    s.slip({ code: 'fullwidth-colon', at: j, char: '：', key }, after === ' ' || after === WIDE ? ':' : ': ');
+    return { key, value: s.blanks(j + 1, undefined, true) };
+  }
+  if (text[j] !== ':' || (after !== ' ' && after !== WIDE && j + 1 !== end)) return { value: i };
+  if (after === WIDE) return { key, value: s.blanks(j + 1, 'after-colon') };
+  let v = j + 1;
+  while (text[v] === ' ') v++;
+  // Before a code or a name a full-width space is a slip; free text may open with one (首行缩进).
+  return { key, value: s.roles.strict(key) ? s.blanks(v, 'around-value') : v };
+}
+
+/** A value: brackets and commas of a flow collection, quotes and full-width spaces around it. */
+function scanValue(s: SlipScan, from: number, end: number, key: string | undefined): void {
+  const text = s.text;
+  const strict = key !== undefined && s.roles.strict(key);
+  let last = commentStart(text, from, end) - 1;
   while (last >= from && text[last] === ' ') last--;
   if (last < from) return;
   const first = text[from]!;
-  const isFlow = first === '[' || first === '{' || OPEN[first] !== undefined;
-  if (isFlow) scanFlow(text, from, last, strict, strictKey, slips, edits);
-  else quoted(text, from, last, strict, slips, edits);
-}
-
-/** A flow collection (`[a, b]`, `{k: v}`) from `from` to `last`: its brackets, commas, colons and quoted items. */
-function scanFlow(
-  text: string,
-  from: number,
-  last: number,
-  strict: boolean,
-  strictKey: (k: string) => boolean,
-  slips: Slip[],
-  edits: Edit[],
-): void {
-  // A stack of open brackets; quoted text is skipped.
-  const stack: string[] = [];
-  let itemStart = from + 1;
-  for (let k = from; k <= last; k++) {
-    const c = text[k]!;
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, k + 1);
-      if (close < 0 || close > last) return;
-      k = close;
-      continue;
-    }
-    const open = c === '[' || c === '{' ? c : OPEN[c];
-    const closeTo = c === ']' || c === '}' ? c : CLOSE[c];
-    if (open) {
-      if (OPEN[c]) bracket(c, open, k, slips, edits);
-      stack.push(open);
-      itemStart = k + 1;
-    } else if (closeTo) {
-      if (stack[stack.length - 1] === '[') quoted(text, skipSpaces(text, itemStart), trimEnd(text, itemStart, k - 1), strict, slips, edits);
-      if (CLOSE[c]) bracket(c, closeTo, k, slips, edits);
-      stack.pop();
-    } else if (c === ',' || c === '，' || (c === '、' && stack[stack.length - 1] === '[')) {
-      const inSeq = stack[stack.length - 1] === '[';
-      const beforeKey = stack[stack.length - 1] === '{' && /^\s*[A-Za-z_][A-Za-z0-9_-]*\s*[:：]/.test(text.slice(k + 1, last + 1));
-      if (c !== ',' && (inSeq || beforeKey)) {
-        slips.push({ code: 'fullwidth-comma', at: k, char: c });
-        edits.push({ at: k, with: text[k + 1] === ' ' ? ',' : ', ' });
-      }
-      if (inSeq) quoted(text, skipSpaces(text, itemStart), trimEnd(text, itemStart, k - 1), strict, slips, edits);
-      itemStart = k + 1;
-    } else if ((c === ':' || c === '：') && stack[stack.length - 1] === '{') {
-      const keyText = text.slice(itemStart, k).trim();
-      if (KEY.test(keyText) && KEY.exec(keyText)![0] === keyText) {
-        if (c === '：') {
-          slips.push({ code: 'fullwidth-colon', at: k, char: c, key: keyText });
-          edits.push({ at: k, with: text[k + 1] === ' ' ? ':' : ': ' });
-        }
-        const v = skipSpaces(text, k + 1);
-        const vEnd = flowValueEnd(text, v, last);
-        if (strictKey(keyText) && vEnd >= v) quoted(text, v, vEnd, true, slips, edits);
-      }
-    }
-  }
-}
-
-function bracket(char: string, ascii: string, at: number, slips: Slip[], edits: Edit[]): void {
-  slips.push({ code: 'fullwidth-bracket', at, char, ascii });
-  edits.push({ at, with: ascii });
-}
-
-/** “x” or ‘x’ around a whole strict value: both quotes become ASCII ones. */
-function quoted(text: string, from: number, last: number, strict: boolean, slips: Slip[], edits: Edit[]): void {
-  if (!strict || last <= from) return;
-  const a = text[from];
-  const b = text[last];
-  if ((a === '“' && b === '”') || (a === '‘' && b === '’')) {
-    slips.push({ code: 'fullwidth-quote', at: from, char: a });
-    const q = a === '“' ? '"' : "'";
-    edits.push({ at: from, with: q }, { at: last, with: q });
-  }
-}
-
-function skipSpaces(text: string, i: number): number {
-  while (text[i] === ' ') i++;
-  return i;
-}
-
-function trimEnd(text: string, from: number, last: number): number {
-  while (last >= from && text[last] === ' ') last--;
-  return last;
-}
-
-/** The last character of a flow map's value starting at `from` (before `,` `}` or their full-width forms). */
-function flowValueEnd(text: string, from: number, last: number): number {
-  let k = from;
-  while (k <= last && !',}，｝'.includes(text[k]!)) k++;
-  return trimEnd(text, from, k - 1);
+  const flow = FLOW_OPEN.has(first);
+  if (strict || flow) s.trailing(from, last);
+  last = s.trimEnd(from, last);
+  const listed = key !== undefined && LIST_CLOSE[first] !== undefined && text[last] === LIST_CLOSE[first] && s.roles.list(key);
+  if (flow || listed) scanFlow(s, from, last, strict, listed);
+  else s.quoted(from, last, strict, key !== undefined && s.roles.text(key));
 }
 
 /** Where a comment starts (` #` outside quotes), or `end`. */

@@ -67,7 +67,7 @@ function yamlError(e: { code: string; message: string }, at: Place): Diagnostic 
   if (e.code === 'TAB_AS_INDENT') return diagnostic('yaml-tab', {}, at);
   if (e.code === 'DUPLICATE_KEY') return diagnostic('yaml-duplicate-key', {}, at);
   const first = e.message.split('\n')[0] ?? e.message;
-  return diagnostic('yaml-syntax', { detail: first.replace(/ at line \d+, column \d+:?$/, '') }, at);
+  return diagnostic('yaml-syntax', { detail: first.replace(/ at line \d+, column \d+:?$/, ''), yamlCode: e.code }, at);
 }
 
 type Where = (offset: number) => Place;

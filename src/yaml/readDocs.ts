@@ -2,18 +2,18 @@
 // for paths. One entry point for record files and ledger.yaml alike. Input-method slips are
 // repaired first (each an error at its own place), and a text nesting too deeply is refused
 // before any parser recurses into it.
-import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../messages/diagnostic.js';
 import { LineIndex } from '../util/position.js';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
 import { fastParse, locateSpot } from './fastYaml.js';
-import { repairInputMethod, type Repair } from './inputMethod.js';
+import { repairInputMethod, type KeyRoles, type Repair, type Slip } from './inputMethod.js';
 import { locator, type Locator } from './locate.js';
 import { parseYaml } from './parseYaml.js';
 
 /** A document: its data (undefined when untrustworthy), where it starts, and how to find paths in it. */
 export interface YamlDoc {
   data: unknown;
-  /** Errors of this document (syntax errors, or repaired input-method slips). */
+  /** Errors of this document (syntax errors, or repaired input-method slips), and the slips' warnings. */
   errors: Diagnostic[];
   line: number;
   column: number;
@@ -23,8 +23,8 @@ export interface YamlDoc {
 }
 
 export interface ReadOptions {
-  /** Keys whose values are codes, names or dates: Chinese quotes around them are slips. */
-  strictKey?: (key: string) => boolean;
+  /** What each key's values are (codes and names, free text, lists): the slips around a value depend on it. */
+  roles?: Partial<KeyRoles>;
 }
 
 export function readDocs(
@@ -40,16 +40,8 @@ export function readDocs(
     const d = diagnostic('yaml-too-deep', { limit: MAX_DEPTH }, { file, ...lines.position(deep) });
     return { lines, diagnostics: [d], docs: [{ data: undefined, errors: [d], ...lines.position(0), locate: () => 0 }] };
   }
-  const repair = repairInputMethod(text, options.strictKey);
-  const slips = repair.slips.map((s) =>
-    s.code === 'fullwidth-colon'
-      ? diagnostic(s.code, { key: s.key ?? '' }, { file, ...lines.position(s.at) })
-      : s.code === 'fullwidth-bracket'
-        ? diagnostic(s.code, { char: s.char, ascii: s.ascii ?? '' }, { file, ...lines.position(s.at) })
-        : s.code === 'ideographic-space'
-          ? diagnostic(s.code, {}, { file, ...lines.position(s.at) })
-          : diagnostic(s.code, { char: s.char }, { file, ...lines.position(s.at) }),
-  );
+  const repair = repairInputMethod(text, options.roles);
+  const slips = repair.slips.map((s) => slipDiagnostic(s, { file, ...lines.position(s.at) }));
   const read = parse(repair, file, lines);
   // Each slip belongs to the document it is in: the last one starting at or before it.
   for (const d of slips) {
@@ -57,6 +49,19 @@ export function readDocs(
     doc?.errors.push(d);
   }
   return { lines, docs: read.docs, diagnostics: [...slips, ...read.diagnostics] };
+}
+
+function slipDiagnostic(s: Slip, at: Place): Diagnostic {
+  switch (s.code) {
+    case 'fullwidth-colon':
+      return diagnostic(s.code, { key: s.key ?? '' }, at);
+    case 'fullwidth-bracket':
+      return diagnostic(s.code, { char: s.char, ascii: s.ascii ?? '' }, at);
+    case 'ideographic-space':
+      return diagnostic(s.code, s.where ? { where: s.where } : {}, at);
+    default:
+      return diagnostic(s.code, { char: s.char }, at);
+  }
 }
 
 /**

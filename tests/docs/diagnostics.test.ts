@@ -32,7 +32,9 @@ describe('docs/diagnostics.md', () => {
       expect(['error', 'warning'], code).toContain(e.severity);
       for (const t of [e.means.en, e.means.zh, e.fix.en, e.fix.zh]) expect(t.trim().length, code).toBeGreaterThan(0);
       expect(hasCjk(e.means.zh) && hasCjk(e.fix.zh), `${code}: the zh texts are Chinese`).toBe(true);
-      expect(hasCjk(e.means.en.replace(/[：［］【】｛｝，、]/g, '')) || hasCjk(e.fix.en), `${code}: the en texts are English`).toBe(false);
+      expect(hasCjk(e.means.en.replace(/[：［］【】｛｝「」（），、]/g, '')) || hasCjk(e.fix.en), `${code}: the en texts are English`).toBe(
+        false,
+      );
       expect(DIAGNOSTIC_SAMPLES[code], code).toBeDefined();
       const zh = exampleLine(code, 'zh-CN');
       const en = exampleLine(code, 'en');
