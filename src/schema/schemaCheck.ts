@@ -124,8 +124,12 @@ export function schemaCheck(
     bad.add(d.pointer);
     diagnostics.push(d);
   }
-  return { diagnostics, bad };
+  // A number or a list where a code belongs fails both the type and the code list: one mistake, one diagnostic.
+  const coded = new Set(diagnostics.filter((d) => d.code === 'invalid-code').map((d) => d.pointer));
+  return { diagnostics: diagnostics.filter((d) => !(TYPE_CODES.has(d.code) && coded.has(d.pointer))), bad };
 }
+
+const TYPE_CODES: ReadonlySet<DiagnosticCode> = new Set(['wrong-type', 'unquoted-number']);
 
 interface Found<K extends DiagnosticCode = DiagnosticCode> {
   code: K;

@@ -146,3 +146,17 @@ describe('the new messages in Chinese', () => {
     expect(ds.map((d) => d.message)).toContain('monthly_income must be a number, found .inf (infinity, not a number)');
   });
 });
+
+describe('a code field given a number or a list', () => {
+  it('is one mistake with one diagnostic (not a type error beside it)', () => {
+    const rect =
+      'rectification: { measure: M, responsible: Li Hua, due: 2014-05-10, status: done, done_on: 2014-05-01, feedback: true, satisfaction: 1 }\n';
+    const text = `${visit('v1')}---\n${opinion('o1', 'v1').replace('channel: face-to-face', 'channel: [face-to-face]')}${rect}`;
+    const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/r.yaml': text });
+    const ds = validateCampaign(root, { today: TODAY }).diagnostics;
+    expect(ds.map((d) => [d.pointer, d.code])).toEqual([
+      ['/channel', 'invalid-code'],
+      ['/rectification/satisfaction', 'invalid-code'],
+    ]);
+  });
+});
