@@ -39,6 +39,8 @@ import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
 import { cleanDeep } from '../text/clean.js';
+import { assertNotFolder, tempBeside } from '../write/fsAtomic.js';
+import { writingAsync } from '../write/writing.js';
 import { displayWidthFast } from './width.js';
 
 /** A record to fill in: its canonical data, and whether its row is locked (it lives in a hand-written file). */
@@ -432,14 +434,17 @@ function sources(sheets: readonly Sheet[], codeLists: Map<string, { title: strin
 
 /** The file appears under its name only when complete. */
 async function saveAtomic(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
-  mkdirSync(path.dirname(outPath), { recursive: true });
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.tmp-${process.pid}`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    renameSync(tmp, outPath);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  await writingAsync(outPath, async () => {
+    assertNotFolder(outPath);
+    mkdirSync(path.dirname(outPath), { recursive: true });
+    const tmp = tempBeside(outPath);
+    try {
+      await wb.xlsx.writeFile(tmp);
+      renameSync(tmp, outPath);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  });
 }
 
 interface SheetContext {

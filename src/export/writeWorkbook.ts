@@ -5,7 +5,8 @@ import type ExcelJS from 'exceljs';
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { assertNotFolder } from '../write/fsAtomic.js';
+import { assertNotFolder, tempBeside } from '../write/fsAtomic.js';
+import { writingAsync } from '../write/writing.js';
 import type { Locale } from '../schema/vocab.js';
 import { A4_LANDSCAPE } from './a4Landscape.js';
 import { CUT_MARKER, cellWidth, safeText, sheetName, type Cell } from './cells.js';
@@ -231,10 +232,13 @@ class PageKeeper {
 }
 
 export async function writeWorkbook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
-  const dir = path.dirname(outPath);
+  return writingAsync(outPath, () => writeBook(model, outPath, options));
+}
+
+async function writeBook(model: WorkbookModel, outPath: string, options: WriteOptions): Promise<WriteResult> {
   assertNotFolder(outPath);
-  mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(outPath)}.tmp-${process.pid}`);
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  const tmp = tempBeside(outPath);
   const total = model.sheets.reduce((s, sh) => s + sh.tables.reduce((t, tb) => t + tb.rowCount, 0), 0);
   const progress = { done: 0, total, onProgress: options.onProgress };
   const taken = new Set<string>();

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../messages/errors.js';
 import { writeSchemas } from '../write/writeSchemas.js';
+import { writing } from '../write/writing.js';
 import { renderBuiltIn } from '../render/templates.js';
 import { addDays } from '../util/dates.js';
 import type { Locale } from '../schema/vocab.js';
@@ -87,19 +88,22 @@ export function initCampaign(dir: string, options: InitOptions): InitResult {
       result.kept.push(rel);
       return;
     }
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content, { flag: 'wx' });
+    writing(file, () => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content, { flag: 'wx' });
+    });
     result.created.push(rel);
   };
 
-  mkdirSync(dir, { recursive: true });
+  writing(dir, () => mkdirSync(dir, { recursive: true }));
   write('ledger.yaml', alignComments(renderBuiltIn(`init/ledger.${options.lang}.yaml.hbs`, view), 44));
   for (const g of groups) {
     write(
       `groups/${g.id}/README.md`,
       renderBuiltIn(`init/group-README.${options.lang}.md.hbs`, { ...g, name: g.plainName, title, groupsDeadline: view.groupsDeadline }),
     );
-    mkdirSync(path.join(dir, 'groups', g.id, 'photos'), { recursive: true });
+    const photos = path.join(dir, 'groups', g.id, 'photos');
+    writing(photos, () => mkdirSync(photos, { recursive: true }));
   }
   write('.vscode/settings.json', VSCODE_SETTINGS);
   write('.vscode/extensions.json', EXTENSIONS);

@@ -14,6 +14,7 @@ import { nearest } from '../text/suggest.js';
 import { VOCABULARIES, type Locale, type VocabularyName } from '../schema/vocab.js';
 import { alignComments } from './alignComments.js';
 import { scalar } from '../yaml/emit.js';
+import { writing } from '../write/writing.js';
 
 export { ID_PREFIX };
 const FOLDER: Readonly<Record<RecordKind, string>> = {
@@ -132,7 +133,9 @@ export function newRecord(root: string, campaign: Campaign, opts: NewOptions): N
   const header = existsSync(schemaFile)
     ? `# yaml-language-server: $schema=${path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')}\n`
     : '';
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
+  writing(file, () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, header + alignComments(docs.join('---\n')), { flag: 'wx' });
+  });
   return { file: rel, ids };
 }

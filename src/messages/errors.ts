@@ -522,7 +522,9 @@ export function errorHelp(code: ErrorCode): { means: Both; fix: Both } {
 
 /** An I/O failure (errno codes) as a LedgerError naming the path; anything else is rethrown. */
 export function ioError(e: unknown, path: string, op: ErrorData['io']['op']): LedgerError | never {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new LedgerError('io', { path, op, reason: code });
-  throw e;
+  const io = e as NodeJS.ErrnoException | undefined;
+  const code = io?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw e;
+  // mkdir on the name of a file: "it exists already" would puzzle; a file is where a folder must be.
+  return new LedgerError('io', { path, op, reason: code === 'EEXIST' && io?.syscall === 'mkdir' ? 'ENOTDIR' : code });
 }

@@ -14,6 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { writing } from './writing.js';
 
 /** Refuses to write over a folder, naming the file (not the temporary beside it). */
 export function assertNotFolder(file: string): void {
@@ -24,16 +25,23 @@ export function assertNotFolder(file: string): void {
 
 /** `data` may come in parts (a ledger's chunks), written one after the other. */
 export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-  assertNotFolder(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  try {
-    if (Array.isArray(data)) writeParts(tmp, data, false);
-    else writeFileSync(tmp, data as string | Uint8Array);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writing(file, () => {
+    assertNotFolder(file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = tempBeside(file);
+    try {
+      if (Array.isArray(data)) writeParts(tmp, data, false);
+      else writeFileSync(tmp, data as string | Uint8Array);
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  });
+}
+
+/** The temporary name a file is written under before it is renamed into place. */
+export function tempBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
 }
 
 /** Writes parts to a new file; with `durable`, flushed to disk before it is closed. */

@@ -2,13 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { allSchemas, schemaText } from '../schema/jsonSchema.js';
+import { writing } from './writing.js';
 
 /** Writes every schema file into `dir`; returns the paths written. */
 export function writeSchemas(dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
+  writing(dir, () => mkdirSync(dir, { recursive: true }));
   return Object.entries(allSchemas()).map(([name, schema]) => {
     const file = path.join(dir, name);
-    writeFileSync(file, schemaText(schema));
+    writing(file, () => writeFileSync(file, schemaText(schema)));
     return file;
   });
 }
