@@ -107,7 +107,12 @@ const WRITE_CALLS = new Set([
   'symlink',
   'copyfile',
   'chmod',
+  'fchmod',
+  'chown',
+  'fchown',
+  'truncate',
   'utime',
+  'futime',
 ]);
 
 /**
