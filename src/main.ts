@@ -83,17 +83,46 @@ function failed(e: unknown, opts: MainOptions, lang: Lang, commanderMessage: str
   // the path and the reason; "internal error" is kept for real bugs.
   const io = e as NodeJS.ErrnoException;
   if (typeof io?.code === 'string' && /^E[A-Z]+$/.test(io.code) && typeof io.path === 'string') {
-    const op =
-      /open|read|stat|scandir|readlink/.test(io.syscall ?? '') && !/w/.test(String((io as { flags?: string }).flags ?? ''))
-        ? 'read'
-        : 'write';
-    opts.stderr.write(`ledger: ${escapeControl(renderError('io', { path: io.path, op, reason: io.code }, lang))}\n`);
+    opts.stderr.write(`ledger: ${escapeControl(renderError('io', { path: io.path, op: ioOp(io), reason: io.code }, lang))}\n`);
     return 2;
   }
   const err = e as Error;
   opts.stderr.write(`ledger: ${escapeControl(ui(lang).internal(err?.message ?? String(e)))}\n`);
   opts.stderr.write(opts.argv.includes('--verbose') ? `${err?.stack ?? ''}\n` : `${ui(lang).rerun}\n`);
   return 2;
+}
+
+/** System calls that change the disk. */
+const WRITE_CALLS = new Set([
+  'mkdir',
+  'mkdtemp',
+  'rename',
+  'unlink',
+  'rmdir',
+  'rm',
+  'write',
+  'fsync',
+  'ftruncate',
+  'link',
+  'symlink',
+  'copyfile',
+  'chmod',
+  'fchmod',
+  'chown',
+  'fchown',
+  'truncate',
+  'utime',
+  'futime',
+]);
+
+/**
+ * Whether a raw I/O error (one no writer wrapped, see write/writing.ts) was a read or a write:
+ * by its system call, and for open by its flags when the error carries them.
+ */
+function ioOp(io: NodeJS.ErrnoException): 'read' | 'write' {
+  const call = io.syscall ?? '';
+  if (WRITE_CALLS.has(call)) return 'write';
+  return call === 'open' && /[wa+]/.test(String((io as { flags?: string }).flags ?? '')) ? 'write' : 'read';
 }
 
 /** Commander's error in the user's language (its English wording for the rest). */

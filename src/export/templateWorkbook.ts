@@ -36,6 +36,7 @@ import { A4_LANDSCAPE } from './a4Landscape.js';
 import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
+import { cleanDeep } from '../text/clean.js';
 import { displayWidthFast } from './width.js';
 import { writeFileAtomicWith } from '../write/fsAtomic.js';
 
@@ -358,7 +359,10 @@ function lists(sheets: readonly Sheet[], options: TemplateOptions, lang: Locale)
   return out;
 }
 
-export async function writeTemplate(outPath: string, options: TemplateOptions): Promise<TemplateResult> {
+export async function writeTemplate(outPath: string, given: TemplateOptions): Promise<TemplateResult> {
+  // Everything the workbook says comes from these (cells, comments, lists, properties, the
+  // metadata): cleaned here once, so no text from the files can make it unopenable.
+  const options = cleanDeep(given);
   const lang = options.lang ?? options.campaign.locale;
   const w = templateWords(lang);
   const sheets = plan(options, lang);

@@ -6,7 +6,7 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { writeFileAtomicWith } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
 import { A4_LANDSCAPE } from './a4Landscape.js';
-import { CUT_MARKER, cellWidth, sheetName, type Cell } from './cells.js';
+import { CUT_MARKER, cellWidth, safeText, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, Table, WorkbookModel } from './sheetModel.js';
 import { cleanText } from '../text/clean.js';
 
@@ -284,11 +284,12 @@ function writeRow(
   for (let i = 0; i < row.cells.length; i++) {
     const cell = xr.getCell(i + 1);
     const v = row.cells[i];
-    // Strings are set as plain values: exceljs never turns a string into a formula.
-    if (v !== null && v !== undefined) {
-      cell.value = v;
-      if (typeof v === 'string' && v.endsWith(CUT_MARKER)) result.cut++;
-    }
+    // Strings are set as plain values (exceljs never turns a string into a formula), each
+    // cleaned here whatever made the row, so no sheet can hold what XML cannot.
+    if (typeof v === 'string') {
+      cell.value = safeText(v);
+      if ((cell.value as string).endsWith(CUT_MARKER)) result.cut++;
+    } else if (v !== null && v !== undefined) cell.value = v;
     cell.style = style[i] as Style;
   }
   xr.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * rowLines(row.cells, widths, columns) + 4);

@@ -4,6 +4,7 @@ import { feedbackWords } from '../messages/feedback.js';
 import { proseDate } from '../messages/dates.js';
 import type { WorkbookModel } from '../export/sheetModel.js';
 import { table } from '../export/sheetModel.js';
+import { safeFileName } from '../model/safeFileName.js';
 import { escapeMarkdown } from '../report/markdown.js';
 import { nothingToFix, type FeedbackRow, type FeedbackSheet } from './feedbackSheet.js';
 
@@ -39,9 +40,9 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
   return out.join('\n');
 }
 
-/** The file name of a group's sheet, without the extension. */
-export function feedbackName(s: FeedbackSheet): string {
-  return feedbackWords(s.lang).fileName(s.group.id);
+/** The file name of a group's sheet, made safe and short as every file name is. */
+export function feedbackName(s: FeedbackSheet, ext: string): string {
+  return safeFileName(feedbackWords(s.lang).fileName(s.group.id), `.${ext}`);
 }
 
 /** One sheet, one table (the sections as a column), printed A4 with the header row repeated. */

@@ -13,6 +13,7 @@ import { redactText } from '../personal/mask.js';
 import type { FolderRecord } from '../pipeline/folderReviews.js';
 import type { ImportedRow } from '../read/importedFiles.js';
 import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
+import { escapeControl } from '../text/escape.js';
 import { daysBetween } from '../util/dates.js';
 
 export interface FeedbackRow {
@@ -89,7 +90,8 @@ interface Ctx {
   kindName(k: RecordKind | null): string;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** On one line, control characters shown as escapes (\x1b) as on the terminal: a file's name may hold them. */
+const oneLine = (s: string) => escapeControl(s.replace(/\s+/g, ' ').trim());
 
 /** The workbook row a line of an imported file belongs to (the last record comment above it). */
 function rowAt(rows: readonly ImportedRow[] | undefined, line: number): ImportedRow | undefined {

@@ -19,6 +19,7 @@ import { loadReviews } from '../read/loadReviews.js';
 import { markdownToDocx } from '../report/markdownToDocx.js';
 import { importedRowsOf } from '../read/importedFiles.js';
 import { RECORD_KINDS } from '../schema/spec.js';
+import { cleanText } from '../text/clean.js';
 import { nearest } from '../text/suggest.js';
 import { writeFileAtomic } from '../write/fsAtomic.js';
 import { feedbackMarkdown, feedbackName, feedbackWorkbook } from './feedbackFiles.js';
@@ -101,10 +102,11 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
         (r) => r.entry?.state === 'returned' && (r.state === 'returned' || r.state === 'changed'),
       ),
     });
-    const file = path.join(options.outDir, `${feedbackName(sheet)}.${options.format}`);
+    const file = path.join(options.outDir, feedbackName(sheet, options.format));
     if (options.format === 'xlsx') await writeWorkbook(feedbackWorkbook(sheet), file, { lang, asOf: options.asOf });
     else {
-      const md = feedbackMarkdown(sheet);
+      // The Markdown file is written as it is: cleaned like the Word file made from it.
+      const md = cleanText(feedbackMarkdown(sheet));
       writeFileAtomic(
         file,
         options.format === 'md' ? md : await markdownToDocx(md, { lang, title: `${group.name} ${feedbackWords(lang).title}` }),

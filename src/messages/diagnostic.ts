@@ -3,6 +3,7 @@
 // the words come from the one table (diagnosticCodes.ts). `message` is the English text, made
 // when the diagnostic is; outputs print it again in the reader's language (localize).
 import { DIAGNOSTIC_CODES, renderDiagnostic, type DiagnosticCode, type DiagnosticData, type Severity } from './diagnosticCodes.js';
+import { redactDeep } from '../personal/mask.js';
 import type { Lang } from './words.js';
 
 export type { DiagnosticCode, DiagnosticData, Severity };
@@ -52,8 +53,14 @@ export interface Where {
  */
 export type Placer = (path: readonly (string | number)[], want?: 'key' | 'value', about?: readonly (string | number)[]) => Where;
 
-/** A diagnostic of `code` at `at`, with the table's severity and the English message. */
-export function diagnostic<K extends DiagnosticCode>(code: K, data: DiagnosticData[K], at: Place): Diagnostic<K> {
+/**
+ * A diagnostic of `code` at `at`, with the table's severity and the English message. A value
+ * quoted back may be a phone or an ID number typed into the wrong field (a name, a category):
+ * the data is masked here, once, so no message, json output, rejected.yaml or feedback sheet
+ * made from it can show one whole.
+ */
+export function diagnostic<K extends DiagnosticCode>(code: K, given: DiagnosticData[K], at: Place): Diagnostic<K> {
+  const data = redactDeep(given);
   const d: Diagnostic<K> = {
     severity: DIAGNOSTIC_CODES[code].severity,
     code,

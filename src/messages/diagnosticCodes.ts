@@ -15,7 +15,7 @@ export type Severity = 'error' | 'warning';
 export type WideSpaceAt = 'after-colon' | 'after-comma' | 'after-dash' | 'around-value';
 
 /** What a value should have been, for wrong-type. */
-export type TypeWord = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'mapping' | 'nothing' | 'nan' | 'infinity';
+export type TypeWord = 'text' | 'integer' | 'number' | 'fraction' | 'boolean' | 'list' | 'mapping' | 'nothing' | 'nan' | 'infinity';
 
 /** The data each code's message is made from. Personal data only ever arrives masked. */
 export interface DiagnosticData {
@@ -43,7 +43,8 @@ export interface DiagnosticData {
   'unknown-kind': { value: string; suggest?: Both; kinds: Both[] };
   'invalid-code': { field: Both; value: string; suggest?: Both; choices?: Both[] } | { field: Both; found: TypeWord };
   'empty-value': { field: Both; choices?: Both[]; date?: boolean };
-  'wrong-type': { field: Both; expected: TypeWord; found: TypeWord };
+  /** `value`: a fraction found, shown (2.5 reads clearer than "a number" where a count goes). */
+  'wrong-type': { field: Both; expected: TypeWord; found: TypeWord; value?: number };
   'unquoted-number': { field: Both; personal: boolean };
   'invalid-date': { value: string; variant: 'format' | 'calendar' };
   'invalid-value':
@@ -141,6 +142,7 @@ const TYPE_EN: Record<TypeWord, string> = {
   text: 'text',
   integer: 'a whole number',
   number: 'a number',
+  fraction: 'a fraction',
   boolean: 'true or false',
   list: 'a list',
   mapping: 'a mapping (key: value lines)',
@@ -152,6 +154,7 @@ const TYPE_ZH: Record<TypeWord, string> = {
   text: '文字',
   integer: '整数',
   number: '数字',
+  fraction: '小数',
   boolean: 'true 或 false',
   list: '列表（如 [甲, 乙]）',
   mapping: '“字段: 值”形式的一组内容',
@@ -429,11 +432,11 @@ export const DIAGNOSTIC_CODES: Table = {
     en: (d) =>
       d.expected === 'text' && d.found === 'boolean'
         ? `${d.field.en} must be text: quote this value (YAML read it as true/false)`
-        : `${d.field.en} must be ${TYPE_EN[d.expected]}, found ${TYPE_EN[d.found]}`,
+        : `${d.field.en} must be ${TYPE_EN[d.expected]}, found ${TYPE_EN[d.found]}${d.value === undefined ? '' : ` ${d.value}`}`,
     zh: (d) =>
       d.expected === 'text' && d.found === 'boolean'
         ? `“${d.field.zh}”应为文字：请给这个值加上英文引号（否则会被当作是/否）`
-        : `“${d.field.zh}”应为${TYPE_ZH[d.expected]}，这里是${TYPE_ZH[d.found]}`,
+        : `“${d.field.zh}”应为${TYPE_ZH[d.expected]}，这里是${TYPE_ZH[d.found]}${d.value === undefined ? '' : ` ${d.value}`}`,
   },
   'unquoted-number': {
     severity: 'error',

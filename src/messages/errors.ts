@@ -2,6 +2,7 @@
 // turns it into words (this table, in the user's language) and an exit code. Input problems
 // are Diagnostics, not errors: these are about how ledger was called, its configuration, and
 // the files around the records (ledgers/, templates, the disk).
+import { redactDeep } from '../personal/mask.js';
 import { list, q, show, type Both, type Lang } from './words.js';
 
 export interface ErrorData {
@@ -508,9 +509,11 @@ const WORDS: Words = {
   },
 };
 
+/** An error in words; what it quotes (an option's value, a group, a path) only with personal numbers masked. */
 export function renderError<K extends ErrorCode>(code: K, data: ErrorData[K], lang: Lang): string {
   const w = WORDS[code];
-  return lang === 'zh-CN' ? w.zh(data) : w.en(data);
+  const safe = redactDeep(data);
+  return lang === 'zh-CN' ? w.zh(safe) : w.en(safe);
 }
 
 export const ERROR_CODES = Object.keys(WORDS) as ErrorCode[];
@@ -522,7 +525,9 @@ export function errorHelp(code: ErrorCode): { means: Both; fix: Both } {
 
 /** An I/O failure (errno codes) as a LedgerError naming the path; anything else is rethrown. */
 export function ioError(e: unknown, path: string, op: ErrorData['io']['op']): LedgerError | never {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new LedgerError('io', { path, op, reason: code });
-  throw e;
+  const io = e as NodeJS.ErrnoException | undefined;
+  const code = io?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw e;
+  // mkdir on the name of a file: "it exists already" would puzzle; a file is where a folder must be.
+  return new LedgerError('io', { path, op, reason: code === 'EEXIST' && io?.syscall === 'mkdir' ? 'ENOTDIR' : code });
 }

@@ -1,18 +1,12 @@
-// Where exports, reports and feedback sheets go by default: exports/<campaign title>-<as-of>
-// [-<group>][-<lang>][-脱敏|redacted][-已审核|reviewed][-报告|report].<ext>, in the file's language. The title is made safe for every file system
-// and cut (at a character, never inside one) so the name stays within 200 bytes: a 200-character
-// Chinese title would otherwise pass the 255-byte limit of file names.
+// Where exports and reports go by default: exports/<campaign title>-<as-of>[-<group>][-<lang>]
+// [-脱敏|redacted][-已审核|reviewed][-报告|report].<ext>, in the file's language. The title is
+// made safe and short by the rule every file name follows (safeFileName.ts).
 import path from 'node:path';
-
-const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-const MAX_NAME_BYTES = 200;
+import { safeFileName } from './safeFileName.js';
 
 export function outputPath(root: string, title: string, parts: readonly string[], ext: string, folder = 'exports'): string {
   const tail = parts.length ? `-${parts.join('-')}` : '';
-  const room = MAX_NAME_BYTES - Buffer.byteLength(`${tail}.${ext}`);
-  let safe = title.replace(UNSAFE_FILE_CHARS, '_').trim().replace(/^\.+/, '') || 'ledger';
-  while (Buffer.byteLength(safe) > room) safe = Array.from(safe).slice(0, -1).join('');
-  return path.join(root, folder, `${safe}${tail}.${ext}`);
+  return path.join(root, folder, safeFileName(title, `${tail}.${ext}`));
 }
 
 // The name's words in the file's language: a clerk filing 脱敏 and 报告 should not meet English.

@@ -21,6 +21,8 @@ const LANDLINE = `(?:\\(0\\d{2,3}\\)|0\\d{2,3})${SEP}\\d{3,4}${SEP}\\d{3,4}(?:-\
 // Longest first: an ID number holds runs that would pass for a phone.
 const PERSONAL = new RegExp(`(?<![\\dXx])(?:(?<id>${ID18}|${ID15})|(?<mobile>${MOBILE})|(?<landline>${LANDLINE}))(?![\\dXx])`, 'g');
 
+const DIGIT = /[0-9\uff10-\uff19]/;
+
 export type PersonalKind = 'id' | 'mobile' | 'landline';
 
 export interface Found {
@@ -52,6 +54,8 @@ export function findPersonal(text: string): Found[] {
 
 /** `text` with every personal number replaced by `replace(found)`. */
 export function replacePersonal(text: string, replace: (f: Found) => string): string {
+  // Most text has no digit at all (names, codes): nothing to look for.
+  if (!DIGIT.test(text)) return text;
   const found = findPersonal(text);
   if (!found.length) return text;
   let out = '';

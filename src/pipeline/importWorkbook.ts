@@ -12,6 +12,7 @@ import { diagnostic, sortAndCount, type Diagnostic } from '../messages/diagnosti
 import { LedgerError } from '../messages/errors.js';
 import { workbookWords } from '../messages/workbookWords.js';
 import type { Campaign, RecordResult } from '../model/campaign.js';
+import { safeFileName } from '../model/safeFileName.js';
 import { ID_PREFIX, TEMPLATE_FORMAT, type TemplateMeta } from '../model/templateLayout.js';
 import { convertToXlsx, OLD_EXT, XLSX_EXT } from '../read/convertWorkbook.js';
 import { IMPORTED_DIR, importedFiles, importMark } from '../read/importedFiles.js';
@@ -25,6 +26,7 @@ import { workbookRecords, type WorkbookRecord } from '../read/workbookRecords.js
 import { fieldName } from '../schema/fields.js';
 import { schemaHash } from '../schema/jsonSchema.js';
 import { KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
+import { cleanText } from '../text/clean.js';
 import { localToday } from '../util/dates.js';
 import { writeFileAtomic } from '../write/fsAtomic.js';
 import { removeFile } from '../write/removeFile.js';
@@ -142,11 +144,14 @@ function checkMeta(
   const m = meta as Partial<TemplateMeta>;
   if (m.format !== String(TEMPLATE_FORMAT))
     return { problems: [diagnostic('template-format', { found: m.format ?? '', expected: TEMPLATE_FORMAT }, at)] };
-  if (m.campaign !== campaign.title || m.unit !== campaign.unit) {
+  // The template holds the title and unit as cleaned for the workbook.
+  const title = cleanText(campaign.title);
+  const unit = cleanText(campaign.unit);
+  if (m.campaign !== title || m.unit !== unit) {
     // Named by the title; by unit and title when only the unit differs.
-    const same = m.campaign === campaign.title;
+    const same = m.campaign === title;
     const found = same ? `${m.unit ?? ''} ${m.campaign ?? ''}`.trim() : (m.campaign ?? '');
-    const expected = same ? `${campaign.unit} ${campaign.title}` : campaign.title;
+    const expected = same ? `${unit} ${title}` : title;
     return { problems: [diagnostic('template-campaign', { found, expected }, at)] };
   }
   const group = m.group ?? '';
@@ -367,7 +372,8 @@ function isEmpty(v: unknown): boolean {
  * ends, an empty list or mapping the same as none (a workbook cannot tell them apart).
  */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
+  // A workbook cannot hold what cleanText removes: text that differs only there is the same.
+  if (typeof a === 'string' && typeof b === 'string') return plain(a) === plain(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   }
@@ -379,6 +385,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+const plain = (s: string) => cleanText(s).replace(/\r\n?/g, '\n').trim();
+
 /** The fields (by their terms) in which two records of a kind differ, at most three. */
 function differing(kind: RecordKind, a: Record<string, unknown>, b: Record<string, unknown>) {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !sameValue({ v: a[k] }, { v: b[k] }));
@@ -387,14 +395,9 @@ function differing(kind: RecordKind, a: Record<string, unknown>, b: Record<strin
 
 /** groups/<id>/imported/<workbook name>.yaml, numbered when another workbook's file has the name. */
 function freeName(root: string, group: string, shown: string, taken: ReadonlySet<string>): string {
-  const base =
-    path
-      .basename(shown, path.extname(shown))
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .replace(/^\.+/, '')
-      .trim() || 'workbook';
+  const stem = path.basename(shown, path.extname(shown));
   for (let n = 1; ; n++) {
-    const rel = `groups/${group}/${IMPORTED_DIR}/${n === 1 ? base : `${base}-${n}`}.yaml`;
+    const rel = `groups/${group}/${IMPORTED_DIR}/${safeFileName(stem, n === 1 ? '.yaml' : `-${n}.yaml`, 'workbook')}`;
     if (!taken.has(rel) && !pathExists(path.join(root, rel))) return rel;
   }
 }

@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import type { Locale } from '../schema/vocab.js';
 import { inlineRuns } from './markdown.js';
+import { cleanText } from '../text/clean.js';
 import { displayWidth } from '../text/displayWidth.js';
 
 type Block =
@@ -310,15 +311,16 @@ function officialDocument(title: string, font: Font, parts: { children: (Paragra
   });
 }
 
+/** Every Word file ledger writes (report, feedback sheets) is made here: its text and its title are cleaned here. */
 export async function markdownToDocx(md: string, options: { lang: Locale; title: string }): Promise<Buffer> {
   const zh = options.lang === 'zh-CN';
   const fonts = fontsFor(zh);
-  const blocks = parseMarkdown(md);
+  const blocks = parseMarkdown(cleanText(md));
   const parts = pages(blocks).map((p) => ({
     landscape: p.landscape,
     children: p.blocks.flatMap((i) => blockElements(blocks, i, fonts, zh, p.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH)),
   }));
-  return Packer.toBuffer(officialDocument(options.title, fonts.body, parts));
+  return Packer.toBuffer(officialDocument(cleanText(options.title), fonts.body, parts));
 }
 
 /** Lines a row takes at these widths and type size (a CJK character is two display columns). */

@@ -23,13 +23,15 @@ export async function renderReport(set: LedgerSet, options: WriteReportOptions):
   // html escapes what it prints; Markdown (and the Word report built from it) gets its values
   // escaped as Markdown before they reach the template.
   const template = loadTemplate(options.template ?? defaultTemplatePath(options.format, options.lang), { html: options.format === 'html' });
-  // Text from the groups' files reaches html, Markdown and Word: cleaned once, here.
-  const model = cleanDeep(buildReportModel(set, options));
+  const built = buildReportModel(set, options);
   if (options.format === 'html') {
     const thumbs = groupThumbnails(options.root, set, options.lang);
-    for (const g of model.groups) g.thumbnails = thumbs.get(g.id) ?? [];
-    return { model, content: template.render(model) };
+    for (const g of built.groups) g.thumbnails = thumbs.get(g.id) ?? [];
   }
+  // Text from the groups' files reaches html, Markdown and Word: cleaned once, here, when the
+  // model is whole (the photos' captions are places of visits too).
+  const model = cleanDeep(built);
+  if (options.format === 'html') return { model, content: template.render(model) };
   const md = template.render(escapeStrings(model, RAW));
   if (options.format === 'md') return { model, content: md };
   // docx (~1 MB of code) is loaded only for the Word report.

@@ -77,7 +77,7 @@ function typeWord(v: unknown): TypeWord {
   // YAML's .nan and .inf are numbers to JavaScript, but no count or amount can be one.
   if (typeof v === 'number' && Number.isNaN(v)) return 'nan';
   if (typeof v === 'number' && !Number.isFinite(v)) return 'infinity';
-  return Number.isInteger(v) ? 'integer' : 'number';
+  return Number.isInteger(v) ? 'integer' : 'fraction';
 }
 
 const TYPE_OF: Record<string, TypeWord> = {
@@ -173,7 +173,8 @@ function toDiagnostic(e: ErrorObject, root: Spec): Found | null {
       if (expected === 'text' && typeof e.data === 'number') {
         return found('unquoted-number', { field, personal: spec?.t === 'string' && spec.personal !== undefined }, path);
       }
-      return found('wrong-type', { field, expected, found: typeWord(e.data) }, path);
+      const what = typeWord(e.data);
+      return found('wrong-type', { field, expected, found: what, ...(what === 'fraction' ? { value: e.data as number } : {}) }, path);
     }
     case 'pattern': {
       if (e.data === '') return found('empty-value', { field, ...(spec?.t === 'date' ? { date: true } : {}) }, path);

@@ -19,6 +19,8 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { ioError } from '../messages/errors.js';
+import { writing, writingAsync } from './writing.js';
 
 type Data = string | Uint8Array | readonly Uint8Array[];
 
@@ -73,13 +75,18 @@ export function openAtomic(file: string, options: { exclusive?: boolean } = {}):
 }
 
 function writeAll(file: string, data: Data, exclusive: boolean): void {
-  const out = openAtomic(file, { exclusive });
+  let out: AtomicFile | undefined;
   try {
+    out = openAtomic(file, { exclusive });
     if (Array.isArray(data)) writeParts(out.tmp, data, false);
     else writeFileSync(out.tmp, data as string | Uint8Array);
     out.commit();
+  } catch (e) {
+    // A file already there is the answer an exclusive create asks for (init, new, the lock): left as EEXIST.
+    if (exclusive && (e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+    throw ioError(e, file, 'write');
   } finally {
-    out.abort();
+    out?.abort();
   }
 }
 
@@ -95,10 +102,10 @@ export function createFileAtomic(file: string, data: Data): void {
 
 /** The file is written by `write` at the temporary path it is given (a library that opens the file itself). */
 export async function writeFileAtomicWith(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const out = openAtomic(file);
+  const out = writing(file, () => openAtomic(file));
   try {
-    await write(out.tmp);
-    out.commit();
+    await writingAsync(file, () => write(out.tmp));
+    writing(file, () => out.commit());
   } finally {
     out.abort();
   }

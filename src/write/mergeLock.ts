@@ -7,8 +7,9 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { LedgerError } from '../messages/errors.js';
+import { ioError, LedgerError } from '../messages/errors.js';
 import { createFileAtomic } from './fsAtomic.js';
+import { writing } from './writing.js';
 
 export const LOCK_FILE = '.lock';
 
@@ -63,8 +64,8 @@ export function mergeRunning(ledgersDir: string): boolean {
  */
 export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), command: 'merge' | 'review' = 'merge'): () => void {
   const created = !existsSync(ledgersDir);
-  mkdirSync(ledgersDir, { recursive: true });
   const file = path.join(ledgersDir, LOCK_FILE);
+  writing(file, () => mkdirSync(ledgersDir, { recursive: true }));
   const ticks = startTicks(process.pid);
   const me: Owner = {
     pid: process.pid,
@@ -90,7 +91,8 @@ export function acquireMergeLock(ledgersDir: string, now: Date = new Date(), com
         }
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock that is there is looked at below; any other failure is one to write the lock.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(e, file, 'write');
     }
     let owner: Owner | null;
     try {

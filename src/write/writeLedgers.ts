@@ -8,6 +8,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { MANIFEST_FILE, REJECTED_FILE } from '../model/serialize.js';
 import { writeParts } from './fsAtomic.js';
+import { writing } from './writing.js';
 
 export const TMP_PREFIX = '.tmp-';
 export const JOURNAL = '.commit';
@@ -69,21 +70,28 @@ export function recoverInterruptedWrite(dir: string, options: { sweep: boolean }
 
 /** Writes the files (name and bytes in parts) as one set: all of them, or none. Files marked unchanged are already in place. */
 export function writeLedgerFiles(dir: string, files: readonly { name: string; parts: readonly Buffer[]; unchanged?: boolean }[]): void {
-  mkdirSync(dir, { recursive: true });
-  recoverInterruptedWrite(dir);
+  writing(dir, () => {
+    mkdirSync(dir, { recursive: true });
+    recoverInterruptedWrite(dir);
+  });
   const temps: [string, string][] = [];
   const names = new Set(files.map((f) => f.name));
   try {
     for (const { name, parts, unchanged } of files) {
       if (unchanged) continue;
       const tmp = `${TMP_PREFIX}${process.pid}-${name}`;
-      writeParts(path.join(dir, tmp), parts, true);
+      writing(path.join(dir, name), () => writeParts(path.join(dir, tmp), parts, true));
       temps.push([tmp, name]);
     }
   } catch (e) {
     for (const [tmp] of temps) rmSync(path.join(dir, tmp), { force: true });
     throw e;
   }
+  writing(dir, () => commit(dir, temps, names));
+}
+
+/** The journal, then the renames it names: from here on the new set is the one. */
+function commit(dir: string, temps: [string, string][], names: ReadonlySet<string>): void {
   crashPoint('after-temps');
   // The manifest is renamed last: a reader that sees the new manifest sees the new ledgers.
   temps.sort((a, b) => Number(a[1] === MANIFEST_FILE) - Number(b[1] === MANIFEST_FILE));

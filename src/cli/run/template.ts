@@ -7,14 +7,15 @@ import { findGroup } from '../../init/newRecord.js';
 import { LedgerError } from '../../messages/errors.js';
 import { workbookWords } from '../../messages/workbookWords.js';
 import type { Group } from '../../model/campaign.js';
+import { safeFileName } from '../../model/safeFileName.js';
 import { templateRecords } from '../../pipeline/templateRecords.js';
 import { loadCampaign } from '../../read/loadCampaign.js';
 import { localToday } from '../../util/dates.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
 
-/** <group id>-<group name>.xlsx, with what a file name cannot hold replaced. */
+/** <group id>-<group name>.xlsx, made safe and short as every file name is. */
 export function templateName(group: Group): string {
-  return `${group.id}-${group.name}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) + '.xlsx';
+  return safeFileName(`${group.id}-${group.name}`, '.xlsx');
 }
 
 export async function run(rt: Runtime, _args: unknown[], opts: Record<string, unknown>): Promise<void> {
