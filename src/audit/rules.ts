@@ -161,7 +161,11 @@ export const RULES: readonly Rule[] = [
         if (r.kind === null) unknown++;
         else byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
       }
-      const counts = RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind: KIND_WORDS[kind], count: byKind.get(kind)! }));
+      const counts = RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({
+        code: kind,
+        kind: KIND_WORDS[kind],
+        count: byKind.get(kind)!,
+      }));
       const records = f.rejected.map((r) => (r.id !== null ? `${f.group.id}/${r.id}` : `${r.file}:${r.line}`));
       return one(records, { total: f.rejected.length, counts, unknown });
     },

@@ -23,7 +23,8 @@ export interface FindingData {
   'late-records': { count: number; deadline: string };
   'appeal-overdue': { count: number };
   'stability-high-risk': { count: number };
-  'refused-records': { total: number; counts: { kind: Both; count: number }[]; unknown: number };
+  /** `counts[].code` is the record kind's code (visit, opinion…), `kind` its words. */
+  'refused-records': { total: number; counts: { code: string; kind: Both; count: number }[]; unknown: number };
   'rectification-unsatisfied': { count: number };
 }
 
