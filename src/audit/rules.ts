@@ -138,7 +138,11 @@ export const RULES: readonly Rule[] = [
   rule('rectification-overdue', { check: (f) => counted(f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0)) }),
   rule('no-feedback', { check: (f) => counted(f.opinions.filter((o) => rect(o).status === 'done' && rect(o).feedback !== true)) }),
   rule('missing-summary', {
-    check: (f) => (f.asOf > f.groupDeadline && f.group.summary === null ? one([], { deadline: f.groupDeadline }) : []),
+    check: (f) => {
+      if (f.asOf <= f.groupDeadline || f.group.summary !== null) return [];
+      const unreadable = f.group.unreadable_summary;
+      return one([], unreadable ? { deadline: f.groupDeadline, unreadable } : { deadline: f.groupDeadline });
+    },
   }),
   rule('missing-photos', {
     reads: ['visit'],

@@ -69,7 +69,9 @@ export const auditFormat = {
       for (const id of result.makeup) {
         const g = groups.find((x) => x.id === id);
         const titles = [
-          ...new Set(result.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, lang))),
+          ...new Set(
+            result.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, lang, f.data)),
+          ),
         ];
         out.push(
           `  ${color.red(id)} ${escapeControl(g?.name ?? '')}${lang === 'zh-CN' ? '：' : ': '}${titles.join(lang === 'zh-CN' ? '、' : ', ')}`,

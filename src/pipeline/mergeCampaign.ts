@@ -79,7 +79,7 @@ export async function mergeCampaign(root: string, options: MergeOptions): Promis
 
 /** Every group's piece: taken from the cache, or built (the fresh file results go to the file cache). */
 async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: Caches, onProgress: MergeOptions['onProgress']) {
-  const total = input.scans.reduce((n, s) => n + (s.exists ? s.recordFiles.length : 0), 0);
+  const total = input.scans.reduce((n, s) => n + s.recordFiles.length, 0);
   let done = 0;
   const progress = (files: number) => {
     done += files;
@@ -271,7 +271,7 @@ function pieceOf(group: GroupInput, b: GroupBuilt): GroupPiece {
     .filter(([, kind]) => kind === 'jpeg' || kind === 'png')
     .map(([rel]) => `groups/${id}/${rel}`);
   const summary = group.scan.summary && group.scan.summary.length > 0 ? group.scan.summary.file : null;
-  return { output: b.output, chunks: b.chunks, photos, summary };
+  return { output: b.output, chunks: b.chunks, photos, summary, unreadableSummary: summary ? null : group.scan.unreadableSummary };
 }
 
 function summarize(result: MergeResult): MergeResult {

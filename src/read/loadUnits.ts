@@ -56,6 +56,7 @@ function asGroupsOf(unit: string, set: LedgerSet, originBase: string): LedgerSet
         unit: g.unit === undefined ? unit : `${unit}/${g.unit}`,
         photos: [],
         summary: g.summary === null ? null : `${originBase}/${g.summary}`,
+        ...(g.unreadable_summary ? { unreadable_summary: `${originBase}/${g.unreadable_summary}` } : {}),
       })),
       duplicates: set.manifest.duplicates.map((d) => ({ ...d, ids: d.ids.map((x) => `${unit}/${x}`) })),
     },
