@@ -46,6 +46,7 @@ export interface DiagnosticData {
     | { variant: 'min' | 'max'; field: Both; limit: number }
     | { variant: 'period-order'; start: string; end: string }
     | { variant: 'unit-inside'; path: string }
+    | { variant: 'unit-twice'; path: string; other: string }
     | { variant: 'other'; field: Both; detail: string };
   'too-long': { field: Both; length: number; limit: number };
   'invalid-id-number': { masked: string; problem: 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit' };
@@ -439,6 +440,8 @@ export const DIAGNOSTIC_CODES: Table = {
           return `the period ends (${d.end}) before it starts (${d.start})`;
         case 'unit-inside':
           return `units: "${show(d.path)}" is this campaign or a folder inside it; units are other campaigns' ledgers/ folders`;
+        case 'unit-twice':
+          return `units: "${show(d.path)}" is the same ledgers/ folder as "${show(d.other)}": list each unit once`;
         default:
           return `${d.field.en}: ${d.detail}`;
       }
@@ -457,6 +460,8 @@ export const DIAGNOSTIC_CODES: Table = {
           return `活动结束日期（${d.end}）早于开始日期（${d.start}）`;
         case 'unit-inside':
           return `units: 中的${q(d.path, 'zh-CN')}是本活动自身或其中的文件夹；下级单位应为其他活动的 ledgers/ 文件夹`;
+        case 'unit-twice':
+          return `units: 中的${q(d.path, 'zh-CN')}与${q(d.other, 'zh-CN')}是同一个 ledgers/ 文件夹：每个下级单位只列一次`;
         default:
           return `“${d.field.zh}”：${d.detail}`;
       }

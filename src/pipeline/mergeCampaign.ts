@@ -18,15 +18,16 @@ import type { Campaign } from '../model/campaign.js';
 import type { LedgerRecord, Manifest } from '../model/ledgers.js';
 import { CHANGES_FILE, changesText, MANIFEST_FILE } from '../model/serialize.js';
 import { diffRecords, type Changes, type KindRecords } from '../build/changes.js';
-import { previousGroups, previousRecords } from '../read/previousLedgers.js';
+import { previousGroups, previousManifest, previousRecords } from '../read/previousLedgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { sha256 } from '../util/hash.js';
 import { LEDGERS_DIR } from '../read/loadLedgers.js';
-import { loadUnits } from '../read/loadUnits.js';
+import { loadUnits, type LoadedUnits } from '../read/loadUnits.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
 import { acquireMergeLock } from '../write/mergeLock.js';
 import { recoverInterruptedWrite, writeLedgerFiles } from '../write/writeLedgers.js';
 import { GroupBuilder } from './groupPool.js';
+import { unitChanges } from './unitChanges.js';
 import { jobOf, type ValidationSummary } from './validateCampaign.js';
 
 export interface MergeOptions {
@@ -153,7 +154,7 @@ function commit(
     unitInfo: units.units,
     ...(caches.groups ? { previous: caches.groups.previous() } : {}),
   });
-  const changes = changesSince(ledgersDir, campaign, pieces, parts.reusedIds, caches.groups);
+  const changes = changesSince(ledgersDir, campaign, { pieces, reused: parts.reusedIds, units }, caches.groups);
   writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
   result.changes = changes;
   writeLedgerCopies(ledgersDir, assembled.files);
@@ -210,21 +211,25 @@ function finish(
   return result;
 }
 
-/** Records added, removed, changed and refused since the ledgers this merge replaces (rebuilt groups only: the others are unchanged). */
+/**
+ * Records added, removed, changed and refused since the ledgers this merge replaces: rebuilt
+ * groups and units merged in anew (the others are unchanged).
+ */
 function changesSince(
   ledgersDir: string,
   campaign: Campaign,
-  pieces: Map<string, GroupPiece>,
-  reused: ReadonlySet<string>,
+  now: { pieces: Map<string, GroupPiece>; reused: ReadonlySet<string>; units: LoadedUnits },
   cache: GroupCache | undefined,
 ): Changes {
+  const manifest = previousManifest(ledgersDir);
   const current = new Set(campaign.groups.map((g) => g.id));
-  const departed = previousGroups(ledgersDir).filter((id) => !current.has(id));
-  const rebuilt = [...pieces].filter(([id, p]) => !reused.has(id) && p.output);
-  const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed], cache);
+  const departed = previousGroups(manifest).filter((id) => !current.has(id));
+  const rebuilt = [...now.pieces].filter(([id, p]) => !now.reused.has(id) && p.output);
+  const units = unitChanges(manifest, now.units);
+  const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed, ...units.groups], cache);
   if (previous.state !== 'ledgers') return { previous: previous.state };
   const after: KindRecords[] = [];
-  const refused = new Set<string>();
+  const refused = new Set<string>(units.refused);
   for (const [, p] of rebuilt) {
     for (const kind of RECORD_KINDS) {
       const json = p.chunks[kind]?.json;
@@ -232,6 +237,7 @@ function changesSince(
     }
     for (const r of p.output?.rejected ?? []) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
   }
+  after.push(...units.after); // units come after the groups, as in the ledgers
   return { previous: 'ledgers', ...diffRecords(previous.records, after, refused) };
 }
 
