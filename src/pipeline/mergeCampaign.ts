@@ -11,6 +11,7 @@ import type { GroupOutput } from '../build/groupOutput.js';
 import { FileCache } from '../cache/fileCache.js';
 import { GroupCache } from '../cache/groupCache.js';
 import { writeLedgerCopies } from '../cache/ledgerCopies.js';
+import { saveLedgerStats } from '../cache/ledgerStats.js';
 import { likelyDuplicates } from '../check/likelyDuplicates.js';
 import { duplicateRefNos, type RefNoClash } from '../check/refNumbers.js';
 import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
@@ -158,6 +159,7 @@ function commit(
   writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
   result.changes = changes;
   writeLedgerCopies(ledgersDir, assembled.files);
+  saveLedgerStats(ledgersDir, assembled.manifest.ledgers);
   caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
   result.manifest = assembled.manifest;
   result.written = true;
