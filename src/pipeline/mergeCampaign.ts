@@ -155,7 +155,7 @@ function commit(
     unitInfo: units.units,
     ...(caches.groups ? { previous: caches.groups.previous() } : {}),
   });
-  const changes = changesSince(ledgersDir, campaign, { pieces, reused: parts.reusedIds, units }, caches.groups);
+  const changes = changesSince(ledgersDir, { pieces, reused: parts.reusedIds, units }, caches.groups);
   writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
   result.changes = changes;
   writeLedgerCopies(ledgersDir, assembled.files);
@@ -219,28 +219,30 @@ function finish(
  */
 function changesSince(
   ledgersDir: string,
-  campaign: Campaign,
   now: { pieces: Map<string, GroupPiece>; reused: ReadonlySet<string>; units: LoadedUnits },
   cache: GroupCache | undefined,
 ): Changes {
   const manifest = previousManifest(ledgersDir);
-  const current = new Set(campaign.groups.map((g) => g.id));
-  const departed = previousGroups(manifest).filter((id) => !current.has(id));
+  // Groups gone from ledger.yaml, or whose folder is gone: their records are compared (as removed) too.
+  const departed = previousGroups(manifest).filter((id) => !now.pieces.has(id));
   const rebuilt = [...now.pieces].filter(([id, p]) => !now.reused.has(id) && p.output);
   const units = unitChanges(manifest, now.units);
   const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed, ...units.groups], cache);
   if (previous.state !== 'ledgers') return { previous: previous.state };
   const after: KindRecords[] = [];
-  const refused = new Set<string>(units.refused);
+  const ids = new Set<string>(units.refused);
+  const files = new Set<string>();
   for (const [, p] of rebuilt) {
     for (const kind of RECORD_KINDS) {
       const json = p.chunks[kind]?.json;
       if (json) after.push({ kind, records: JSON.parse(`[${json.toString('utf8')}]`) as LedgerRecord[] });
     }
-    for (const r of p.output?.rejected ?? []) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
+    // A file refused whole (line 0, no id): the records it held are refused, not removed.
+    for (const r of p.output?.rejected ?? []) if (r.id !== null) ids.add(`${r.group}/${r.id}`);
+    for (const r of p.output?.rejected ?? []) if (r.id === null && r.line === 0) files.add(r.file);
   }
   after.push(...units.after); // units come after the groups, as in the ledgers
-  return { previous: 'ledgers', ...diffRecords(previous.records, after, refused) };
+  return { previous: 'ledgers', ...diffRecords(previous.records, after, { ids, files }) };
 }
 
 /**

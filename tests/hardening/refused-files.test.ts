@@ -95,6 +95,46 @@ describe('record files that cannot be read are refused, not left out', () => {
   });
 });
 
+describe('changes.yaml', () => {
+  it('records of a file now refused as a whole are refused, not removed', async () => {
+    const root = writeCampaign({
+      'ledger.yaml': MINI_CAMPAIGN,
+      'groups/g1/v.yaml': VISIT,
+      'groups/g1/o.yaml': OPINION,
+      'groups/g1/photos/a.jpg': JPEG,
+      'groups/g1/summary.md': 'We listened.\n',
+    });
+    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    rmSync(path.join(root, 'groups/g1/o.yaml'));
+    symlinkSync(path.join(root, 'gone.yaml'), path.join(root, 'groups/g1/o.yaml'));
+    const run = await runCli(['merge', '--allow-invalid'], { cwd: root });
+    expect(run.stdout).not.toMatch(/removed since the last merge/);
+    const changes = parse(readFileSync(path.join(root, 'ledgers/changes.yaml'), 'utf8'));
+    expect(changes).toMatchObject({ added: [], removed: [], refused: ['g1/o9'] });
+  });
+
+  it('a group folder gone since the last merge: its records are removed; behind a broken link: refused', async () => {
+    const root = copyCampaign('zh-CN');
+    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    const folder = path.join(root, 'groups/g5');
+    const moved = path.join(root, 'g5-elsewhere');
+    execFileSync('mv', [folder, moved]);
+    symlinkSync('/nonexistent-ledger-test', folder);
+    await runCli(['merge', '--allow-invalid'], { cwd: root });
+    const linked = parse(readFileSync(path.join(root, 'ledgers/changes.yaml'), 'utf8'));
+    expect(linked.removed).toEqual([]);
+    expect(linked.refused).toContain('g5/o1');
+    rmSync(folder);
+    execFileSync('mv', [moved, folder]);
+    await runCli(['merge'], { cwd: root });
+    rmSync(folder, { recursive: true });
+    const run = await runCli(['merge'], { cwd: root });
+    expect(run.stdout).toMatch(/与上次合并相比减少了 \d+ 条记录：g5\//);
+    const gone = parse(readFileSync(path.join(root, 'ledgers/changes.yaml'), 'utf8'));
+    expect(gone.removed).toContain('g5/o1');
+  });
+});
+
 describe('a summary that is there but cannot be read', () => {
   it('a FIFO summary.md: the audit says it could not be read, never that there is none', async () => {
     const root = copyCampaign('zh-CN');
