@@ -138,7 +138,11 @@ export const RULES: readonly Rule[] = [
   rule('rectification-overdue', { check: (f) => counted(f.opinions.filter((o) => rectificationDaysOverdue(o, f.asOf) > 0)) }),
   rule('no-feedback', { check: (f) => counted(f.opinions.filter((o) => rect(o).status === 'done' && rect(o).feedback !== true)) }),
   rule('missing-summary', {
-    check: (f) => (f.asOf > f.groupDeadline && f.group.summary === null ? one([], { deadline: f.groupDeadline }) : []),
+    check: (f) => {
+      if (f.asOf <= f.groupDeadline || f.group.summary !== null) return [];
+      const unreadable = f.group.unreadable_summary;
+      return one([], unreadable ? { deadline: f.groupDeadline, unreadable } : { deadline: f.groupDeadline });
+    },
   }),
   rule('missing-photos', {
     reads: ['visit'],
@@ -161,7 +165,11 @@ export const RULES: readonly Rule[] = [
         if (r.kind === null) unknown++;
         else byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
       }
-      const counts = RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind: KIND_WORDS[kind], count: byKind.get(kind)! }));
+      const counts = RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({
+        code: kind,
+        kind: KIND_WORDS[kind],
+        count: byKind.get(kind)!,
+      }));
       const records = f.rejected.map((r) => (r.id !== null ? `${f.group.id}/${r.id}` : `${r.file}:${r.line}`));
       return one(records, { total: f.rejected.length, counts, unknown });
     },

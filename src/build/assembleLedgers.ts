@@ -26,6 +26,8 @@ export interface GroupPiece {
   chunks: Chunks;
   photos: string[];
   summary: string | null;
+  /** A summary file there but unread, when no summary has text. */
+  unreadableSummary?: string | null;
 }
 
 export interface AssembleInput {
@@ -136,6 +138,7 @@ export function assembleLedgers(input: AssembleInput): Assembled {
       counts: out?.counts ?? emptyCounts(),
       photos: piece?.photos ?? [],
       summary: piece?.summary ?? null,
+      ...(piece?.unreadableSummary ? { unreadable_summary: piece.unreadableSummary } : {}),
       errors: out?.errors ?? 0,
       warnings: out?.warnings ?? 0,
     });

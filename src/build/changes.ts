@@ -48,13 +48,28 @@ function fieldChanges(kind: RecordKind, a: unknown, b: unknown, path: string[] =
   return out;
 }
 
+/** The file is one refused whole, or lies in a folder refused whole (a group folder behind a broken link). */
+function fromRefused(file: string, refused: ReadonlySet<string> | undefined): boolean {
+  if (!refused?.size) return false;
+  for (let at = file; at.includes('/'); at = at.slice(0, at.lastIndexOf('/'))) if (refused.has(at)) return true;
+  return false;
+}
+
 export interface KindRecords {
   kind: RecordKind;
   records: readonly LedgerRecord[];
 }
 
-/** Changes of the groups that were rebuilt: `before` and `after` are their records by kind. */
-export function diffRecords(before: readonly KindRecords[], after: readonly KindRecords[], refusedIds: ReadonlySet<string>): ChangeLists {
+/**
+ * Changes of the groups that were rebuilt: `before` and `after` are their records by kind.
+ * A record gone since is `refused` when its id is refused now, or the file it came from is
+ * refused as a whole (a file that could not be read: its ids are not known).
+ */
+export function diffRecords(
+  before: readonly KindRecords[],
+  after: readonly KindRecords[],
+  refused: { ids: ReadonlySet<string>; files?: ReadonlySet<string> },
+): ChangeLists {
   const old = new Map<string, { kind: RecordKind; record: LedgerRecord }>();
   for (const k of before) for (const r of k.records) old.set(r.id, { kind: k.kind, record: r });
   const out: ChangeLists = { added: [], removed: [], changed: [], refused: [] };
@@ -74,7 +89,7 @@ export function diffRecords(before: readonly KindRecords[], after: readonly Kind
   for (const k of before) {
     for (const r of k.records) {
       if (seen.has(r.id)) continue;
-      if (refusedIds.has(r.id)) out.refused.push(r.id);
+      if (refused.ids.has(r.id) || fromRefused(r.origin.file, refused.files)) out.refused.push(r.id);
       else out.removed.push(r.id);
     }
   }

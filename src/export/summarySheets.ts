@@ -97,7 +97,7 @@ function byGroup(ctx: ExportContext, s: CampaignStats): Table {
       g.stability,
       g.hardship,
       g.photos,
-      ctx.yesNo(g.summary),
+      g.summaryUnreadable ? ctx.text(ctx.t('无法读取', 'Unreadable')) : ctx.yesNo(g.summary),
       g.refused,
       g.id,
     ]),
@@ -176,7 +176,9 @@ function makeupTable(ctx: ExportContext, audit: AuditResult, columns: Column[]) 
       ctx.groupName(id),
       ctx.text(
         [
-          ...new Set(audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, ctx.lang))),
+          ...new Set(
+            audit.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, ctx.lang, f.data)),
+          ),
         ].join(t('、', ', ')),
       ),
     ]),
@@ -221,7 +223,7 @@ export function auditSheet(ctx: ExportContext, audit: AuditResult): SheetModel {
           cells: [
             i + 1,
             name(f.group),
-            findingTitle(f.code, ctx.lang),
+            findingTitle(f.code, ctx.lang, f.data),
             severity(f.severity),
             ctx.text(findingMessage(f, ctx.lang)),
             ctx.text(f.records.map(local).join(t('、', ', '))),

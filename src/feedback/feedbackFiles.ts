@@ -26,7 +26,7 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
   const out: string[] = [`# ${md(w.title)}`, '', `**${md(w.salutation(s.group.name))}**`, ''];
   const clean = nothingToFix(s);
   out.push(clean ? md(w.clean) : md(w.intro(s.deadline, s.asOf, s.daysLeft)), '');
-  if (s.ledgers !== 'current') out.push(md(w.ledgers[s.ledgers]), '');
+  if (s.ledgers !== 'current') out.push(md(w.ledgers(s.ledgers, s.ledgersFile ?? '')), '');
   sections(s).forEach((sec, i) => {
     out.push(`## ${md(w.numbered(i + 1, sec.title))}`, '');
     out.push(`| ${[w.head.no, w.head.kind, w.head.where, w.head.what, w.head.fix].join(' | ')} |`, '| ---: | --- | --- | --- | --- |');
@@ -51,7 +51,7 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
   const zh = s.lang === 'zh-CN';
   const rows: FeedbackRow[] = [...s.problems, ...s.findings, ...s.refused, ...s.returned];
   if (s.ledgers !== 'current')
-    rows.push({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.ledgers[s.ledgers], fix: '' });
+    rows.push({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.ledgers(s.ledgers, s.ledgersFile ?? ''), fix: '' });
   if (nothingToFix(s)) rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean, fix: '' });
   const columns = [
     { header: w.head.no, format: 'int' as const },

@@ -39,6 +39,8 @@ export interface FeedbackSheet {
   /** Days from asOf to the group deadline: negative when past. */
   daysLeft: number;
   ledgers: LedgersNote;
+  /** With `edited`: the ledger file changed by hand. */
+  ledgersFile?: string;
   problems: FeedbackRow[];
   findings: FeedbackRow[];
   refused: FeedbackRow[];
@@ -56,6 +58,7 @@ export interface FeedbackInput {
   /** The group's diagnostics, in report order. */
   diagnostics: readonly Diagnostic[];
   ledgers: LedgersNote;
+  ledgersFile?: string;
   /** The group's audit findings (empty unless the ledgers are current). */
   findings: readonly Finding[];
   /** Where each ledger record was written (current ledgers). */
@@ -214,6 +217,7 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
     deadline: input.campaign.deadlines.groups,
     daysLeft: daysBetween(input.asOf, input.campaign.deadlines.groups),
     ledgers: input.ledgers,
+    ...(input.ledgersFile === undefined ? {} : { ledgersFile: input.ledgersFile }),
     problems: input.diagnostics.map((d) => problemRow(c, d)),
     findings: input.findings.map((f) => findingRow(c, f, input.origins)),
     refused: input.rejected.map((r) => refusedRow(c, r, again)),

@@ -48,17 +48,25 @@ export interface FeedbackFile {
 export interface FeedbackResult {
   lang: Lang;
   ledgers: LedgersNote;
+  /** With `edited`: the ledger file changed by hand (campaign-relative). */
+  ledgersFile?: string;
   files: FeedbackFile[];
 }
 
-/** The ledgers when they are a merge of exactly the files in the folders. */
-function currentSet(root: string): { note: LedgersNote; set?: LedgerSet } {
+/** Ledger files changed by hand, removed or unreadable after the merge: the sheet names the file. */
+const EDITED = new Set(['ledgers-edited', 'ledger-missing', 'ledgers-unreadable']);
+
+/** The ledgers when they are a merge of exactly the files in the folders; else why not. */
+function currentSet(root: string): { note: LedgersNote; file?: string; set?: LedgerSet } {
   let set: LedgerSet;
   try {
     set = loadLedgers(path.join(root, LEDGERS_DIR));
   } catch (e) {
-    if (e instanceof LedgerError) return { note: e.code === 'no-ledgers' ? 'none' : 'stale' };
-    throw e;
+    if (!(e instanceof LedgerError)) throw e;
+    if (e.code === 'no-ledgers') return { note: 'none' };
+    const file = 'file' in e.data && typeof e.data.file === 'string' ? e.data.file : undefined;
+    if (EDITED.has(e.code) && file) return { note: 'edited', file: path.relative(root, file).split(path.sep).join('/') };
+    return { note: 'stale' };
   }
   return isStale(staleness(root, set.manifest)) ? { note: 'stale' } : { note: 'current', set };
 }
@@ -77,12 +85,13 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
     }
   }
   const wanted = options.groups?.length ? campaign.groups.filter((g) => options.groups?.includes(g.id)) : campaign.groups;
-  const { note, set } = currentSet(root);
+  const { note, file: ledgersFile, set } = currentSet(root);
   const findings: Finding[] = set ? runAudit(set, { asOf: options.asOf }).findings : [];
   const origins = new Map<string, Origin>();
   if (set) for (const k of RECORD_KINDS) for (const r of set.ledgers[k]) origins.set(r.id, r.origin);
   const entries = entryMap(loadReviews(root));
-  const result: FeedbackResult = { lang, ledgers: note, files: [] };
+  const edited = ledgersFile === undefined ? {} : { ledgersFile };
+  const result: FeedbackResult = { lang, ledgers: note, ...edited, files: [] };
   for (const group of wanted) {
     const folder = `groups/${group.id}`;
     const files = validation.byGroup.find((g) => g.id === group.id)?.files ?? [];
@@ -93,6 +102,7 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
       asOf: options.asOf,
       diagnostics: validation.diagnostics.filter((d) => d.file === folder || d.file.startsWith(`${folder}/`)),
       ledgers: note,
+      ...edited,
       findings: findings.filter((f) => f.group === group.id),
       origins,
       rejected: set ? set.rejected.filter((r) => r.group === group.id) : [],

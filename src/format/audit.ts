@@ -1,9 +1,9 @@
 // The audit for a clerk: findings grouped by group (each a sentence in the reader's language,
 // its rule code last), then the make-up list; and the documented JSON.
 import type { Colors } from '../text/colors.js';
-import { findingMessage, type AuditResult } from '../audit/runAudit.js';
+import { findingMessage, type AuditResult, type Finding } from '../audit/runAudit.js';
 import { proseDate } from '../messages/dates.js';
-import { findingTitle } from '../messages/findings.js';
+import { findingTitle, type FindingData } from '../messages/findings.js';
 import type { Lang } from '../messages/words.js';
 import type { ManifestGroup } from '../model/ledgers.js';
 import { escapeControl } from '../text/escape.js';
@@ -37,6 +37,15 @@ const WORDS = {
   },
 };
 
+/** refused-records gives its counts by kind (RULES.md: `counts: {kind: n}`), `unknown` for records whose kind could not be read. */
+function countsOf(f: Finding): { counts?: Record<string, number> } {
+  if (f.code !== 'refused-records') return {};
+  const d = f.data as FindingData['refused-records'];
+  const counts: Record<string, number> = Object.fromEntries(d.counts.map((c) => [c.code, c.count]));
+  if (d.unknown) counts.unknown = d.unknown;
+  return { counts };
+}
+
 export const auditFormat = {
   text(result: AuditResult, groups: readonly ManifestGroup[], options: { color: Colors; lang: Lang; later: number }): string {
     const { color, lang } = options;
@@ -69,7 +78,9 @@ export const auditFormat = {
       for (const id of result.makeup) {
         const g = groups.find((x) => x.id === id);
         const titles = [
-          ...new Set(result.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, lang))),
+          ...new Set(
+            result.findings.filter((f) => f.group === id && f.severity === 'error').map((f) => findingTitle(f.code, lang, f.data)),
+          ),
         ];
         out.push(
           `  ${color.red(id)} ${escapeControl(g?.name ?? '')}${lang === 'zh-CN' ? '：' : ': '}${titles.join(lang === 'zh-CN' ? '、' : ', ')}`,
@@ -88,6 +99,7 @@ export const auditFormat = {
         group: f.group,
         message: findingMessage(f, lang),
         records: f.records,
+        ...countsOf(f),
       })),
       makeup: result.makeup,
       summary: { asOf: result.asOf, ...result.summary, later },

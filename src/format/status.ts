@@ -37,13 +37,20 @@ const LEDGERS = {
     current: 'ledgers/ is a merge of exactly these files',
     stale: 'ledgers/ is out of date: run `ledger merge`',
     none: 'not merged yet: run `ledger merge` when the groups have handed in',
+    edited: (file: string) => `${file} was changed by hand after the merge wrote it: run \`ledger merge\` again (never edit ledgers/)`,
   },
   'zh-CN': {
     current: '台账 ledgers/ 与各组文件一致',
     stale: '台账 ledgers/ 已过时：请运行 ledger merge',
     none: '尚未合并：各组报送后请运行 ledger merge',
+    edited: (file: string) => `台账文件 ${file} 在合并后被改动过：请重新运行 ledger merge（ledgers/ 中的文件不要手工修改）`,
   },
 };
+
+function ledgersLine(s: StatusResult, lang: Lang): string {
+  const w = LEDGERS[lang];
+  return s.ledgers === 'edited' ? w.edited(escapeControl(s.ledgersFile ?? 'ledgers/')) : w[s.ledgers];
+}
 
 function days(n: number, lang: Lang): string {
   if (lang === 'zh-CN') return n > 0 ? `还有${n}天` : n === 0 ? '今天截止' : `已逾期${-n}天`;
@@ -107,7 +114,7 @@ export const statusFormat = {
         zh
           ? `已齐全 ${s.summary.complete} 个，未齐全 ${s.summary.incomplete} 个，逾期未齐 ${s.summary.overdue} 个`
           : `${s.summary.complete} complete, ${s.summary.incomplete} incomplete, ${s.summary.overdue} overdue`,
-        LEDGERS[lang][s.ledgers],
+        ledgersLine(s, lang),
         ...reviewTable(s, options),
       ].join('\n') + '\n'
     );

@@ -53,6 +53,7 @@ export interface DiagnosticData {
     | { variant: 'min' | 'max'; field: Both; limit: number }
     | { variant: 'period-order'; start: string; end: string }
     | { variant: 'unit-inside'; path: string }
+    | { variant: 'unit-twice'; path: string; other: string }
     | { variant: 'other'; field: Both; detail: string };
   'too-long': { field: Both; length: number; limit: number };
   'invalid-id-number': { masked: string; problem: 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit' };
@@ -75,8 +76,10 @@ export interface DiagnosticData {
   'photo-missing': { path: string; group: string };
   'photo-outside-group': { path: string; group: string };
   'photo-not-image': { path: string };
-  'file-outside-group': { group: string };
-  'dangling-link': Record<string, never>;
+  /** `summary`: the link is the group's summary.md or summary.docx (not a record file). */
+  'file-outside-group': { group: string; summary?: boolean };
+  /** `folder`: the link stands where a group folder is. */
+  'dangling-link': { folder?: boolean };
   'not-a-regular-file': { type: 'fifo' | 'socket' | 'device' | 'other' };
   'unreadable-file': { reason: string };
   'file-too-large': { size: number; limit: number };
@@ -474,6 +477,8 @@ export const DIAGNOSTIC_CODES: Table = {
           return `the period ends (${d.end}) before it starts (${d.start})`;
         case 'unit-inside':
           return `units: "${show(d.path)}" is this campaign or a folder inside it; units are other campaigns' ledgers/ folders`;
+        case 'unit-twice':
+          return `units: "${show(d.path)}" is the same ledgers/ folder as "${show(d.other)}": list each unit once`;
         default:
           return `${d.field.en}: ${d.detail}`;
       }
@@ -492,6 +497,8 @@ export const DIAGNOSTIC_CODES: Table = {
           return `活动结束日期（${d.end}）早于开始日期（${d.start}）`;
         case 'unit-inside':
           return `units: 中的${q(d.path, 'zh-CN')}是本活动自身或其中的文件夹；下级单位应为其他活动的 ledgers/ 文件夹`;
+        case 'unit-twice':
+          return `units: 中的${q(d.path, 'zh-CN')}与${q(d.other, 'zh-CN')}是同一个 ledgers/ 文件夹：每个下级单位只列一次`;
         default:
           return `“${d.field.zh}”：${d.detail}`;
       }
@@ -702,15 +709,19 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'error',
     means: { en: 'a file in a group folder that is a link leading outside it', zh: '组文件夹中的链接指向文件夹之外' },
     fix: { en: 'Copy the file itself into the group folder.', zh: '把文件本身复制到本组文件夹中。' },
-    en: (d) => `this is a link leading outside groups/${d.group}/: its records are not read; copy the file itself into the folder`,
-    zh: (d) => `这是一个指向 groups/${d.group}/ 之外的链接，其中的记录不会被读取：请把文件本身复制进来`,
+    en: (d) =>
+      `this is a link leading outside groups/${d.group}/: ${d.summary ? 'the summary in it is' : 'its records are'} not read; copy the file itself into the folder`,
+    zh: (d) => `这是一个指向 groups/${d.group}/ 之外的链接，${d.summary ? '其中的文字总结' : '其中的记录'}不会被读取：请把文件本身复制进来`,
   },
   'dangling-link': {
     severity: 'error',
     means: { en: 'a link whose target does not exist', zh: '链接指向的文件不存在' },
-    fix: { en: 'Replace the link with the file, or remove it.', zh: '用文件本身替换该链接，或删去它。' },
-    en: () => 'this link leads nowhere (its target does not exist): its records cannot be read',
-    zh: () => '这个链接指向的文件不存在，无法读取',
+    fix: { en: 'Replace the link with the file (or folder) itself, or remove it.', zh: '用文件（或文件夹）本身替换该链接，或删去它。' },
+    en: (d) =>
+      d.folder
+        ? 'this group folder is a link that leads nowhere (its target does not exist): the records in it cannot be read'
+        : 'this link leads nowhere (its target does not exist): its records cannot be read',
+    zh: (d) => (d.folder ? '这个组文件夹是一个链接，指向的位置不存在，其中的记录无法读取' : '这个链接指向的文件不存在，无法读取'),
   },
   'not-a-regular-file': {
     severity: 'error',

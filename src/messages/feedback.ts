@@ -66,7 +66,8 @@ export const FINDING_FIXES: Record<FindingCode, Both> = {
   },
 };
 
-export type LedgersNote = 'current' | 'stale' | 'none';
+/** `edited`: a ledger file was changed by hand after the merge (the sheet names it). */
+export type LedgersNote = 'current' | 'stale' | 'none' | 'edited';
 
 function days(n: number, lang: Lang): string {
   if (lang === 'zh-CN') return n > 0 ? `还有${n}天` : n === 0 ? '今天截止' : `已逾期${-n}天`;
@@ -82,12 +83,14 @@ const en = {
       ? `We have checked the records your group handed in. Please correct the points below and hand them in again by ${proseDate(deadline, 'en')} (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`
       : `We have checked the records your group handed in. Please correct the points below and hand them in again as soon as possible: the deadline of ${proseDate(deadline, 'en')} has passed (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`,
   clean: 'Nothing in the records your group handed in needs correcting. Thank you.',
-  ledgers: {
-    current: '',
-    stale:
-      'The merged ledgers are out of date (files were handed in after the last merge), so this sheet does not yet list the supervision findings or the records refused by the merge; they follow once the ledgers are merged again.',
-    none: 'The records have not been merged yet, so this sheet does not yet list the supervision findings; they follow after the merge.',
-  } as Record<LedgersNote, string>,
+  ledgers: (note: LedgersNote, file: string): string =>
+    ({
+      current: '',
+      stale:
+        'The merged ledgers are out of date (files were handed in after the last merge), so this sheet does not yet list the supervision findings or the records refused by the merge; they follow once the ledgers are merged again.',
+      none: 'The records have not been merged yet, so this sheet does not yet list the supervision findings; they follow after the merge.',
+      edited: `The merged ledger file ${file} was changed by hand after the merge, so this sheet does not yet list the supervision findings or the records refused by the merge; they follow once the ledgers are merged again.`,
+    })[note],
   deadline: (deadline: string, left: number) => `deadline ${proseDate(deadline, 'en')} (${days(left, 'en')})`,
   sections: {
     problems: (errors: number, warnings: number) =>
@@ -118,11 +121,13 @@ const en = {
   nothingRow: 'nothing to correct',
   wrote: (n: number, toFix: number) =>
     `wrote ${n === 1 ? '1 feedback sheet' : `${n} feedback sheets`}: ${toFix} with something to correct, ${n - toFix} with nothing`,
-  ledgersLog: {
-    current: '',
-    stale: 'the ledgers are out of date: the sheets leave out the supervision findings (run `ledger merge`, then again)',
-    none: 'not merged yet: the sheets leave out the supervision findings (run `ledger merge`, then again)',
-  } as Record<LedgersNote, string>,
+  ledgersLog: (note: LedgersNote, file: string): string =>
+    ({
+      current: '',
+      stale: 'the ledgers are out of date: the sheets leave out the supervision findings (run `ledger merge`, then again)',
+      none: 'not merged yet: the sheets leave out the supervision findings (run `ledger merge`, then again)',
+      edited: `${file} was changed by hand after the merge: the sheets leave out the supervision findings (run \`ledger merge\`, then again)`,
+    })[note],
 };
 
 type Words = typeof en;
@@ -136,11 +141,13 @@ const zh: Words = {
       ? `经对你组报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后于${proseDate(deadline, 'zh-CN')}前重新报送（截至${proseDate(asOf, 'zh-CN')}，${days(left, 'zh-CN')}）。`
       : `经对你组报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后尽快重新报送（报送截止日为${proseDate(deadline, 'zh-CN')}，截至${proseDate(asOf, 'zh-CN')}${days(left, 'zh-CN')}）。`,
   clean: '经检查，你组报送的材料未发现需要改正的问题。',
-  ledgers: {
-    current: '',
-    stale: '各组报送的文件在上次合并后又有改动，台账尚未更新，本单暂未列入督导检查发现的问题和未能合并的记录，待重新合并后另行反馈。',
-    none: '台账尚未合并，本单暂未列入督导检查发现的问题，待合并后另行反馈。',
-  },
+  ledgers: (note, file) =>
+    ({
+      current: '',
+      stale: '各组报送的文件在上次合并后又有改动，台账尚未更新，本单暂未列入督导检查发现的问题和未能合并的记录，待重新合并后另行反馈。',
+      none: '台账尚未合并，本单暂未列入督导检查发现的问题，待合并后另行反馈。',
+      edited: `台账文件 ${file} 在合并后被手工改动，本单暂未列入督导检查发现的问题和未能合并的记录，待重新合并后另行反馈。`,
+    })[note],
   deadline: (deadline, left) => `报送截止${proseDate(deadline, 'zh-CN')}（${days(left, 'zh-CN')}）`,
   sections: {
     problems: (errors, warnings) =>
@@ -170,11 +177,13 @@ const zh: Words = {
   sender: (unit, title) => `${unit}${title}协调小组办公室`,
   nothingRow: '未发现需要改正的问题',
   wrote: (n, toFix) => `已生成 ${n} 份问题反馈单：${toFix} 个组有须改正的问题，${n - toFix} 个组没有`,
-  ledgersLog: {
-    current: '',
-    stale: '台账已过时，反馈单未列入督导检查发现的问题（请运行 ledger merge 后重新生成）',
-    none: '尚未合并，反馈单未列入督导检查发现的问题（请运行 ledger merge 后重新生成）',
-  },
+  ledgersLog: (note, file) =>
+    ({
+      current: '',
+      stale: '台账已过时，反馈单未列入督导检查发现的问题（请运行 ledger merge 后重新生成）',
+      none: '尚未合并，反馈单未列入督导检查发现的问题（请运行 ledger merge 后重新生成）',
+      edited: `台账文件 ${file} 在合并后被改动过，反馈单未列入督导检查发现的问题（请运行 ledger merge 后重新生成）`,
+    })[note],
 };
 
 export function feedbackWords(lang: Lang): Words {

@@ -18,12 +18,14 @@ export interface FindingData {
   'no-rectification': { count: number };
   'rectification-overdue': { count: number };
   'no-feedback': { count: number };
-  'missing-summary': { deadline: string };
+  /** `unreadable`: a summary file (or the group folder) is there but could not be read. */
+  'missing-summary': { deadline: string; unreadable?: string };
   'missing-photos': Record<string, never>;
   'late-records': { count: number; deadline: string };
   'appeal-overdue': { count: number };
   'stability-high-risk': { count: number };
-  'refused-records': { total: number; counts: { kind: Both; count: number }[]; unknown: number };
+  /** `counts[].code` is the record kind's code (visit, opinion…), `kind` its words. */
+  'refused-records': { total: number; counts: { code: string; kind: Both; count: number }[]; unknown: number };
   'rectification-unsatisfied': { count: number };
 }
 
@@ -32,6 +34,8 @@ export type FindingCode = keyof FindingData;
 interface FindingEntry<D> {
   severity: FindingSeverity;
   title: Both;
+  /** A title of its own for some data (a summary that cannot be read is not "not handed in"). */
+  titleOf?(d: D): Both | undefined;
   en(d: D): string;
   zh(d: D): string;
 }
@@ -121,8 +125,15 @@ export const FINDINGS: Table = {
   'missing-summary': {
     severity: 'error',
     title: { en: 'No written summary', zh: '未报送文字总结' },
-    en: (d) => `no written summary after the group deadline, ${proseDate(d.deadline, 'en')}`,
-    zh: (d) => `报送截止日（${zhDate(d.deadline)}）后仍未提交文字总结`,
+    titleOf: (d) => (d.unreadable ? { en: 'Summary cannot be read', zh: '文字总结无法读取' } : undefined),
+    en: (d) =>
+      d.unreadable
+        ? `the written summary ${d.unreadable} could not be read, so whether it has text is not known (group deadline ${proseDate(d.deadline, 'en')}): hand it in again as a file that opens`
+        : `no written summary after the group deadline, ${proseDate(d.deadline, 'en')}`,
+    zh: (d) =>
+      d.unreadable
+        ? `文字总结 ${d.unreadable} 无法读取，不能确认其内容（报送截止日${zhDate(d.deadline)}）：请重新报送能打开的文件`
+        : `报送截止日（${zhDate(d.deadline)}）后仍未提交文字总结`,
   },
   'missing-photos': {
     severity: 'warning',
@@ -184,6 +195,9 @@ export function renderFinding<K extends FindingCode>(code: K, data: FindingData[
   return lang === 'zh-CN' ? entry.zh(data) : entry.en(data);
 }
 
-export function findingTitle(code: FindingCode, lang: Lang): string {
-  return lang === 'zh-CN' ? FINDINGS[code].title.zh : FINDINGS[code].title.en;
+/** A finding's title; with its data, the title that data calls for. */
+export function findingTitle<K extends FindingCode>(code: K, lang: Lang, data?: FindingData[K]): string {
+  const entry = FINDINGS[code] as FindingEntry<FindingData[K]>;
+  const title = (data !== undefined && entry.titleOf?.(data)) || entry.title;
+  return lang === 'zh-CN' ? title.zh : title.en;
 }

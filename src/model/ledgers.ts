@@ -40,6 +40,12 @@ export interface ManifestGroup extends Group {
   photos: string[];
   /** groups/<id>/summary.md (or summary.docx, FORMAT 1.1) when it has text, else null. */
   summary: string | null;
+  /**
+   * Set when `summary` is null but a summary file is there that could not be read (a pipe, a
+   * link leading out or nowhere, no permission), or the group folder itself could not be: the
+   * audit must not call the summary missing.
+   */
+  unreadable_summary?: string;
   errors: number;
   warnings: number;
   /** Set for groups merged in from another campaign's ledgers (rollup). */

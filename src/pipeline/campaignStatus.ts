@@ -10,7 +10,9 @@ import { emptyCounts, type Manifest } from '../model/ledgers.js';
 import { countStates, entryMap, type ReviewEntry } from '../model/reviews.js';
 import { loadReviews } from '../read/loadReviews.js';
 import { currentInputs, isStale, staleness } from '../read/freshness.js';
+import { editedLedger } from '../read/editedLedger.js';
 import { LEDGERS_DIR, readManifest } from '../read/loadLedgers.js';
+import { MANIFEST_FILE } from '../model/serialize.js';
 import { buildStatus, type GroupHandIn, type LedgersState, type StatusResult } from '../status/buildStatus.js';
 import { folderReviews } from './folderReviews.js';
 import { validateCampaign, type ValidationResult } from './validateCampaign.js';
@@ -20,9 +22,11 @@ export function campaignStatus(root: string, options: { asOf: string }): StatusR
   const cache = FileCache.load(ledgersDir);
   const result = validateCampaign(root, { cache, duplicates: false });
   if (!result.campaign) throw new LedgerError('campaign-invalid', {});
+  const state = ledgersState(root, ledgersDir, cache);
   return buildStatus(result.campaign, handIns(result, loadReviews(root)), {
     asOf: options.asOf,
-    ledgers: ledgersState(root, ledgersDir, cache),
+    ledgers: state.ledgers,
+    ...(state.file === undefined ? {} : { ledgersFile: state.file }),
   });
 }
 
@@ -45,13 +49,17 @@ function handIns(result: ValidationResult, reviews: readonly ReviewEntry[]): Gro
   });
 }
 
-function ledgersState(root: string, ledgersDir: string, cache: FileCache): LedgersState {
+/** Edited by hand (which file), stale, current or none: an edit is told before staleness, as readers refuse it first. */
+function ledgersState(root: string, ledgersDir: string, cache: FileCache): { ledgers: LedgersState; file?: string } {
   let manifest: Manifest;
   try {
     manifest = readManifest(ledgersDir);
   } catch (e) {
-    if (e instanceof LedgerError && e.code === 'no-ledgers') return 'none';
-    return 'stale'; // edited, or of an older format: a merge is due either way
+    if (e instanceof LedgerError && e.code === 'no-ledgers') return { ledgers: 'none' };
+    if (e instanceof LedgerError && e.code === 'ledgers-edited') return { ledgers: 'edited', file: `${LEDGERS_DIR}/${MANIFEST_FILE}` };
+    return { ledgers: 'stale' }; // of an older format: a merge is due
   }
-  return isStale(staleness(root, manifest, currentInputs(root, cache))) ? 'stale' : 'current';
+  const edited = editedLedger(ledgersDir, manifest);
+  if (edited !== null) return { ledgers: 'edited', file: `${LEDGERS_DIR}/${edited}` };
+  return { ledgers: isStale(staleness(root, manifest, currentInputs(root, cache))) ? 'stale' : 'current' };
 }

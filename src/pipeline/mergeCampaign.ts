@@ -10,6 +10,7 @@ import type { GroupOutput } from '../build/groupOutput.js';
 import { FileCache } from '../cache/fileCache.js';
 import { GroupCache } from '../cache/groupCache.js';
 import { writeLedgerCopies } from '../cache/ledgerCopies.js';
+import { saveLedgerStats } from '../cache/ledgerStats.js';
 import { likelyDuplicates } from '../check/likelyDuplicates.js';
 import { duplicateRefNos, type RefNoClash } from '../check/refNumbers.js';
 import { pushAll, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
@@ -17,16 +18,17 @@ import type { Campaign } from '../model/campaign.js';
 import type { LedgerRecord, Manifest } from '../model/ledgers.js';
 import { CHANGES_FILE, changesText, MANIFEST_FILE } from '../model/serialize.js';
 import { diffRecords, type Changes, type KindRecords } from '../build/changes.js';
-import { previousGroups, previousRecords } from '../read/previousLedgers.js';
+import { previousGroups, previousManifest, previousRecords } from '../read/previousLedgers.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { sha256 } from '../util/hash.js';
 import { LEDGERS_DIR } from '../read/loadLedgers.js';
-import { loadUnits } from '../read/loadUnits.js';
+import { loadUnits, type LoadedUnits } from '../read/loadUnits.js';
 import { pathExists } from '../read/pathExists.js';
 import { readCampaign, type CampaignInput, type GroupInput } from '../read/readCampaign.js';
 import { acquireMergeLock } from '../write/mergeLock.js';
 import { recoverInterruptedWrite, writeLedgerFiles } from '../write/writeLedgers.js';
 import { GroupBuilder } from './groupPool.js';
+import { unitChanges } from './unitChanges.js';
 import { jobOf, type ValidationSummary } from './validateCampaign.js';
 
 export interface MergeOptions {
@@ -79,7 +81,7 @@ export async function mergeCampaign(root: string, options: MergeOptions): Promis
 
 /** Every group's piece: taken from the cache, or built (the fresh file results go to the file cache). */
 async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: Caches, onProgress: MergeOptions['onProgress']) {
-  const total = input.scans.reduce((n, s) => n + (s.exists ? s.recordFiles.length : 0), 0);
+  const total = input.scans.reduce((n, s) => n + s.recordFiles.length, 0);
   let done = 0;
   const progress = (files: number) => {
     done += files;
@@ -153,10 +155,11 @@ function commit(
     unitInfo: units.units,
     ...(caches.groups ? { previous: caches.groups.previous() } : {}),
   });
-  const changes = changesSince(ledgersDir, campaign, pieces, parts.reusedIds, caches.groups);
+  const changes = changesSince(ledgersDir, { pieces, reused: parts.reusedIds, units }, caches.groups);
   writeLedgerFiles(ledgersDir, [...assembled.files, { name: CHANGES_FILE, parts: [Buffer.from(changesText(changes))] }]);
   result.changes = changes;
   writeLedgerCopies(ledgersDir, assembled.files);
+  saveLedgerStats(ledgersDir, assembled.manifest.ledgers);
   caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
   result.manifest = assembled.manifest;
   result.written = true;
@@ -210,29 +213,36 @@ function finish(
   return result;
 }
 
-/** Records added, removed, changed and refused since the ledgers this merge replaces (rebuilt groups only: the others are unchanged). */
+/**
+ * Records added, removed, changed and refused since the ledgers this merge replaces: rebuilt
+ * groups and units merged in anew (the others are unchanged).
+ */
 function changesSince(
   ledgersDir: string,
-  campaign: Campaign,
-  pieces: Map<string, GroupPiece>,
-  reused: ReadonlySet<string>,
+  now: { pieces: Map<string, GroupPiece>; reused: ReadonlySet<string>; units: LoadedUnits },
   cache: GroupCache | undefined,
 ): Changes {
-  const current = new Set(campaign.groups.map((g) => g.id));
-  const departed = previousGroups(ledgersDir).filter((id) => !current.has(id));
-  const rebuilt = [...pieces].filter(([id, p]) => !reused.has(id) && p.output);
-  const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed], cache);
+  const manifest = previousManifest(ledgersDir);
+  // Groups gone from ledger.yaml, or whose folder is gone: their records are compared (as removed) too.
+  const departed = previousGroups(manifest).filter((id) => !now.pieces.has(id));
+  const rebuilt = [...now.pieces].filter(([id, p]) => !now.reused.has(id) && p.output);
+  const units = unitChanges(manifest, now.units);
+  const previous = previousRecords(ledgersDir, [...rebuilt.map(([id]) => id), ...departed, ...units.groups], cache);
   if (previous.state !== 'ledgers') return { previous: previous.state };
   const after: KindRecords[] = [];
-  const refused = new Set<string>();
+  const ids = new Set<string>(units.refused);
+  const files = new Set<string>();
   for (const [, p] of rebuilt) {
     for (const kind of RECORD_KINDS) {
       const json = p.chunks[kind]?.json;
       if (json) after.push({ kind, records: JSON.parse(`[${json.toString('utf8')}]`) as LedgerRecord[] });
     }
-    for (const r of p.output?.rejected ?? []) if (r.id !== null) refused.add(`${r.group}/${r.id}`);
+    // A file refused whole (line 0, no id): the records it held are refused, not removed.
+    for (const r of p.output?.rejected ?? []) if (r.id !== null) ids.add(`${r.group}/${r.id}`);
+    for (const r of p.output?.rejected ?? []) if (r.id === null && r.line === 0) files.add(r.file);
   }
-  return { previous: 'ledgers', ...diffRecords(previous.records, after, refused) };
+  after.push(...units.after); // units come after the groups, as in the ledgers
+  return { previous: 'ledgers', ...diffRecords(previous.records, after, { ids, files }) };
 }
 
 /**
@@ -271,7 +281,7 @@ function pieceOf(group: GroupInput, b: GroupBuilt): GroupPiece {
     .filter(([, kind]) => kind === 'jpeg' || kind === 'png')
     .map(([rel]) => `groups/${id}/${rel}`);
   const summary = group.scan.summary && group.scan.summary.length > 0 ? group.scan.summary.file : null;
-  return { output: b.output, chunks: b.chunks, photos, summary };
+  return { output: b.output, chunks: b.chunks, photos, summary, unreadableSummary: summary ? null : group.scan.unreadableSummary };
 }
 
 function summarize(result: MergeResult): MergeResult {

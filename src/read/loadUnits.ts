@@ -2,7 +2,7 @@
 // districts that ran their own campaign). Their ledgers come in as if they were groups, every
 // id prefixed with the unit, so a city merges its districts with the same tool. A unit's files
 // must match its own manifest: ledgers edited by hand are refused.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, pointerOf, type Diagnostic, type DiagnosticData } from '../messages/diagnostic.js';
 import { LedgerError } from '../messages/errors.js';
@@ -56,12 +56,28 @@ function asGroupsOf(unit: string, set: LedgerSet, originBase: string): LedgerSet
         unit: g.unit === undefined ? unit : `${unit}/${g.unit}`,
         photos: [],
         summary: g.summary === null ? null : `${originBase}/${g.summary}`,
+        ...(g.unreadable_summary ? { unreadable_summary: `${originBase}/${g.unreadable_summary}` } : {}),
       })),
       duplicates: set.manifest.duplicates.map((d) => ({ ...d, ids: d.ids.map((x) => `${unit}/${x}`) })),
     },
     ledgers,
     rejected: set.rejected.map((r) => ({ ...r, group: `${unit}/${r.group}`, file: `${originBase}/${r.file}` })),
   };
+}
+
+/** Where a path really is, links resolved (as given when it is not there). */
+function realPath(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return p;
+  }
+}
+
+/** `dir` is `root` or inside it. */
+function within(root: string, dir: string): boolean {
+  const rel = path.relative(root, dir);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
@@ -75,15 +91,23 @@ export function loadUnits(root: string, campaign: Campaign): LoadedUnits {
     result.diagnostics.push(diagnostic(code, data, { file: 'ledger.yaml', ...pos, pointer: pointerOf(['units', i]) }));
   };
   const taken = new Set(campaign.groups.map((g) => g.id));
+  const seen = new Map<string, string>();
   campaign.units.forEach((entry, i) => {
     const dir = path.resolve(root, entry);
     const id = unitId(dir);
-    // The campaign's own ledgers (or anything inside it) would come in again on every merge.
-    const inside = path.relative(root, dir);
-    if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    // The campaign's own ledgers (or anything inside it) would come in again on every merge, and
+    // so would one unit listed twice: compared where they really are, through any link.
+    const real = realPath(dir);
+    if (within(root, dir) || within(realPath(root), real)) {
       at(i, 'invalid-value', { variant: 'unit-inside', path: entry });
       return;
     }
+    const other = seen.get(real);
+    if (other !== undefined) {
+      at(i, 'invalid-value', { variant: 'unit-twice', path: entry, other });
+      return;
+    }
+    seen.set(real, entry);
     if (!existsSync(path.join(dir, MANIFEST_FILE))) {
       at(i, 'unit-missing', { path: entry });
       return;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { KindRecords } from '../build/changes.js';
 import type { GroupCache } from '../cache/groupCache.js';
 import { LedgerError } from '../messages/errors.js';
+import type { Manifest } from '../model/ledgers.js';
 import { MANIFEST_FILE } from '../model/serialize.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { loadLedgers, readManifest } from './loadLedgers.js';
@@ -42,13 +43,16 @@ export function previousRecords(ledgersDir: string, groups: readonly string[], c
   }
 }
 
-/** The groups of the ledgers now on disk (for groups that have left ledger.yaml since): the manifest only. */
-export function previousGroups(ledgersDir: string): string[] {
+/** The manifest of the ledgers now on disk, or null (none yet, or not readable). */
+export function previousManifest(ledgersDir: string): Manifest | null {
   try {
-    return readManifest(ledgersDir)
-      .groups.filter((g) => g.unit === undefined)
-      .map((g) => g.id);
+    return readManifest(ledgersDir);
   } catch {
-    return [];
+    return null;
   }
+}
+
+/** The groups of the ledgers now on disk (for groups that have left ledger.yaml since): the manifest only. */
+export function previousGroups(manifest: Manifest | null): string[] {
+  return (manifest?.groups ?? []).filter((g) => g.unit === undefined).map((g) => g.id);
 }

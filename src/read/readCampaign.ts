@@ -13,7 +13,7 @@ import type { Campaign, FileResult, GroupContext } from '../model/campaign.js';
 import { localToday } from '../util/dates.js';
 import { sha256 } from '../util/hash.js';
 import { loadCampaign } from './loadCampaign.js';
-import { InputReader } from './readInputs.js';
+import { InputReader, refusedFile } from './readInputs.js';
 import { scanGroups, type GroupScan } from './scanGroups.js';
 import { existsSync } from 'node:fs';
 
@@ -100,20 +100,25 @@ export function readCampaign(root: string, options: ReadOptions = {}): CampaignI
   const scan = scanGroups(root, campaign, selection?.groups);
   for (const d of scan.diagnostics) diagnostics.push(d);
   input.scans = scan.groups;
+  // A group folder that is a broken link is not missing: it is read as a group whose folder is refused.
+  const read = (g: GroupScan) => g.exists || g.recordFiles.length > 0;
   for (const g of scan.groups) {
-    if (!g.exists && !selection)
+    if (!read(g) && !selection)
       diagnostics.push(diagnostic('group-folder-missing', { group: g.id }, { file: `groups/${g.id}`, line: 0, column: 0 }));
   }
   const reader = new InputReader(root, options.files);
   input.groups = function* () {
-    for (const g of scan.groups) if (g.exists) yield readGroup(reader, groupContext(campaign, g, today), g, options);
+    for (const g of scan.groups) if (read(g)) yield readGroup(reader, groupContext(campaign, g, today), g, options);
   };
   return input;
 }
 
 function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, options: ReadOptions): GroupInput {
   const ctxKey = contextKey(ctx);
-  const read = scan.recordFiles.map((rel) => reader.record(rel, ctxKey));
+  const read = scan.recordFiles.map((rel) => {
+    const refused = scan.refused[rel];
+    return refused ? refusedFile(rel, refused) : reader.record(rel, ctxKey);
+  });
   const key = groupKey(
     ctxKey,
     read.map((f) => [f.rel, f.hash]),

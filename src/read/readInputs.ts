@@ -81,16 +81,13 @@ export class InputReader {
 
   private unreadable(rel: string, e: unknown): ReadFile {
     const reason = (e as NodeJS.ErrnoException).code ?? 'error';
-    return {
-      rel,
-      hash: '',
-      size: 0,
-      mtimeMs: 0,
-      ino: 0,
-      hit: false,
-      problem: diagnostic('unreadable-file', { reason }, { file: rel, line: 0, column: 0 }),
-    };
+    return refusedFile(rel, diagnostic('unreadable-file', { reason }, { file: rel, line: 0, column: 0 }));
   }
+}
+
+/** A record file the folder walk found cannot be read (a link leading out or nowhere, a pipe): refused with its reason. */
+export function refusedFile(rel: string, problem: Diagnostic): ReadFile {
+  return { rel, hash: '', size: 0, mtimeMs: 0, ino: 0, hit: false, problem };
 }
 
 function tooLarge(rel: string, size: number): Diagnostic {

@@ -1,7 +1,9 @@
 // The read stage's disk walk: which group folders exist, their record files, their summary and
 // what every other file is by its bytes. Nothing is skipped in silence: a link leading out of
 // the group, a dangling link, a pipe or device, a file that cannot be read is a diagnostic
-// naming it. Only regular files are ever opened, so a FIFO named *.yaml cannot hang a run.
+// naming it. A record file that cannot be read (or a group folder that is a broken link) is
+// kept among the record files as refused, so a merge lists it in rejected.yaml like any file it
+// could not read. Only regular files are ever opened, so a FIFO named *.yaml cannot hang a run.
 import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
@@ -16,8 +18,10 @@ export interface GroupScan {
   /** Absolute folder path. */
   dir: string;
   exists: boolean;
-  /** Record files, relative to the campaign root with '/', sorted. */
+  /** Record files, relative to the campaign root with '/', in walk order (refused ones too). */
   recordFiles: string[];
+  /** Record files (or the group folder itself) that cannot be read, with the diagnostic that refuses them. */
+  refused: Record<string, Diagnostic>;
   /** Every file under the folder, relative to it, by kind. */
   files: Record<string, FileSniff>;
   /**
@@ -26,7 +30,9 @@ export interface GroupScan {
    * when both have.
    */
   summary: { file: string; length: number } | null;
-  /** Links leading out, dangling links, special files, unreadable files: each named. */
+  /** A summary file that is there but cannot be read (campaign-relative): whether it has text is not known. */
+  unreadableSummary: string | null;
+  /** Links leading out, dangling links, special files, unreadable files (other than refused record files): each named. */
   diagnostics: Diagnostic[];
 }
 
@@ -50,9 +56,10 @@ export function scanGroups(root: string, campaign: Campaign, only?: ReadonlySet<
   if (existsSync(groupsDir)) {
     for (const name of readdirSync(groupsDir).sort()) {
       if (name.startsWith('.') || declared.has(name) || (only && !only.has(name))) continue;
-      const st = statSync(path.join(groupsDir, name), { throwIfNoEntry: false });
-      if (!st?.isDirectory()) continue;
-      diagnostics.push(diagnostic('undeclared-group', { folder: name }, { file: `groups/${name}`, line: 0, column: 0 }));
+      const at = { file: `groups/${name}`, line: 0, column: 0 };
+      const kind = entryKind(path.join(groupsDir, name));
+      if (kind === 'dir') diagnostics.push(diagnostic('undeclared-group', { folder: name }, at));
+      else if (kind === 'broken-link') diagnostics.push(diagnostic('dangling-link', { folder: true }, at));
     }
   }
   const groups: GroupScan[] = [];
@@ -60,25 +67,75 @@ export function scanGroups(root: string, campaign: Campaign, only?: ReadonlySet<
   return { groups, diagnostics };
 }
 
+/** What stands at a path under groups/: a folder (through links), a link leading nowhere, something else, or nothing. */
+function entryKind(abs: string): 'dir' | 'broken-link' | 'other' | 'none' {
+  try {
+    return statSync(abs).isDirectory() ? 'dir' : 'other';
+  } catch {
+    // ENOENT or ELOOP through a link: the link is there, its target is not.
+    return lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken-link' : 'none';
+  }
+}
+
 export function scanGroup(root: string, id: string): GroupScan {
   const dir = path.join(root, 'groups', id);
-  const scan: GroupScan = { id, dir, exists: false, recordFiles: [], files: {}, summary: null, diagnostics: [] };
-  let real: string;
-  try {
-    if (!statSync(dir).isDirectory()) return scan;
-    real = realpathSync.native(dir);
-  } catch {
-    return scan;
+  const scan: GroupScan = {
+    id,
+    dir,
+    exists: false,
+    recordFiles: [],
+    refused: {},
+    files: {},
+    summary: null,
+    unreadableSummary: null,
+    diagnostics: [],
+  };
+  const kind = entryKind(dir);
+  if (kind === 'broken-link') {
+    // Whatever the group handed in is behind the link: refused as a whole, not taken for "nothing yet".
+    refuse(scan, '', diagnostic('dangling-link', { folder: true }, { file: atOf(scan, ''), line: 0, column: 0 }));
+    scan.unreadableSummary = atOf(scan, '');
   }
+  if (kind !== 'dir') return scan;
   scan.exists = true;
-  walk(scan, real, dir, '');
+  walk(scan, realpathSync.native(dir), dir, '');
   return scan;
+}
+
+const isRecordFile = (rel: string) => RECORD_EXT.test(rel) && !rel.startsWith('photos/');
+const isSummary = (rel: string) => rel === 'summary.md' || rel === 'summary.docx';
+
+/** Campaign-relative path of `rel` in the group folder ('' for the folder itself). */
+const atOf = (scan: GroupScan, rel: string) => (rel ? `groups/${scan.id}/${rel}` : `groups/${scan.id}`);
+
+/** Refuses what is at `rel` (a record file, or a folder that may hold some): it stays in the record files, with its reason. */
+function refuse(scan: GroupScan, rel: string, d: Diagnostic): void {
+  scan.recordFiles.push(atOf(scan, rel));
+  scan.refused[atOf(scan, rel)] = d;
+}
+
+/** A file that cannot be read: a record file is refused; a summary is known to be there unread; anything else is reported. */
+function unreadable(scan: GroupScan, rel: string, d: Diagnostic | null): void {
+  if (isRecordFile(rel) && d) return refuse(scan, rel, d);
+  if (isSummary(rel)) scan.unreadableSummary ??= atOf(scan, rel);
+  if (d) scan.diagnostics.push(d);
+}
+
+/** A folder's entries, sorted; null when it cannot be listed (then refused, with the records it may hold). */
+function listFolder(scan: GroupScan, abs: string, rel: string) {
+  try {
+    return readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'error';
+    refuse(scan, rel, diagnostic('unreadable-file', { reason }, { file: atOf(scan, rel), line: 0, column: 0 }));
+    return null;
+  }
 }
 
 /** Entries come with their type: no lstat per plain file (a campaign has tens of thousands). */
 function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
-  const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
+  const entries = listFolder(scan, abs, rel);
+  for (const entry of entries ?? []) {
     const name = entry.name;
     if (name.startsWith('.')) continue;
     const childAbs = path.join(abs, name);
@@ -91,7 +148,7 @@ function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
     }
     let st: Stats | undefined;
     if (entry.isSymbolicLink()) {
-      const target = followLink(scan, real, childAbs, at);
+      const target = followLink(scan, real, childAbs, childRel);
       if (target === null) {
         scan.files[childRel] = 'outside';
         continue;
@@ -101,7 +158,9 @@ function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
     }
     if (!(st ? st.isFile() : entry.isFile())) {
       scan.files[childRel] = 'special';
-      scan.diagnostics.push(
+      unreadable(
+        scan,
+        childRel,
         diagnostic('not-a-regular-file', { type: specialType(st ?? lstatSync(childAbs)) }, { file: at, line: 0, column: 0 }),
       );
       continue;
@@ -110,36 +169,39 @@ function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
   }
 }
 
-/** A link's target when it stays inside the group; null (with a diagnostic) when it leads out or nowhere. */
-function followLink(scan: GroupScan, real: string, linkAbs: string, at: string): Stats | null {
+/** A link's target when it stays inside the group; null (refused or reported) when it leads out or nowhere. */
+function followLink(scan: GroupScan, real: string, linkAbs: string, rel: string): Stats | null {
+  const at = { file: `groups/${scan.id}/${rel}`, line: 0, column: 0 };
   let target: string;
   try {
     target = realpathSync(linkAbs);
   } catch {
-    scan.diagnostics.push(diagnostic('dangling-link', {}, { file: at, line: 0, column: 0 }));
+    unreadable(scan, rel, diagnostic('dangling-link', {}, at));
     return null;
   }
   if (!(target === real || target.startsWith(real + path.sep))) {
-    // Photos that lead out are reported where a visit names them (photo-outside-group).
-    if (RECORD_EXT.test(at) && !at.includes('/photos/'))
-      scan.diagnostics.push(diagnostic('file-outside-group', { group: scan.id }, { file: at, line: 0, column: 0 }));
+    // Photos that lead out are reported where a visit names them (photo-outside-group); other files are not read.
+    const what = isRecordFile(rel) ? {} : isSummary(rel) ? { summary: true } : null;
+    unreadable(scan, rel, what && diagnostic('file-outside-group', { group: scan.id, ...what }, at));
     return null;
   }
   return statSync(target);
 }
 
 function place(scan: GroupScan, abs: string, rel: string, at: string): void {
-  if (RECORD_EXT.test(rel) && !rel.startsWith('photos/')) {
+  if (isRecordFile(rel)) {
     scan.recordFiles.push(at);
     scan.files[rel] = 'other';
   } else if (rel === 'summary.md') {
     scan.files[rel] = 'other';
     const length = readHead(abs, 1 << 16, scan, at);
     if (length !== null) setSummary(scan, { file: at, length: Buffer.byteLength(length.toString('utf8').trim()) });
+    else unreadable(scan, rel, null);
   } else if (rel === 'summary.docx') {
     scan.files[rel] = 'other';
     const length = docxLength(abs, scan, at);
     if (length !== null) setSummary(scan, { file: at, length });
+    else unreadable(scan, rel, null);
   } else {
     if (WORKBOOK_EXT.test(rel) && !rel.startsWith('photos/') && !path.basename(rel).startsWith('~$')) {
       scan.diagnostics.push(diagnostic('workbook-in-group', {}, { file: at, line: 0, column: 0 }));

@@ -8,7 +8,9 @@ import { scanGroup } from './scanGroups.js';
 /** The ids already used in a group, by reading its record files (unreadable ones are skipped). */
 export function usedIds(root: string, group: string): Set<string> {
   const ids = new Set<string>();
-  for (const rel of scanGroup(root, group).recordFiles) {
+  const scan = scanGroup(root, group);
+  // Refused files are never opened: a pipe would block, a link may lead anywhere.
+  for (const rel of scan.recordFiles.filter((f) => !scan.refused[f])) {
     let text: string;
     try {
       text = readFileSync(path.join(root, rel), 'utf8');

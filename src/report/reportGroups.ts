@@ -8,7 +8,7 @@ import { groupPhrases } from './phrases.js';
 import { scrubText } from './scrub.js';
 
 /** A group as the annex shows it: its figures (GroupStats), worded for the report. */
-export interface ReportGroup extends Omit<GroupStats, 'rectificationDone' | 'rectificationOverdue' | 'summary'> {
+export interface ReportGroup extends Omit<GroupStats, 'rectificationDone' | 'rectificationOverdue' | 'summary' | 'summaryUnreadable'> {
   /** Counted phrases for this group (see ReportModel.n). */
   n: Record<string, string>;
   done: number;
@@ -27,19 +27,19 @@ function reportGroup(g: GroupStats, audit: AuditResult, lang: Locale): ReportGro
   const t = (z: string, e: string) => (lang === 'zh-CN' ? z : e);
   const findings = audit.findings.filter((f) => f.group === g.id);
   const makeup = audit.makeup.includes(g.id);
-  const { rectificationDone, rectificationOverdue, summary, ...figures } = g;
+  const { rectificationDone, rectificationOverdue, summary, summaryUnreadable, ...figures } = g;
   return {
     ...figures,
     type: label(GROUP_TYPES, g.type, lang),
     done: rectificationDone,
     overdue: rectificationOverdue,
     cards: g.info + g.appeals + g.stability + g.hardship,
-    summary: summary ? t('已报送', 'handed in') : t('未报送', 'missing'),
+    summary: summary ? t('已报送', 'handed in') : summaryUnreadable ? t('无法读取', 'unreadable') : t('未报送', 'missing'),
     makeup,
     state: makeup ? t('须补课', 'must make up its work') : findings.length ? t('有提醒事项', 'has reminders') : t('合格', 'in order'),
     findings: findings.map((f) => ({
       code: f.code,
-      title: findingTitle(f.code, lang),
+      title: findingTitle(f.code, lang, f.data),
       severity: f.severity === 'error' ? t('须补课', 'must make up') : t('提醒', 'reminder'),
       message: scrubText(findingMessage(f, lang), lang),
     })),

@@ -44,6 +44,8 @@ export interface GroupStats {
   rectificationOverdue: number;
   photos: number;
   summary: boolean;
+  /** No summary with text, but a summary file is there that could not be read: not "missing". */
+  summaryUnreadable: boolean;
   /** Records the merge refused (rejected.yaml): handed in, not counted here. */
   refused: number;
 }
@@ -147,6 +149,7 @@ function groupStats(g: ManifestGroup, index: GroupIndex, asOf: string, refused: 
     rectificationOverdue: opinions.filter((o) => rectificationDaysOverdue(o, asOf) > 0).length,
     photos: g.photos.length,
     summary: g.summary !== null,
+    summaryUnreadable: g.summary === null && g.unreadable_summary !== undefined,
     refused,
   };
 }

@@ -7,7 +7,7 @@ import type { RecordKind } from '../schema/spec.js';
 import { daysBetween } from '../util/dates.js';
 
 export type GroupState = 'complete' | 'incomplete' | 'overdue';
-export type LedgersState = 'current' | 'stale' | 'none';
+export type LedgersState = 'current' | 'stale' | 'none' | 'edited';
 
 /** What one group's folder holds, as read and checked. */
 export interface GroupHandIn {
@@ -39,8 +39,10 @@ export interface StatusResult {
   deadlines: { groups: string; report: string };
   daysToGroupDeadline: number;
   daysToReportDeadline: number;
-  /** Whether ledgers/ holds a merge of exactly these folders. */
+  /** Whether ledgers/ holds a merge of exactly these folders (`edited`: a ledger file was changed by hand since). */
   ledgers: LedgersState;
+  /** With `edited`: the file (campaign-relative, `ledgers/opinions.yaml`). */
+  ledgersFile?: string;
   groups: GroupStatus[];
   summary: Record<GroupState, number>;
 }
@@ -48,7 +50,7 @@ export interface StatusResult {
 export function buildStatus(
   campaign: Campaign,
   handIns: readonly GroupHandIn[],
-  options: { asOf: string; ledgers: LedgersState },
+  options: { asOf: string; ledgers: LedgersState; ledgersFile?: string },
 ): StatusResult {
   const { deadlines } = campaign;
   const days = daysBetween(options.asOf, deadlines.groups);
@@ -80,6 +82,7 @@ export function buildStatus(
     daysToGroupDeadline: days,
     daysToReportDeadline: daysBetween(options.asOf, deadlines.report),
     ledgers: options.ledgers,
+    ...(options.ledgersFile === undefined ? {} : { ledgersFile: options.ledgersFile }),
     groups,
     summary,
   };

@@ -94,6 +94,7 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
     symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'groups/g1/out.yaml'));
     symlinkSync(path.join(root, 'gone.yaml'), path.join(root, 'groups/g1/dangling.yaml'));
     symlinkSync(path.join(root, 'secret.jpg'), path.join(root, 'groups/g1/photos/link.jpg'));
+    symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'groups/g1/summary.md'));
     return { root };
   },
   'special-files': () => {
@@ -102,7 +103,11 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
     mkfifo(path.join(root, 'groups/g1/pipe.yaml'));
     return { root };
   },
-  groups: () => ({ root: writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g9/x.yaml': VISIT_EN }) }),
+  groups: () => {
+    const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g9/x.yaml': VISIT_EN });
+    symlinkSync(path.join(root, 'gone'), path.join(root, 'groups/g8')); // a folder link leading nowhere
+    return { root };
+  },
   'likely-duplicate': () => ({
     root: mini({
       'groups/g1/v.yaml': VISIT_EN,

@@ -104,6 +104,7 @@ beforeAll(async () => {
   add('ledgers/rejected.yaml', file(root, 'ledgers/rejected.yaml'));
   add('ledgers/changes.yaml', file(root, 'ledgers/changes.yaml'));
   add('ledgers/opinions.yaml', file(root, 'ledgers/opinions.yaml'));
+  add('audit --format json', await json(['audit', ...AS_OF], root, [1])); // with a refused-records finding
   // A returned workbook with errors: diagnostics at a sheet and a cell.
   await runCli(['template', '--group', 'g2', '--out', 'bad.xlsx'], { cwd: root });
   await fill(path.join(root, 'bad.xlsx'), { 活动台账: [{ ...VISIT, 编号: 'v9', 带队领导: '王海艳' }] });

@@ -76,6 +76,16 @@ describe('refused records', () => {
     expect(audit.makeup).toEqual(['g1']);
   });
 
+  it('audit --format json gives the refused-records finding its counts by kind (RULES.md: counts: {kind: n})', async () => {
+    const root = campaign(`${VISIT.replace('led_by: Zhang Ming', 'led_by: Zhang Mign')}---\nkind: [broken\n`);
+    await mergeCampaign(root, { ...OPTIONS, allowInvalid: true });
+    const run = await runCli(['audit', '--as-of', '2014-05-24', '--format', 'json'], { cwd: root });
+    const finding = JSON.parse(run.stdout).findings.find((f: { code: string }) => f.code === 'refused-records');
+    expect(finding.counts).toEqual({ visit: 1, opinion: 2, unknown: 1 });
+    const others = JSON.parse(run.stdout).findings.filter((f: { code: string }) => f.code !== 'refused-records');
+    for (const f of others) expect(f).not.toHaveProperty('counts');
+  });
+
   it('a document whose kind could not be read silences every rule that reads records', async () => {
     const root = campaign(`${VISIT}---\nkind: [broken\n`);
     const merged = await mergeCampaign(root, { ...OPTIONS, allowInvalid: true });

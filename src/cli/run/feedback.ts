@@ -17,5 +17,5 @@ export async function run(rt: Runtime, args: unknown[], opts: Record<string, unk
   for (const f of result.files) rt.stdout.write(`${(path.relative(rt.cwd, f.path) || f.path).split(path.sep).join('/')}\n`);
   const w = feedbackWords(lang ?? rt.lang);
   rt.log(w.wrote(result.files.length, result.files.filter((f) => !f.clean).length));
-  if (result.ledgers !== 'current') rt.log(w.ledgersLog[result.ledgers]);
+  if (result.ledgers !== 'current') rt.log(w.ledgersLog(result.ledgers, result.ledgersFile ?? ''));
 }
