@@ -175,7 +175,7 @@ export const COMMANDS: CommandDef[] = [
         flags: '--replace',
         help: {
           en: 'replace the earlier import of the same template even when the workbook keeps none of its records',
-          zh: '即使表格中没有上次导入（同一模板）的任何记录，也用它替换上次导入的内容',
+          zh: '表格中没有上次导入的任何记录时，仍用它整体替换',
         },
       },
       { ...FORMAT('text or json'), default: 'text' },
