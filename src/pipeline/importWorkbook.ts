@@ -4,7 +4,9 @@
 // another file is left out, one that differs is an error at both places, ids and visit
 // references must hold across the group. Only then is the group's imported/<file>.yaml
 // planned (one file per workbook instance, known by the instance id in the template's hidden
-// metadata, whatever the workbook is called now). Nothing is written while any error remains.
+// metadata, whatever the workbook is called now). What that replaces is compared with the
+// earlier import (replacedImport.ts): removals are named, and a copy that keeps none of it is
+// refused without --replace. Nothing is written while any error remains.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { checkGroup } from '../check/checkGroup.js';
