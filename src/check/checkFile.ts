@@ -72,7 +72,7 @@ export function checkRecords(parsed: readonly ParsedRecord[], file: string, ctx:
   const diagnostics: Diagnostic[] = [];
   const records: RecordResult[] = [];
   for (const p of parsed) {
-    const result = checkRecord(new RecordCheck(p.place, file, ctx), p.data, p.line, p.column);
+    const result = checkRecord(new RecordCheck(p.place, file, ctx, p.sheet !== undefined), p.data, p.line, p.column);
     if (p.sheet !== undefined) result.record.sheet = p.sheet;
     pushAll(diagnostics, result.diagnostics);
     records.push(result.record);
@@ -100,6 +100,8 @@ class RecordCheck {
     readonly place: Placer,
     readonly file: string,
     readonly ctx: GroupContext,
+    /** The record was read from workbook cells (some messages name what a cell takes). */
+    readonly cell = false,
   ) {}
 
   add<K extends DiagnosticCode>(
@@ -134,7 +136,7 @@ function checkRecord(c: RecordCheck, data: unknown, line: number, column: number
     return finish();
   }
   record.kind = kind;
-  const schema = schemaCheck(kind, data, c.place, c.file);
+  const schema = schemaCheck(kind, data, c.place, c.file, c.cell);
   pushAll(c.diagnostics, schema.diagnostics);
   checkValues(c, kind, data, schema.bad);
   checkMembers(c, kind, data);

@@ -172,6 +172,13 @@ export const COMMANDS: CommandDef[] = [
     options: [
       { flags: '--group <id>', help: { en: 'accept only workbooks of this group', zh: '只接受这一组的表格' } },
       { flags: '--dry-run', help: { en: 'show what would be written, write nothing', zh: '只显示将写入什么，不写入' } },
+      {
+        flags: '--replace',
+        help: {
+          en: 'replace the earlier import of the same template even when the workbook keeps none of its records',
+          zh: '表格中没有上次导入的任何记录时，仍用它整体替换',
+        },
+      },
       { ...FORMAT('text or json'), default: 'text' },
       LANG,
     ],

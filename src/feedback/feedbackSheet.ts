@@ -11,7 +11,7 @@ import { hasCjk, pick, type Both, type Lang } from '../messages/words.js';
 import type { Origin, RejectedRecord } from '../model/ledgers.js';
 import { redactText } from '../personal/mask.js';
 import type { FolderRecord } from '../pipeline/folderReviews.js';
-import type { ImportedRow } from '../read/importedFiles.js';
+import { rowAt, type ImportedRow } from '../read/importedFiles.js';
 import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
 import { escapeControl } from '../text/escape.js';
 import { daysBetween } from '../util/dates.js';
@@ -95,13 +95,6 @@ interface Ctx {
 
 /** On one line, control characters shown as escapes (\x1b) as on the terminal: a file's name may hold them. */
 const oneLine = (s: string) => escapeControl(s.replace(/\s+/g, ' ').trim());
-
-/** The workbook row a line of an imported file belongs to (the last record comment above it). */
-function rowAt(rows: readonly ImportedRow[] | undefined, line: number): ImportedRow | undefined {
-  let found: ImportedRow | undefined;
-  for (const r of rows ?? []) if (r.line <= line) found = r;
-  return found;
-}
 
 function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly ImportedRow[]>): Ctx {
   const w = feedbackWords(lang);

@@ -18,6 +18,7 @@ import { LEDGERS_DIR, loadLedgers } from '../read/loadLedgers.js';
 import { loadReviews } from '../read/loadReviews.js';
 import { markdownToDocx } from '../report/markdownToDocx.js';
 import { importedRowsOf } from '../read/importedFiles.js';
+import { inWorkbooks } from '../read/workbookPlaces.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { cleanText } from '../text/clean.js';
 import { nearest } from '../text/suggest.js';
@@ -100,7 +101,11 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
       campaign,
       group,
       asOf: options.asOf,
-      diagnostics: validation.diagnostics.filter((d) => d.file === folder || d.file.startsWith(`${folder}/`)),
+      // Places named inside messages too are the workbook rows of imported records.
+      diagnostics: inWorkbooks(
+        root,
+        validation.diagnostics.filter((d) => d.file === folder || d.file.startsWith(`${folder}/`)),
+      ),
       ledgers: note,
       ...edited,
       findings: findings.filter((f) => f.group === group.id),

@@ -14,8 +14,12 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
-/** Where a diagnostic is: file:line:column, workbook:sheet!cell, or the file alone when it is about the whole file. */
-export function placeOf(d: Diagnostic): string {
+/**
+ * Where a diagnostic is: file:line:column, workbook:sheet!cell, or the file alone when it is
+ * about the whole file; a record `ledger import` wrote, by the workbook row it was typed on.
+ */
+export function placeOf(d: Diagnostic, lang: Lang = 'en'): string {
+  if (d.workbook) return ui(lang).workbookRow(d.workbook.file, d.workbook.sheet, d.workbook.row);
   if (d.sheet !== undefined) return `${d.file}:${d.sheet}${d.cell ? `!${d.cell}` : ''}`;
   if (d.line <= 0) return d.file;
   return d.column > 0 ? `${d.file}:${d.line}:${d.column}` : `${d.file}:${d.line}`;
@@ -31,8 +35,10 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], options: Tex
     if (last !== undefined && d.file !== last) out.push('');
     last = d.file;
     const sev = d.severity === 'error' ? color.red(w.error) : color.yellow(w.warning);
-    out.push(`${color.bold(escapeControl(placeOf(d)))} ${sev} ${escapeControl(localize(d, lang))} ${color.dim(d.code)}`);
+    out.push(`${color.bold(escapeControl(placeOf(d, lang)))} ${sev} ${escapeControl(localize(d, lang))} ${color.dim(d.code)}`);
   }
+  // Said once: where an imported record is corrected (not in the YAML the import wrote).
+  if (diagnostics.some((d) => d.workbook && (!options.quiet || d.severity === 'error'))) out.push('', w.importedHint);
   return out;
 }
 
@@ -53,6 +59,7 @@ export function diagnosticJson(d: Diagnostic, lang: Lang) {
     pointer: d.pointer,
     ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
     ...(d.cell === undefined ? {} : { cell: d.cell }),
+    ...(d.workbook === undefined ? {} : { workbook: d.workbook }),
   };
 }
 

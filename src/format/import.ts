@@ -59,6 +59,8 @@ export const importFormat = {
         unchanged: p.output?.unchanged ?? false,
         records: p.counts,
         skipped: p.skipped,
+        previous: p.previous?.workbook ?? null,
+        removed: p.previous?.removed ?? [],
       })),
       diagnostics: result.diagnostics.map((d) => diagnosticJson(d, options.lang)),
       summary: result.summary,

@@ -27,6 +27,18 @@ export interface Diagnostic<K extends DiagnosticCode = DiagnosticCode> {
   /** For a workbook: the sheet and the cell (A1 style). */
   sheet?: string;
   cell?: string;
+  /**
+   * For a record `ledger import` wrote (file is its imported YAML, which is not to be edited):
+   * the workbook file, sheet and row it was typed on, where the user corrects it.
+   */
+  workbook?: WorkbookRow;
+}
+
+/** A row of a returned workbook, named as the workbook was named when it was imported. */
+export interface WorkbookRow {
+  file: string;
+  sheet: string;
+  row: number;
 }
 
 export interface Place {

@@ -43,8 +43,11 @@ export interface DiagnosticData {
   'unknown-kind': { value: string; suggest?: Both; kinds: Both[] };
   'invalid-code': { field: Both; value: string; suggest?: Both; choices?: Both[] } | { field: Both; found: TypeWord };
   'empty-value': { field: Both; choices?: Both[]; date?: boolean };
-  /** `value`: a fraction found, shown (2.5 reads clearer than "a number" where a count goes). */
-  'wrong-type': { field: Both; expected: TypeWord; found: TypeWord; value?: number };
+  /**
+   * `value`: a fraction found (2.5 reads clearer than "a number" where a count goes), or the text found where yes/no
+   * was expected; `cell`: it was typed in a workbook (是/否, Yes/No), not YAML (true/false).
+   */
+  'wrong-type': { field: Both; expected: TypeWord; found: TypeWord; value?: number | string; cell?: boolean };
   'unquoted-number': { field: Both; personal: boolean };
   'invalid-date': { value: string; variant: 'format' | 'calendar' };
   'invalid-value':
@@ -65,14 +68,14 @@ export interface DiagnosticData {
   'reopened-status':
     { variant: 'status'; reopenedOn: string; status?: Both } | { variant: 'done-on'; reopenedOn: string; doneOn: string; status: Both };
   'done-before-reopened': { doneOn: string; reopenedOn: string };
-  'duplicate-ref-no': { refNo: string; other: { id: string; kind: Both; file: string; line: number } };
+  'duplicate-ref-no': { refNo: string; other: { id: string; kind: Both } & FileLine };
   'duplicate-id':
-    | { variant: 'record'; id: string; group: string; kind: Both; file: string; line: number }
+    | ({ variant: 'record'; id: string; group: string; kind: Both } & FileLine)
     | { variant: 'group'; id: string }
     | { variant: 'member'; name: string; group: string }
     | { variant: 'unit'; id: string; path: string };
   'unknown-visit': { visit: string; group: string; suggest?: string };
-  'visit-has-errors': { visit: string; file: string; line: number };
+  'visit-has-errors': { visit: string } & FileLine;
   'photo-missing': { path: string; group: string };
   'photo-outside-group': { path: string; group: string };
   'photo-not-image': { path: string };
@@ -87,7 +90,7 @@ export interface DiagnosticData {
   'group-folder-missing': { group: string };
   'unit-missing': { path: string };
   'unit-edited': { path: string; file: string };
-  'likely-duplicate': { id: string; others: { id: string; file: string; line: number }[]; similarity: number };
+  'likely-duplicate': { id: string; others: ({ id: string } & FileLine)[]; similarity: number };
   'workbook-in-group': Record<string, never>;
   'workbook-unreadable': { detail: string };
   'not-a-template': Record<string, never>;
@@ -100,7 +103,32 @@ export interface DiagnosticData {
   'extra-column': { header: string };
   'lost-digits': { variant: 'id-number' | 'phone'; masked: string; field: Both };
   'unknown-parent': { id: string; parent: Both } | { variant: 'missing'; parent: Both };
-  'import-conflict': { side: 'workbook' | 'file'; id: string; kind: Both; other: string; fields: Both[] };
+  /** The workbook side names the other record's place; `imported`: that record came from another workbook (named by its row). */
+  'import-conflict':
+    | { side: 'workbook'; id: string; kind: Both; other: FileLine; fields: Both[]; imported?: boolean }
+    | { side: 'file'; id: string; kind: Both; other: string; fields: Both[] };
+  'import-removes': { previous: string; output: string; records: RemovedRecord[] };
+  'import-replaces-all': { previous: string; output: string; records: RemovedRecord[] };
+  'import-renamed': { previous: string; current: string };
+  'formula-no-value': { formula: string };
+}
+
+/** A record of an earlier import that a new import of the same workbook no longer has, and where it was typed. */
+export interface RemovedRecord {
+  id: string;
+  kind?: Both;
+  sheet?: string;
+  row?: number;
+}
+
+/**
+ * A place named inside a message: a file and line, or for a record imported from a workbook the
+ * workbook, sheet and row it was typed on (its imported YAML is not where to correct it).
+ */
+export interface FileLine {
+  file: string;
+  line: number;
+  sheet?: string;
 }
 
 export type DiagnosticCode = keyof DiagnosticData;
@@ -199,6 +227,21 @@ function fieldList(fields: readonly Both[], lang: Lang): string {
     lang,
   );
   return lang === 'zh-CN' ? `（${names}）` : ` (${names})`;
+}
+
+/** A place inside a message: "file:12" / "file 第12行", or a workbook's sheet and row. */
+function fileLine(p: FileLine, lang: Lang): string {
+  if (p.sheet !== undefined) return lang === 'zh-CN' ? `${p.file}：${p.sheet} 第${p.line}行` : `${p.file}, sheet ${p.sheet}, row ${p.line}`;
+  return lang === 'zh-CN' ? `${p.file} 第${p.line}行` : `${p.file}:${p.line}`;
+}
+
+/** Records an import removes: "o20 (下基层听意见台账, row 4)" / "o20（下基层听意见台账 第4行）", every one of them. */
+function removedList(records: readonly RemovedRecord[], lang: Lang): string {
+  const one = (r: RemovedRecord) => {
+    if (r.sheet === undefined) return r.id;
+    return lang === 'zh-CN' ? `${r.id}（${r.sheet} 第${r.row}行）` : `${r.id} (${r.sheet}, row ${r.row})`;
+  };
+  return list(records.map(one), lang);
 }
 
 const FILE_TYPES: Record<DiagnosticData['not-a-regular-file']['type'], Both> = {
@@ -432,14 +475,25 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'error',
     means: { en: 'e.g. text where a list is needed', zh: '值的类型不对（如该填列表却填了文字）' },
     fix: { en: 'Write the value in the form the template shows.', zh: '按模板所示的形式填写。' },
-    en: (d) =>
-      d.expected === 'text' && d.found === 'boolean'
-        ? `${d.field.en} must be text: quote this value (YAML read it as true/false)`
-        : `${d.field.en} must be ${TYPE_EN[d.expected]}, found ${TYPE_EN[d.found]}${d.value === undefined ? '' : ` ${d.value}`}`,
-    zh: (d) =>
-      d.expected === 'text' && d.found === 'boolean'
-        ? `“${d.field.zh}”应为文字：请给这个值加上英文引号（否则会被当作是/否）`
-        : `“${d.field.zh}”应为${TYPE_ZH[d.expected]}，这里是${TYPE_ZH[d.found]}${d.value === undefined ? '' : ` ${d.value}`}`,
+    en: (d) => {
+      if (d.expected === 'text' && d.found === 'boolean')
+        return `${d.field.en} must be text: quote this value (YAML read it as true/false)`;
+      const shown = d.value === undefined ? '' : typeof d.value === 'number' ? ` ${d.value}` : ` "${show(d.value)}"`;
+      const found = `${TYPE_EN[d.found]}${shown}`;
+      if (d.expected === 'boolean' && d.cell) return `${d.field.en} must be Yes or No, found ${found}`;
+      return `${d.field.en} must be ${TYPE_EN[d.expected]}, found ${found}`;
+    },
+    zh: (d) => {
+      if (d.expected === 'text' && d.found === 'boolean') return `“${d.field.zh}”应为文字：请给这个值加上英文引号（否则会被当作是/否）`;
+      const shown = d.value === undefined ? '' : typeof d.value === 'number' ? ` ${d.value}` : q(d.value, 'zh-CN');
+      const found = `${TYPE_ZH[d.found]}${shown}`;
+      // A workbook asks for 是/否; YAML takes only true/false, so both are named there.
+      if (d.expected === 'boolean')
+        return d.cell
+          ? `“${d.field.zh}”应填“是”或“否”，这里是${typeof d.value === 'string' ? q(d.value, 'zh-CN') : TYPE_ZH[d.found]}`
+          : `“${d.field.zh}”应为 true（是）或 false（否），这里是${found}`;
+      return `“${d.field.zh}”应为${TYPE_ZH[d.expected]}，这里是${found}`;
+    },
   },
   'unquoted-number': {
     severity: 'error',
@@ -634,9 +688,9 @@ export const DIAGNOSTIC_CODES: Table = {
       zh: '每条记录使用各自的登记编号；如是同一条记录录入了两次，删去其中一条。',
     },
     en: (d) =>
-      `ref_no "${show(d.refNo)}" is already the number of ${d.other.id} (${d.other.kind.en.toLowerCase()}, ${d.other.file}:${d.other.line}): each record needs a number of its own`,
+      `ref_no "${show(d.refNo)}" is already the number of ${d.other.id} (${d.other.kind.en.toLowerCase()}, ${fileLine(d.other, 'en')}): each record needs a number of its own`,
     zh: (d) =>
-      `登记编号${q(d.refNo, 'zh-CN')}已用于 ${d.other.id}（${d.other.kind.zh}，${d.other.file} 第${d.other.line}行）：每条记录的登记编号应互不相同`,
+      `登记编号${q(d.refNo, 'zh-CN')}已用于 ${d.other.id}（${d.other.kind.zh}，${fileLine(d.other, 'zh-CN')}）：每条记录的登记编号应互不相同`,
   },
   'duplicate-id': {
     severity: 'error',
@@ -648,7 +702,7 @@ export const DIAGNOSTIC_CODES: Table = {
     en: (d) => {
       switch (d.variant) {
         case 'record':
-          return `id "${show(d.id)}" is already used in group ${d.group} by the ${d.kind.en.toLowerCase()} at ${d.file}:${d.line}`;
+          return `id "${show(d.id)}" is already used in group ${d.group} by the ${d.kind.en.toLowerCase()} at ${fileLine(d, 'en')}`;
         case 'group':
           return `group id "${show(d.id)}" is declared twice`;
         case 'member':
@@ -660,7 +714,7 @@ export const DIAGNOSTIC_CODES: Table = {
     zh: (d) => {
       switch (d.variant) {
         case 'record':
-          return `编号${q(d.id, 'zh-CN')}在本组（${d.group}）已被使用：${d.file} 第${d.line}行的${d.kind.zh}`;
+          return `编号${q(d.id, 'zh-CN')}在本组（${d.group}）已被使用：${fileLine(d, 'zh-CN')}的${d.kind.zh}`;
         case 'group':
           return `组编号${q(d.id, 'zh-CN')}重复`;
         case 'member':
@@ -681,8 +735,8 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'warning',
     means: { en: 'the visit a record names has errors of its own', zh: '所关联的活动记录本身有错误' },
     fix: { en: 'Fix the visit; this record is then fine.', zh: '改正那条活动记录后，本条即可通过。' },
-    en: (d) => `visit "${show(d.visit)}" has errors of its own (${d.file}:${d.line}): fix them first`,
-    zh: (d) => `所属活动${q(d.visit, 'zh-CN')}本身有错误（${d.file} 第${d.line}行），请先改正该活动记录`,
+    en: (d) => `visit "${show(d.visit)}" has errors of its own (${fileLine(d, 'en')}): fix them first`,
+    zh: (d) => `所属活动${q(d.visit, 'zh-CN')}本身有错误（${fileLine(d, 'zh-CN')}），请先改正该活动记录`,
   },
   'photo-missing': {
     severity: 'error',
@@ -787,12 +841,12 @@ export const DIAGNOSTIC_CODES: Table = {
     },
     en: (d) =>
       `opinion ${d.id} is repeated ${d.similarity === 1 ? 'word for word' : `(at least ${Math.round(d.similarity * 100)}% alike)`} by ${count(d.others.length, 'opinion')} from the same kind of source: ${list(
-        d.others.slice(0, 3).map((o) => `${o.id} (${o.file}:${o.line})`),
+        d.others.slice(0, 3).map((o) => `${o.id} (${fileLine(o, 'en')})`),
         'en',
       )}${d.others.length > 3 ? ` and ${d.others.length - 3} more` : ''}; all are kept: make sure none is counted twice`,
     zh: (d) =>
       `意见 ${d.id} 与 ${list(
-        d.others.slice(0, 3).map((o) => `${o.id}（${o.file} 第${o.line}行）`),
+        d.others.slice(0, 3).map((o) => `${o.id}（${fileLine(o, 'zh-CN')}）`),
         'zh-CN',
       )}${d.others.length > 3 ? `等${d.others.length}条意见` : ''}${d.similarity === 1 ? '内容相同' : `相似度≥${Math.round(d.similarity * 100)}%`}，对象类别也相同：均已保留，请核实是否重复记录`,
   },
@@ -954,17 +1008,86 @@ export const DIAGNOSTIC_CODES: Table = {
       zh: '表格中的一行与本组其他文件中同编号的记录内容不同',
     },
     fix: {
-      en: 'Change the record in its own file, or give the row a new id (or none: import numbers it).',
-      zh: '到该记录所在的文件中修改；或给这一行换一个编号（或不填，导入时自动编号）。',
+      en: 'Change the record where it is written (a record imported from another workbook: in that workbook, then import it again), or give the row a new id (or none: import numbers it).',
+      zh: '到该记录所在的文件中修改（从另一份表格导入的记录：在那份表格中改正后重新导入）；或给这一行换一个编号（或不填，导入时自动编号）。',
+    },
+    en: (d) => {
+      if (d.side === 'file')
+        return `id "${show(d.id)}" is also the id of the row ${d.other}, which differs from this record${fieldList(d.fields, 'en')}`;
+      const kind = d.kind.en.toLowerCase();
+      const other = fileLine(d.other, 'en');
+      return d.imported
+        ? `id "${show(d.id)}" is the ${kind} imported from ${other}, and this row differs from it${fieldList(d.fields, 'en')}: correct that workbook and import it again, or give this row a new id`
+        : `id "${show(d.id)}" is the ${kind} at ${other}, and this row differs from it${fieldList(d.fields, 'en')}: change it in that file, or give the row a new id`;
+    },
+    zh: (d) => {
+      if (d.side === 'file')
+        return `编号${q(d.id, 'zh-CN')}也是表格中 ${d.other} 一行的编号，而那一行与本记录不同${fieldList(d.fields, 'zh-CN')}`;
+      const other = fileLine(d.other, 'zh-CN');
+      return d.imported
+        ? `编号${q(d.id, 'zh-CN')}是从表格 ${other}导入的${d.kind.zh}，而本行与之不同${fieldList(d.fields, 'zh-CN')}：请在那份表格中改正后重新导入，或给本行换一个编号`
+        : `编号${q(d.id, 'zh-CN')}是 ${other}的${d.kind.zh}，而本行与之不同${fieldList(d.fields, 'zh-CN')}：请到该文件中修改，或给本行换一个编号`;
+    },
+  },
+  'import-removes': {
+    severity: 'warning',
+    means: {
+      en: 'records of the earlier import of the same workbook (template) that the new one no longer has: the import removes them',
+      zh: '同一份表格（模板）上次导入的记录，本次的表格中已没有：导入会将其删除',
+    },
+    fix: {
+      en: 'If they were meant to go, nothing to do; otherwise put their rows back into the workbook (the earlier workbook has them) and import it again.',
+      zh: '确实要删除的，无需处理；否则把这些行补回表格（上次的表格中有）后重新导入。',
     },
     en: (d) =>
-      d.side === 'workbook'
-        ? `id "${show(d.id)}" is the ${d.kind.en.toLowerCase()} at ${d.other}, and this row differs from it${fieldList(d.fields, 'en')}: change it in that file, or give the row a new id`
-        : `id "${show(d.id)}" is also the id of the row ${d.other}, which differs from this record${fieldList(d.fields, 'en')}`,
+      `${count(d.records.length, 'record')} imported earlier from ${d.previous} ${d.records.length === 1 ? 'is' : 'are'} not in this workbook, and the import removes ${d.records.length === 1 ? 'it' : 'them'} from ${d.output}: ${removedList(d.records, 'en')}`,
     zh: (d) =>
-      d.side === 'workbook'
-        ? `编号${q(d.id, 'zh-CN')}是 ${d.other} 的${d.kind.zh}，而本行与之不同${fieldList(d.fields, 'zh-CN')}：请到该文件中修改，或给本行换一个编号`
-        : `编号${q(d.id, 'zh-CN')}也是表格中 ${d.other} 一行的编号，而那一行与本记录不同${fieldList(d.fields, 'zh-CN')}`,
+      `上次从 ${d.previous} 导入的 ${d.records.length} 条记录在本表格中已没有，导入会将其从 ${d.output} 中删除：${removedList(d.records, 'zh-CN')}`,
+  },
+  'import-replaces-all': {
+    severity: 'error',
+    means: {
+      en: 'a workbook that is the same template as an earlier import but keeps none of its records: most likely another member’s copy',
+      zh: '与上次导入的是同一份模板，但上次导入的记录一条也没有：很可能是另一位成员填写的副本',
+    },
+    fix: {
+      en: 'Copy the rows of both workbooks into one and import that; if this workbook really replaces the earlier one, import it with --replace.',
+      zh: '把两份表格的行合并到一份中再导入；确实要用本表格替换上次导入的内容时，加 --replace 导入。',
+    },
+    en: (d) =>
+      `this workbook is the same template as ${d.previous}, imported before, and has none of the records imported from it: ${removedList(d.records, 'en')}. It may be another member’s copy, and importing it would remove them: copy the rows of both into one workbook and import that, or import this one with --replace`,
+    zh: (d) =>
+      `本表格与上次导入的 ${d.previous} 是同一份模板，但上次从它导入的 ${d.records.length} 条记录在本表格中一条也没有：${removedList(d.records, 'zh-CN')}。这可能是另一位成员填写的副本，导入会删除那些记录：请把两份表格的行合并到一份中再导入；确实要替换时加 --replace 导入`,
+  },
+  'import-renamed': {
+    severity: 'warning',
+    means: {
+      en: 'the same template was imported before from a file of another name: the import replaces what was imported then',
+      zh: '同一份模板上次是从另一个文件名的表格导入的：本次导入会替换上次导入的内容',
+    },
+    fix: {
+      en: 'The same workbook saved again under a new name (e.g. with "(1)" added): nothing to do. Another member’s copy of the same template: copy the rows of both into one workbook and import that.',
+      zh: '同一份表格改名后交回的（如微信加了“(1)”）：无需处理。另一位成员填写的同一模板副本：把两份表格的行合并到一份中再导入。',
+    },
+    en: (d) =>
+      `this template was imported before from ${d.previous}, and this file is ${d.current}: the import replaces what was imported then (if this is another member’s copy of the same template, copy the rows of both into one workbook instead)`,
+    zh: (d) =>
+      `这份模板上次是从 ${d.previous} 导入的，本次的文件是 ${d.current}：导入会替换上次导入的内容（如果这是另一位成员填写的同一模板副本，请把两份表格的行合并到一份中再导入）`,
+  },
+  'formula-no-value': {
+    severity: 'error',
+    means: {
+      en: 'a workbook cell holding a formula whose result was never calculated (a program that writes but does not calculate saved it)',
+      zh: '表格中的单元格是公式，但没有保存计算结果（由不会计算公式的程序写入）',
+    },
+    fix: {
+      en: 'Open the workbook in Excel or WPS and save it (the result is then stored), or type the value instead of the formula.',
+      zh: '用 Excel 或 WPS 打开表格并保存一次（会保存计算结果），或直接填写数值，不用公式。',
+    },
+    en: (d) =>
+      `this cell holds a formula${d.formula ? ` (=${show(d.formula)})` : ''} but no calculated value: open and save the workbook in Excel or WPS, or type the value`,
+    zh: (d) =>
+      `这个单元格是公式${d.formula ? `（=${show(d.formula)}）` : ''}，但表格中没有保存计算结果：请用 Excel 或 WPS 打开并保存一次，或直接填写数值`,
   },
 };
 

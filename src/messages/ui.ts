@@ -40,6 +40,9 @@ const en = {
   warningPrefix: 'warning',
   warningLine: (text: string) => `warning: ${text}`,
   usageHint: '(run ledger --help for usage)',
+  workbookRow: (file: string, sheet: string, row: number) => `${file}, sheet ${sheet}, row ${row}`,
+  importedHint:
+    'Records imported from workbooks are named by the workbook row they were typed on: correct them in the workbook and run ledger import again (the files in imported/ are written by the import: do not edit them).',
 };
 
 type Ui = typeof en;
@@ -72,6 +75,9 @@ const zh: Ui = {
   warningPrefix: '警告',
   warningLine: (text) => `警告：${text}`,
   usageHint: '（运行 ledger --help 查看用法）',
+  workbookRow: (file, sheet, row) => `${file}：${sheet} 第${row}行`,
+  importedHint:
+    '从表格导入的记录按填写时的表格行标出：请在表格中改正，再运行 ledger import 重新导入（imported/ 中的文件由导入生成，请勿手工修改）。',
 };
 
 export function ui(lang: Lang): Ui {

@@ -4,16 +4,18 @@
 // another file is left out, one that differs is an error at both places, ids and visit
 // references must hold across the group. Only then is the group's imported/<file>.yaml
 // planned (one file per workbook instance, known by the instance id in the template's hidden
-// metadata, whatever the workbook is called now). Nothing is written while any error remains.
+// metadata, whatever the workbook is called now). What that replaces is compared with the
+// earlier import (replacedImport.ts): removals are named, and a copy that keeps none of it is
+// refused without --replace. Nothing is written while any error remains.
 import path from 'node:path';
 import { checkGroup } from '../check/checkGroup.js';
 import { checkRecords } from '../check/checkFile.js';
 import { diagnostic, sortAndCount, type Diagnostic } from '../messages/diagnostic.js';
 import { LedgerError } from '../messages/errors.js';
 import { workbookWords } from '../messages/workbookWords.js';
-import type { Campaign, RecordResult } from '../model/campaign.js';
+import type { Campaign, FileResult, RecordResult } from '../model/campaign.js';
 import { safeFileName } from '../model/safeFileName.js';
-import { ID_PREFIX, TEMPLATE_FORMAT, type TemplateMeta } from '../model/templateLayout.js';
+import { TEMPLATE_FORMAT, type TemplateMeta } from '../model/templateLayout.js';
 import { convertToXlsx, OLD_EXT, XLSX_EXT } from '../read/convertWorkbook.js';
 import { IMPORTED_DIR, importedFiles, importMark } from '../read/importedFiles.js';
 import { loadCampaign } from '../read/loadCampaign.js';
@@ -22,7 +24,7 @@ import { groupContext } from '../read/readCampaign.js';
 import { readText } from '../read/readFile.js';
 import { readWorkbook, type RawWorkbook } from '../read/readWorkbook.js';
 import { scanGroup } from '../read/scanGroups.js';
-import { workbookRecords, type WorkbookRecord } from '../read/workbookRecords.js';
+import { workbookRecords, type WorkbookRecord, type WorkbookRows } from '../read/workbookRecords.js';
 import { fieldName } from '../schema/fields.js';
 import { schemaHash } from '../schema/jsonSchema.js';
 import { KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
@@ -31,6 +33,8 @@ import { localToday } from '../util/dates.js';
 import { writeFileAtomic } from '../write/fsAtomic.js';
 import { removeFile } from '../write/removeFile.js';
 import { emitYaml } from '../yaml/emit.js';
+import { numberBlankIds, reuseEarlierIds } from './blankIds.js';
+import { replacedImport } from './replacedImport.js';
 import { validateCampaign } from './validateCampaign.js';
 
 export interface WorkbookInput {
@@ -45,6 +49,8 @@ export interface ImportOptions {
   today?: string;
   /** LibreOffice's command, for .xls and .et (null: not installed). */
   soffice?: string | null;
+  /** The workbook replaces its earlier import even when it keeps none of its records (--replace). */
+  replace?: boolean;
 }
 
 export interface WorkbookPlan {
@@ -64,6 +70,8 @@ export interface WorkbookPlan {
    * whether anything would change.
    */
   output?: { rel: string; text: string | null; replaces: boolean; unchanged: boolean };
+  /** The workbook file the earlier import of this workbook came from, and the ids of its records this one no longer has. */
+  previous?: { workbook: string; removed: string[] };
 }
 
 export interface ImportResult {
@@ -197,13 +205,14 @@ async function checkOne(
 
   const state = groupState(root, campaign, group, instance, options.today);
   const outside = [...state.outside, ...(run.earlier.get(group) ?? [])];
-  numberBlankIds(rows.records, outside);
-  const checked = checkRecords(
-    rows.records.map((r) => ({ data: r.data, line: r.row, column: 1, sheet: r.sheet, place: r.place })),
-    input.shown,
-    state.ctx,
-  );
+  const checked = checkRows(rows, input.shown, state, outside);
   plan.diagnostics.push(...checked.diagnostics);
+  if (state.ownFile) {
+    const ids = new Set(checked.records.flatMap((r) => (r.id === null ? [] : [r.id])));
+    const replaced = replacedImport(root, state.ownFile, state.own, ids, input.shown, options.replace === true);
+    plan.diagnostics.push(...replaced.diagnostics);
+    plan.previous = { workbook: replaced.previous, removed: replaced.removed.map((r) => r.id) };
+  }
   const cross = againstGroup(group, checked.records, outside, state.own, input.shown);
   plan.diagnostics.push(...cross.diagnostics);
   plan.skipped = cross.skipped.size;
@@ -212,6 +221,24 @@ async function checkOne(
   run.earlier.set(group, [...(run.earlier.get(group) ?? []), ...kept.map((x) => x.result)]);
   if (!plan.diagnostics.some((d) => d.severity === 'error')) planOutput(root, campaign, plan, state.ownFile, kept, run);
   return plan;
+}
+
+/**
+ * The rows checked as a YAML file's records are. Rows without an id are numbered (the earlier
+ * import's ids kept for rows it had); a formula cell without a value is that, not also a
+ * missing value.
+ */
+function checkRows(rows: WorkbookRows, file: string, state: GroupState, outside: readonly RecordResult[]): FileResult {
+  numberBlankIds(rows.records, [...outside, ...state.own]);
+  const checked = checkRecords(
+    rows.records.map((r) => ({ data: r.data, line: r.row, column: 1, sheet: r.sheet, place: r.place })),
+    file,
+    state.ctx,
+  );
+  reuseEarlierIds(rows.records, checked.records, state.own, outside);
+  const formulas = new Set(rows.diagnostics.filter((d) => d.code === 'formula-no-value').map((d) => `${d.sheet}!${d.cell}`));
+  if (formulas.size) checked.diagnostics = checked.diagnostics.filter((d) => !formulas.has(`${d.sheet}!${d.cell}`));
+  return checked;
 }
 
 /** Which group and instance a workbook is, or why it is not one to read (another campaign, a second copy, …). */
@@ -272,37 +299,6 @@ function groupState(root: string, campaign: Campaign, group: string, instance: s
   return state;
 }
 
-/** Ids for rows whose id was left empty: the next free ones of their kind (v7, o23), in row order. */
-function numberBlankIds(records: readonly WorkbookRecord[], outside: readonly RecordResult[]): void {
-  const used = new Set<string>();
-  for (const r of outside) if (r.id !== null) used.add(r.id);
-  for (const r of records) if (typeof r.data.id === 'string') used.add(r.data.id);
-  const next = new Map<string, number>();
-  for (const r of records) {
-    if (!r.blankId) continue;
-    const prefix = ID_PREFIX[r.kind];
-    let n = next.get(prefix) ?? largest(used, prefix) + 1;
-    while (used.has(`${prefix}${n}`)) n++;
-    const id = `${prefix}${n}`;
-    used.add(id);
-    next.set(prefix, n + 1);
-    // The id goes right after the kind, where a YAML record has it.
-    const { kind, ...rest } = r.data;
-    for (const k of Object.keys(r.data)) delete r.data[k];
-    Object.assign(r.data, { kind, id }, rest);
-  }
-}
-
-function largest(used: ReadonlySet<string>, prefix: string): number {
-  let max = 0;
-  for (const id of used) {
-    if (!id.startsWith(prefix)) continue;
-    const rest = id.slice(prefix.length);
-    if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
-  }
-  return max;
-}
-
 /**
  * The workbook's records against the rest of the group. A row whose id is a record of another
  * file is left out when it is the same record, and an error at both places when it differs;
@@ -336,7 +332,7 @@ function againstGroup(
     diagnostics.push(
       diagnostic(
         'import-conflict',
-        { side: 'workbook', id: r.id as string, kind, other: `${other.file}:${other.line}`, fields },
+        { side: 'workbook', id: r.id as string, kind, other: { file: other.file, line: other.line }, fields },
         { file, ...rowAt, pointer: '/id' },
       ),
     );

@@ -70,6 +70,16 @@ export function importedRows(text: string): ImportedRow[] {
   return out;
 }
 
+/** The workbook row a line of an imported file belongs to (the last record comment at or above it). */
+export function rowAt(rows: readonly ImportedRow[] | undefined, line: number): ImportedRow | undefined {
+  let found: ImportedRow | undefined;
+  for (const r of rows ?? []) {
+    if (r.line > line) break;
+    found = r;
+  }
+  return found;
+}
+
 /** The rows behind every imported file of a group (relative path → rows); files that cannot be read are left out. */
 export function importedRowsOf(root: string, group: string): Map<string, ImportedRow[]> {
   const out = new Map<string, ImportedRow[]>();

@@ -15,6 +15,8 @@ export interface RawRow {
   row: number;
   /** Values by 0-based column index (holes are empty cells). */
   cells: RawCell[];
+  /** Formulas with no result stored (a writer that does not calculate), by 0-based column: their cells read as empty. */
+  formulas?: Map<number, string>;
 }
 
 export interface RawSheet {
@@ -88,7 +90,7 @@ export async function readWorkbook(file: string): Promise<RawWorkbook> {
     collected.push(c);
     let first = true;
     for await (const row of sheet) {
-      const cells = rowCells(row);
+      const { cells, formulas } = rowCells(row);
       if (first) {
         first = false;
         c.kind = cells.some((x) => splitKey(x) !== null) ? 'keys' : cells[0] === META_MARK ? 'meta' : 'other';
@@ -105,7 +107,9 @@ export async function readWorkbook(file: string): Promise<RawWorkbook> {
         continue;
       }
       if (row.number === c.headerRow) c.headers = cells.map((x) => (x === null || x === undefined ? null : String(x)));
-      else if (row.number > c.headerRow && cells.some((x) => x !== null && x !== '')) c.rows.push({ row: row.number, cells });
+      else if (row.number > c.headerRow && (formulas || cells.some((x) => x !== null && x !== ''))) {
+        c.rows.push({ row: row.number, cells, ...(formulas ? { formulas } : {}) });
+      }
     }
   }
   nameSheets(reader, collected);
@@ -160,13 +164,25 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
   if (rest) yield rest;
 }
 
-function rowCells(row: ExcelJS.Row): RawCell[] {
+function rowCells(row: ExcelJS.Row): { cells: RawCell[]; formulas?: Map<number, string> } {
   const cells: RawCell[] = [];
+  let formulas: Map<number, string> | undefined;
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     cells[col - 1] = cellValue(cell.value);
+    const formula = unsolved(cell.value);
+    if (formula !== undefined) (formulas ??= new Map()).set(col - 1, formula);
   });
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-  return cells;
+  return formulas ? { cells, formulas } : { cells };
+}
+
+/** The text of a formula whose result was never stored (undefined for anything else): it must not read as an empty cell. */
+export function unsolved(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+  if (!('formula' in o || 'sharedFormula' in o) || (o.result !== undefined && o.result !== null)) return undefined;
+  // A shared formula's copies name only the cell that holds its text.
+  return typeof o.formula === 'string' ? o.formula : '';
 }
 
 /** Sheets are read by file (sheet3.xml); their names come from the workbook part, which may come last in the zip. */

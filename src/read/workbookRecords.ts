@@ -19,7 +19,7 @@ import { VOCABULARIES, type Vocabulary } from '../schema/vocab.js';
 import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
 import { columnLetter, splitKey, templateLayout, type LayoutColumn, type LayoutSheet } from '../model/templateLayout.js';
-import type { RawCell, RawSheet, RawWorkbook } from './readWorkbook.js';
+import type { RawCell, RawRow, RawSheet, RawWorkbook } from './readWorkbook.js';
 
 export interface WorkbookRecord {
   kind: RecordKind;
@@ -76,7 +76,7 @@ export function workbookRecords(book: RawWorkbook, file: string): WorkbookRows {
   for (const m of matched) {
     if (m.layout.part) continue;
     for (const row of m.raw.rows) {
-      const b = buildRow(m, row.row, row.cells, out);
+      const b = buildRow(m, row, out);
       if (!b) continue;
       built.push(b);
       const id = b.data.id;
@@ -159,23 +159,40 @@ interface Built {
   items: Map<string, { m: Matched; row: number }[]>;
 }
 
-function buildRow(m: Matched, row: number, cells: RawCell[], out: Collector): Built | null {
-  if (![...m.columns.keys()].some((i) => !isBlank(cells[i]))) return null;
+function buildRow(m: Matched, raw: RawRow, out: Collector): Built | null {
+  const { row, cells } = raw;
+  if (!filledRow(m, raw)) return null;
   const data: Record<string, unknown> = { kind: m.layout.kind };
   for (const [i, col] of m.columns) {
+    if (unsolvedAt(m, raw, i, col, out)) continue;
     const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out);
     if (v !== undefined) setPath(data, col.path, v);
   }
   return { kind: m.layout.kind, m, row, data, blankId: data.id === undefined, items: new Map() };
 }
 
+/** A row with something in a template column: a value, or a formula whose value was not stored. */
+function filledRow(m: Matched, raw: RawRow): boolean {
+  return [...m.columns.keys()].some((i) => !isBlank(raw.cells[i]) || raw.formulas?.has(i));
+}
+
+/** A formula cell with no stored result is reported as such (not as a cell left empty). */
+function unsolvedAt(m: Matched, raw: RawRow, i: number, col: LayoutColumn, out: Collector): boolean {
+  const formula = raw.formulas?.get(i);
+  if (formula === undefined) return false;
+  out.add('formula-no-value', { formula }, out.at(m.raw.name, raw.row, i), col.path);
+  return true;
+}
+
 /** Rows of a part sheet join their parent by its id (the first column); an unknown parent is reported at that cell. */
 function addParts(m: Matched, parents: Map<string, Built>, parentName: { en: string; zh: string }, out: Collector): void {
   const part = m.layout.part as string;
   const parentCol = m.byKey.get('@parent');
-  for (const { row, cells } of m.raw.rows) {
-    if (![...m.columns.keys()].some((i) => !isBlank(cells[i]))) continue;
+  for (const raw of m.raw.rows) {
+    const { row, cells } = raw;
+    if (!filledRow(m, raw)) continue;
     const at = out.at(m.raw.name, row, parentCol ?? 0);
+    if (parentCol !== undefined && unsolvedAt(m, raw, parentCol, m.columns.get(parentCol) as LayoutColumn, out)) continue;
     const id = parentCol === undefined ? undefined : text(cells[parentCol] ?? null);
     if (id === undefined) {
       out.add('unknown-parent', { variant: 'missing', parent: parentName }, at);
@@ -188,7 +205,7 @@ function addParts(m: Matched, parents: Map<string, Built>, parentName: { en: str
     }
     const item: Record<string, unknown> = {};
     for (const [i, col] of m.columns) {
-      if (col.role === 'parent') continue;
+      if (col.role === 'parent' || unsolvedAt(m, raw, i, col, out)) continue;
       const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out);
       if (v !== undefined) setPath(item, col.path, v);
     }

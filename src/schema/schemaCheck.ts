@@ -106,6 +106,7 @@ export function schemaCheck(
   data: unknown,
   place: Placer,
   file: string,
+  cell = false,
 ): { diagnostics: Diagnostic[]; bad: Set<string> } {
   const validate = compiled().get(kind) as ValidateFunction;
   const diagnostics: Diagnostic[] = [];
@@ -114,7 +115,7 @@ export function schemaCheck(
   const root = kind === 'campaign' ? CAMPAIGN_SPEC : RECORD_SPECS[kind];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    const found = toDiagnostic(e, root);
+    const found = toDiagnostic(e, root, cell);
     if (!found) continue;
     const pos = place(found.target, found.where, found.pointer);
     const d = diagnostic(found.code, found.data as never, { file, ...pos, pointer: pointerOf(found.pointer) });
@@ -148,8 +149,11 @@ const found = <K extends DiagnosticCode>(
   target = path,
 ): Found => ({ code, data, pointer: path, target, where }) as Found;
 
-/** One ajv error as a code and its data, in the words of the spec (field terms, code lists). */
-function toDiagnostic(e: ErrorObject, root: Spec): Found | null {
+/**
+ * One ajv error as a code and its data, in the words of the spec (field terms, code lists).
+ * `cell`: the value was typed in a workbook cell, where yes/no is 是/否 rather than true/false.
+ */
+function toDiagnostic(e: ErrorObject, root: Spec, cell: boolean): Found | null {
   const path: (string | number)[] = splitPath(e.instancePath).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const field = fieldName(root, path);
   const spec = specAt(root, path);
@@ -173,8 +177,14 @@ function toDiagnostic(e: ErrorObject, root: Spec): Found | null {
       if (expected === 'text' && typeof e.data === 'number') {
         return found('unquoted-number', { field, personal: spec?.t === 'string' && spec.personal !== undefined }, path);
       }
+      // Text where yes/no belongs is shown, so "是的" is seen next to the words to use; a fraction is shown too.
       const what = typeWord(e.data);
-      return found('wrong-type', { field, expected, found: what, ...(what === 'fraction' ? { value: e.data as number } : {}) }, path);
+      const yesNo = expected === 'boolean' ? { ...(typeof e.data === 'string' ? { value: e.data } : {}), ...(cell ? { cell } : {}) } : {};
+      return found(
+        'wrong-type',
+        { field, expected, found: what, ...(what === 'fraction' ? { value: e.data as number } : {}), ...yesNo },
+        path,
+      );
     }
     case 'pattern': {
       if (e.data === '') return found('empty-value', { field, ...(spec?.t === 'date' ? { date: true } : {}) }, path);

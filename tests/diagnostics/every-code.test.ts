@@ -32,6 +32,15 @@ const OPINION_EN = (id: string, content: string, source = 'masses') =>
   `kind: opinion\nid: ${id}\ndate: 2014-04-25\nvisit: v1\nchannel: symposium\ncollected_by: Li Hua\nsource: { kind: ${source} }\ncategory: formalism\nabout: unit\ncontent: ${JSON.stringify(content)}\n`;
 const D = cellDate;
 const VISIT_ROW = G2_VISIT_ROW;
+const OPINION_ROW = (content: string) => ({
+  日期: D('2014-05-12'),
+  听取渠道: '当面',
+  收集人: '周敏',
+  对象类别: '群众',
+  意见类别: '形式主义',
+  意见指向: '干部队伍',
+  意见内容: content,
+});
 
 function mini(files: Record<string, string | Uint8Array>): string {
   return writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/photos/ok.jpg': JPEG, ...files });
@@ -169,6 +178,41 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
       const ws = wb.getWorksheet('活动台账')!;
       ws.getCell('M3').value = '自己加的列';
       ws.getCell('M4').value = '备忘';
+    });
+    return { root, args: ['validate', 'g2.xlsx'] };
+  },
+  // Two members each fill a copy of one blank template: the second copy keeps none of the
+  // first's records, so it is refused (the import would replace them).
+  'import-replaces-all': async () => {
+    const root = copyCampaign('zh-CN');
+    const blank = await template(root);
+    cpSync(blank, path.join(root, '周敏.xlsx'));
+    await fill(blank, { 下基层听意见台账: [OPINION_ROW('办事指南更新不及时。'), OPINION_ROW('窗口排队时间长。')] });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    await fill(path.join(root, '周敏.xlsx'), { 下基层听意见台账: [OPINION_ROW('路灯不亮。')] });
+    return { root, args: ['import', '周敏.xlsx', '--dry-run'] };
+  },
+  // The same workbook returned again under the name WeChat gives it, one row deleted.
+  'import-removes': async () => {
+    const root = copyCampaign('zh-CN');
+    const file = await fill(await template(root), {
+      下基层听意见台账: [OPINION_ROW('办事指南更新不及时。'), OPINION_ROW('窗口排队时间长。')],
+    });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    await editBook(file, (wb) => void wb.getWorksheet('下基层听意见台账')!.spliceRows(4, 1), path.join(root, 'g2(1).xlsx'));
+    return { root, args: ['import', 'g2(1).xlsx', '--dry-run'] };
+  },
+  // What a returned workbook's cells can hold that YAML cannot: a formula never calculated, a yes/no typed in words.
+  'workbook-cells': async () => {
+    const root = copyCampaign('zh-CN');
+    await fill(await template(root), {
+      活动台账: [VISIT_ROW],
+      '活动台账-听取对象': [{ 活动编号: 'v9', 对象类别: '群众', 人数: 3 }],
+      下基层听意见台账: [{ ...OPINION_ROW('办事指南更新不及时。'), 已反馈: '是的' }],
+    });
+    await editBook(path.join(root, 'g2.xlsx'), (wb) => {
+      // As a writer that does not calculate stores it: the formula, and no value.
+      wb.getWorksheet('活动台账-听取对象')!.getCell('C4').value = { formula: 'SUM(D4:F4)' } as ExcelJS.CellFormulaValue;
     });
     return { root, args: ['validate', 'g2.xlsx'] };
   },

@@ -110,7 +110,20 @@ beforeAll(async () => {
   await fill(path.join(root, 'bad.xlsx'), { 活动台账: [{ ...VISIT, 编号: 'v9', 带队领导: '王海艳' }] });
   add('validate --format json', await json(['validate', 'bad.xlsx'], root, [1]));
   add('import --format json', await json(['import', 'bad.xlsx'], root, [1]));
+  add('validate --format json', await importedProblem());
 }, 120_000);
+
+/** validate on a campaign whose imported file holds a record with an error: the diagnostic names its workbook row. */
+async function importedProblem(): Promise<unknown> {
+  const root = copyCampaign('zh-CN');
+  await runCli(['template', '--group', 'g2', '--out', 'g2.xlsx'], { cwd: root });
+  await fill(path.join(root, 'g2.xlsx'), { 活动台账: [VISIT] });
+  expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+  // The imported record made wrong, as a change of the members since the import would make it.
+  const imported = path.join(root, 'groups/g2/imported/g2.yaml');
+  writeFileSync(imported, readFileSync(imported, 'utf8').replace('led_by: 王海燕', 'led_by: 王海艳'));
+  return json(['validate'], root, [1]);
+}
 
 const MAPS: Record<string, string[]> = { 'ledgers/manifest.yaml': ['inputs', 'ledgers'] };
 

@@ -2,7 +2,7 @@
 // them: new rows (numbered on import), rows edited that were locked, ids that collide, visits
 // that go missing; the import file replaced, never doubled; nothing written while an error
 // remains; diagnostics at the sheet and the cell.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign } from '../helpers/campaign.js';
@@ -87,7 +87,10 @@ describe('ledger import: a blank template filled in', () => {
     });
     const run = await runCli(['import', 'g2-改.xlsx'], { cwd: root });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stdout).toMatch(/^g2-改\.xlsx → groups\/g2\/imported\/g2\.yaml：导入 2 条记录/);
+    // Another file name than last time is said (it could be another member's copy); nothing of the earlier import is lost.
+    expect(run.stdout).toMatch(
+      /^g2-改\.xlsx 警告 这份模板上次是从 g2\.xlsx 导入的，本次的文件是 g2-改\.xlsx.* import-renamed\n\ng2-改\.xlsx → groups\/g2\/imported\/g2\.yaml：导入 2 条记录/,
+    );
     expect(imported(root)).toEqual(['g2.yaml']);
     const text = readFileSync(path.join(root, 'groups/g2/imported/g2.yaml'), 'utf8');
     expect(text).toMatch(/从表格 g2-改\.xlsx 导入/);
@@ -142,7 +145,7 @@ describe('ledger import: rows filled in from the group’s records (--records)',
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        'g2.xlsx:活动台账!A4 错误 编号“v1”是 groups/g2/visits/2014-04-15-v1.yaml:1 的活动台账，而本行与之不同（地点）：请到该文件中修改，或给本行换一个编号 import-conflict',
+        'g2.xlsx:活动台账!A4 错误 编号“v1”是 groups/g2/visits/2014-04-15-v1.yaml 第1行的活动台账，而本行与之不同（地点）：请到该文件中修改，或给本行换一个编号 import-conflict',
         '',
         'groups/g2/visits/2014-04-15-v1.yaml:2:5 错误 编号“v1”也是表格中 g2.xlsx:活动台账!A4 一行的编号，而那一行与本记录不同（地点） import-conflict',
         '',
@@ -256,5 +259,110 @@ describe('workbook diagnostics name the sheet and the cell', () => {
     const run = await runCli(['validate', 'g2.xlsx'], { cwd: root });
     expect(run).toMatchObject({ code: 0, stdout: '共检查 1 个文件、1 条记录：0 个错误，0 个警告\n' });
     expect(imported(root)).toEqual([]);
+  });
+});
+
+describe('ledger import: what replacing an earlier import removes is said, never silent', () => {
+  const row = (content: string) => ({ ...OPINION, 意见内容: content });
+
+  it('a second copy of the same blank template keeps none of the first’s records: refused (also in --dry-run), until --replace', async () => {
+    const root = copyCampaign('zh-CN');
+    const first = await blank(root);
+    const copy = path.join(root, 'lo1', 'f1.xlsx');
+    mkdirSync(path.dirname(copy));
+    await fill(first, { 下基层听意见台账: [row('办事指南更新不及时。'), row('窗口排队时间长。')] }, path.join(root, 'f3.xlsx'));
+    await fill(first, { 下基层听意见台账: [row('路灯不亮。')] }, copy);
+    expect((await runCli(['import', 'f3.xlsx'], { cwd: root })).code).toBe(0);
+    const before = readFileSync(path.join(root, 'groups/g2/imported/f3.yaml'), 'utf8');
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await runCli(['import', 'lo1/f1.xlsx', ...extra], { cwd: root });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /^lo1\/f1\.xlsx 错误 本表格与上次导入的 f3\.xlsx 是同一份模板，但上次从它导入的 2 条记录在本表格中一条也没有：o11（下基层听意见台账 第4行）、o12（下基层听意见台账 第5行）。.*--replace 导入 import-replaces-all$/m,
+      );
+    }
+    expect(readFileSync(path.join(root, 'groups/g2/imported/f3.yaml'), 'utf8')).toBe(before);
+    const json = JSON.parse((await runCli(['import', 'lo1/f1.xlsx', '--dry-run', '--format', 'json'], { cwd: root })).stdout);
+    expect(json.workbooks[0]).toMatchObject({ previous: 'f3.xlsx', removed: ['o11', 'o12'] });
+    const replaced = await runCli(['import', 'lo1/f1.xlsx', '--replace'], { cwd: root });
+    expect(replaced.code, replaced.stdout).toBe(0);
+    expect(replaced.stdout).toMatch(
+      /^lo1\/f1\.xlsx 警告 上次从 f3\.xlsx 导入的 2 条记录在本表格中已没有.*：o11（下基层听意见台账 第4行）、o12（下基层听意见台账 第5行） import-removes$/m,
+    );
+    expect(replaced.stdout).toMatch(/^lo1\/f1\.xlsx 警告 这份模板上次是从 f3\.xlsx 导入的，本次的文件是 f1\.xlsx.* import-renamed$/m);
+    // The copy's row is a new record: it does not take an id the removed records had.
+    expect(readFileSync(path.join(root, 'groups/g2/imported/f3.yaml'), 'utf8')).toMatch(/id: o13\n[\s\S]*content: 路灯不亮。/);
+  });
+
+  it('a corrected workbook saved as “g2(1).xlsx” with a row deleted: the removed id is named, the other rows keep theirs', async () => {
+    const root = copyCampaign('zh-CN');
+    const file = await fill(await blank(root), { 下基层听意见台账: [row('甲。'), row('乙。'), row('丙。')] });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    await editBook(file, (wb) => void wb.getWorksheet('下基层听意见台账')!.spliceRows(5, 1), path.join(root, 'g2(1).xlsx'));
+    const run = await runCli(['import', 'g2(1).xlsx', '--lang', 'en'], { cwd: root });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(
+      'g2(1).xlsx warning 1 record imported earlier from g2.xlsx is not in this workbook, and the import removes it from groups/g2/imported/g2.yaml: o12 (下基层听意见台账, row 5) import-removes',
+    );
+    expect(run.stdout).toMatch(
+      /^g2\(1\)\.xlsx warning this template was imported before from g2\.xlsx, and this file is g2\(1\)\.xlsx.* import-renamed$/m,
+    );
+    const text = readFileSync(path.join(root, 'groups/g2/imported/g2.yaml'), 'utf8');
+    expect(text).toMatch(/id: o11\n[\s\S]*content: 甲。[\s\S]*id: o13\n[\s\S]*content: 丙。/);
+    const again = await runCli(['import', 'g2(1).xlsx'], { cwd: root });
+    expect(again.stdout).toBe(
+      'g2(1).xlsx → groups/g2/imported/g2.yaml：与上次导入相同，未改动\n\n共检查 1 个文件、2 条记录：0 个错误，0 个警告\n',
+    );
+  });
+
+  it('a row without an id whose contents changed is a new record: its earlier id is reported as removed', async () => {
+    const root = copyCampaign('zh-CN');
+    const file = await fill(await blank(root), { 下基层听意见台账: [row('甲。'), row('乙。')] });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    await fill(file, { 下基层听意见台账: [{ '@row': 4, 意见内容: '甲，改过。' }] });
+    const run = await runCli(['import', 'g2.xlsx', '--format', 'json'], { cwd: root });
+    expect(run.code, run.stdout).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.workbooks[0]).toMatchObject({ previous: 'g2.xlsx', removed: ['o11'] });
+    expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['import-removes']);
+    expect(readFileSync(path.join(root, 'groups/g2/imported/g2.yaml'), 'utf8')).toMatch(
+      /id: o13\n[\s\S]*content: 甲，改过。[\s\S]*id: o12\n/,
+    );
+  });
+});
+
+describe('problems of imported records are shown at their workbook rows', () => {
+  it('validate names the sheet and row, says to correct the workbook and import again; json keeps the YAML place', async () => {
+    const root = copyCampaign('zh-CN');
+    await fill(await blank(root), { 下基层听意见台账: [OPINION] });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    // As a change of the group's members since the import would leave it.
+    const yaml = path.join(root, 'groups/g2/imported/g2.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('collected_by: 周敏', 'collected_by: 周敏敏'));
+    const run = await runCli(['validate', 'groups/g2'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('g2.xlsx：下基层听意见台账 第4行 错误 “周敏敏”不是本组（g2）成员，是否应为“周敏”？ unknown-member\n');
+    expect(run.stdout).toContain('请在表格中改正，再运行 ledger import 重新导入（imported/ 中的文件由导入生成，请勿手工修改）');
+    expect(run.stdout).not.toMatch(/imported\/g2\.yaml:\d/);
+    const json = JSON.parse((await runCli(['validate', 'groups/g2', '--format', 'json'], { cwd: root })).stdout);
+    expect(json.diagnostics[0]).toMatchObject({
+      file: 'groups/g2/imported/g2.yaml',
+      pointer: '/collected_by',
+      workbook: { file: 'g2.xlsx', sheet: '下基层听意见台账', row: 4 },
+    });
+  });
+
+  it('a row that conflicts with a record imported from another workbook: correct that workbook, never the imported file', async () => {
+    const root = copyCampaign('zh-CN');
+    await fill(await blank(root), { 活动台账: [{ ...VISIT, 编号: 'v9' }] });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    await fill(await blank(root, 'g2', 'other.xlsx'), { 活动台账: [{ ...VISIT, 编号: 'v9', 地点: '北湖社区' }] });
+    const run = await runCli(['import', 'other.xlsx'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'other.xlsx:活动台账!A4 错误 编号“v9”是从表格 g2.xlsx：活动台账 第4行导入的活动台账，而本行与之不同（地点）：请在那份表格中改正后重新导入，或给本行换一个编号 import-conflict',
+    );
+    expect(run.stdout).toContain('g2.xlsx：活动台账 第4行 错误 编号“v9”也是表格中 other.xlsx:活动台账!A4 一行的编号');
+    expect(run.stdout).not.toContain('请到该文件中修改');
   });
 });

@@ -3,6 +3,7 @@
 import { importFormat } from '../../format/import.js';
 import { checkWorkbooks, writeImports } from '../../pipeline/importWorkbook.js';
 import { findSoffice } from '../../read/convertWorkbook.js';
+import { inWorkbooks } from '../../read/workbookPlaces.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
 import { workbookInputs } from '../workbookInputs.js';
 
@@ -16,8 +17,11 @@ export async function run(rt: Runtime, args: unknown[], opts: Record<string, unk
   const checked = await checkWorkbooks(root, inputs, {
     ...(opts.group === undefined ? {} : { group: String(opts.group) }),
     soffice: findSoffice(rt.env),
+    replace: opts.replace === true,
   });
-  const result = dryRun ? checked : writeImports(root, checked);
+  const written = dryRun ? checked : writeImports(root, checked);
+  // Problems of other imported files are shown at their workbook rows.
+  const result = { ...written, diagnostics: inWorkbooks(root, written.diagnostics) };
   rt.stdout.write(
     format === 'json' ? importFormat.json(result, { lang, dryRun }) : importFormat.text(result, { color: rt.color, lang, dryRun }),
   );

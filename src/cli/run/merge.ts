@@ -4,6 +4,7 @@ import { mergeFormat } from '../../format/merge.js';
 import { mergeCampaign } from '../../pipeline/mergeCampaign.js';
 import { VERSION } from '../../util/version.js';
 import { progressBar } from '../progress.js';
+import { inWorkbooks } from '../../read/workbookPlaces.js';
 import { campaignRoot, langOf, parseChoice, parseCount, type Runtime } from '../runtime.js';
 
 export async function run(rt: Runtime, _args: unknown[], opts: Record<string, unknown>): Promise<void> {
@@ -19,6 +20,7 @@ export async function run(rt: Runtime, _args: unknown[], opts: Record<string, un
     onProgress: progress,
     ...(threads === undefined ? {} : { threads }),
   }).finally(() => progress.end());
+  result.diagnostics = inWorkbooks(root, result.diagnostics);
   const ledgers = (path.relative(rt.cwd, result.ledgersDir) || '.').split(path.sep).join('/');
   rt.stdout.write(
     format === 'json' ? mergeFormat.json(result, { lang, ledgers }) : mergeFormat.text(result, { color: rt.color, lang, ledgers }),

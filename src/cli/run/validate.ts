@@ -7,6 +7,7 @@ import { sortAndCount } from '../../messages/diagnostic.js';
 import { ui } from '../../messages/ui.js';
 import { validateCampaign, type ValidationResult } from '../../pipeline/validateCampaign.js';
 import { findSoffice, OLD_EXT, XLSX_EXT } from '../../read/convertWorkbook.js';
+import { inWorkbooks } from '../../read/workbookPlaces.js';
 import { campaignRoot, langOf, parseChoice, type Runtime } from '../runtime.js';
 import { workbookInputs } from '../workbookInputs.js';
 
@@ -42,6 +43,8 @@ export async function run(rt: Runtime, args: unknown[], opts: Record<string, unk
       },
     };
   }
+  // Problems of imported records are shown at the workbook rows they came from.
+  result = { ...result, diagnostics: inWorkbooks(root, result.diagnostics) };
   const quiet = opts.quiet === true;
   rt.stdout.write(
     format === 'json'
