@@ -5,7 +5,7 @@
 // JSON shape; export --reviewed-only and the report's review sentence.
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,11 +83,25 @@ describe('ledger review', () => {
     const root = await merged('zh-CN');
     const run = await runCli(['review', 'approve', 'g1/o1', 'g3/o99'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ledger: 台账中没有编号为“g3/o99”的记录，最接近的是“g3/o9”（编号写作“组编号/记录编号”，如 g2/o3）\n');
+    expect(run.stderr).toBe('ledger: 台账中没有编号为“g3/o99”的记录，最接近的是“g3/o9”（编号写作“组编号/记录编号”）\n');
     expect(existsSync(path.join(root, 'reviews.yaml'))).toBe(false);
     const en = await runCli(['review', 'clear', 'g1/o1', '--lang', 'en'], { cwd: root });
     expect(en.code).toBe(2);
     expect(en.stderr).toBe('ledger: "g1/o1" has no review in reviews.yaml\n');
+  });
+
+  it('the id it offers as the example is one of this campaign’s (the en one has no g2)', async () => {
+    const root = await merged('en');
+    const ids = readdirSync(path.join(root, 'ledgers'))
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => [...readFileSync(path.join(root, 'ledgers', f), 'utf8').matchAll(/^- id: (\S+)$/gm)].map((m) => m[1]));
+    for (const id of ['g2/o3', 'x', 'j-north/o99']) {
+      const run = await runCli(['review', 'approve', id], { cwd: root });
+      expect(run.code).toBe(2);
+      const nearest = /the nearest is "([^"]+)" \(ledger ids are written group\/id\)\n$/.exec(run.stderr)?.[1];
+      expect(ids, run.stderr).toContain(nearest);
+      expect(run.stderr.replace(id, '')).not.toContain('g2/');
+    }
   });
 
   it('refuses a command that says too little or the wrong thing, before it changes anything', async () => {
