@@ -88,7 +88,10 @@ const en = {
       'The merged ledgers are out of date (files were handed in after the last merge), so this sheet does not yet list the supervision findings or the records refused by the merge; they follow once the ledgers are merged again.',
     none: 'The records have not been merged yet, so this sheet does not yet list the supervision findings; they follow after the merge.',
   } as Record<LedgersNote, string>,
-  deadline: (deadline: string, left: number) => `deadline ${proseDate(deadline, 'en')} (${days(left, 'en')})`,
+  /** On every sheet, the clean one too: the group's deadline and the days left as of the sheet's date. */
+  deadline: (deadline: string, asOf: string, left: number) =>
+    `Deadline for handing in: ${proseDate(deadline, 'en')} (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')})`,
+  stop: '.',
   sections: {
     problems: (errors: number, warnings: number) =>
       `Problems in the records (${[errors ? `${errors} to correct` : '', warnings ? `${warnings} to check` : ''].filter(Boolean).join(', ')})`,
@@ -141,7 +144,9 @@ const zh: Words = {
     stale: '各组报送的文件在上次合并后又有改动，台账尚未更新，本单暂未列入督导检查发现的问题和未能合并的记录，待重新合并后另行反馈。',
     none: '台账尚未合并，本单暂未列入督导检查发现的问题，待合并后另行反馈。',
   },
-  deadline: (deadline, left) => `报送截止${proseDate(deadline, 'zh-CN')}（${days(left, 'zh-CN')}）`,
+  deadline: (deadline, asOf, left) =>
+    `报送截止日：${proseDate(deadline, 'zh-CN')}（截至${proseDate(asOf, 'zh-CN')}，${days(left, 'zh-CN')}）`,
+  stop: '。',
   sections: {
     problems: (errors, warnings) =>
       `记录填写问题（${[errors ? `须改正${errors}处` : '', warnings ? `请核实${warnings}处` : ''].filter(Boolean).join('，')}）`,

@@ -91,7 +91,9 @@ describe('ledger feedback on the examples', () => {
         const ws = wb.worksheets[0] as ExcelJS.Worksheet;
         expect(String(ws.getRow(1).getCell(1).value)).toContain(zh ? '问题反馈单' : 'Feedback sheet');
         expect(String(ws.getRow(2).getCell(1).value)).toMatch(
-          zh ? /报送截止2014年5月22日（已逾期2天）/ : /deadline 22 May 2014 \(2 days past\)/,
+          zh
+            ? /报送截止日：2014年5月22日（截至2014年5月24日，已逾期2天）/
+            : /Deadline for handing in: 22 May 2014 \(as of 24 May 2014: 2 days past\)/,
         );
         expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(
           zh ? ['序号', '类别', '位置', '问题', '改正方法'] : ['No.', 'Type', 'Where', 'Problem', 'How to correct it'],
@@ -119,6 +121,33 @@ describe('ledger feedback on the examples', () => {
     expect(text).toContain('Nothing in the records your group handed in needs correcting.');
     expect(tableRows(text)).toEqual([]);
   });
+
+  // The group's name, its deadline and the days left as of --as-of, in Markdown, Word and Excel alike.
+  for (const [lang, asOf, name, deadline] of [
+    ['en', '2014-05-24', 'Group 1 (bureau leaders):', 'Deadline for handing in: 22 May 2014 (as of 24 May 2014: 2 days past)'],
+    ['en', '2014-05-20', 'Group 1 (bureau leaders):', 'Deadline for handing in: 22 May 2014 (as of 20 May 2014: 2 days left)'],
+    ['zh-CN', '2014-05-21', 'Group 1 (bureau leaders)：', '报送截止日：2014年5月22日（截至2014年5月21日，还有1天）'],
+  ] as const) {
+    it(`${lang}, as of ${asOf}: the sheet with nothing to correct names the group, the deadline and the days left`, async () => {
+      const root = roots.en as string;
+      const out = `clean-${lang}-${asOf}`;
+      for (const format of ['md', 'docx', 'xlsx']) {
+        const run = await runCli(['feedback', 'g1', '--format', format, '--lang', lang, '--as-of', asOf, '--out', out], { cwd: root });
+        expect(run.code, run.stderr).toBe(0);
+      }
+      const file = path.join(root, out, lang === 'en' ? 'g1-feedback' : 'g1-问题反馈单');
+      const md = readFileSync(`${file}.md`, 'utf8');
+      expect(tableRows(md)).toEqual([]);
+      const word = await docxParagraphs(`${file}.docx`);
+      for (const text of [md.replace(/\\/g, ''), word]) {
+        expect(text).toContain(name);
+        expect(text).toContain(deadline);
+      }
+      const ws = (await readBook(`${file}.xlsx`)).worksheets[0] as ExcelJS.Worksheet;
+      expect(String(ws.getRow(1).getCell(1).value)).toContain(name.slice(0, -1));
+      expect(String(ws.getRow(2).getCell(1).value)).toContain(deadline);
+    });
+  }
 });
 
 describe('ledger feedback on a campaign with problems', () => {
