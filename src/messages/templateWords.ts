@@ -105,7 +105,8 @@ const en = {
   whenDone: 'Required when the status is done.',
   listPrompt: 'Several may be given: separate them with commas.',
   dateError: 'Type a date as YYYY-MM-DD, e.g. 2014-04-25.',
-  intError: (min: number, max?: number) => (max === undefined ? `Type a whole number of at least ${min}.` : `Type a whole number from ${min} to ${max}.`),
+  intError: (min: number, max?: number) =>
+    max === undefined ? `Type a whole number of at least ${min}.` : `Type a whole number from ${min} to ${max}.`,
   numberError: 'Type a number.',
   choiceError: 'Choose a value from the list.',
   memberError: 'Choose a member of the group from the list.',
