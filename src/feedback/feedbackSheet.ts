@@ -8,6 +8,7 @@ import { localize, type Diagnostic } from '../messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../messages/diagnosticCodes.js';
 import { feedbackWords, FINDING_FIXES, type LedgersNote } from '../messages/feedback.js';
 import { hasCjk, pick, type Both, type Lang } from '../messages/words.js';
+import { fieldColumn } from '../model/fieldColumn.js';
 import type { Origin, RejectedRecord } from '../model/ledgers.js';
 import { redactText } from '../personal/mask.js';
 import type { FolderRecord } from '../pipeline/folderReviews.js';
@@ -84,8 +85,11 @@ interface Ctx {
   w: ReturnType<typeof feedbackWords>;
   /** Free text from people: on one line, ID and phone numbers masked. */
   safe(s: string): string;
-  /** A file of the group and a line, as the group sees it. */
-  where(file: string, line: number): string;
+  /**
+   * A file of the group and a line, as the group sees it: for a file `ledger import` wrote, the
+   * workbook's sheet and row, or the cell when the field at `pointer` has a template column.
+   */
+  where(file: string, line: number, pointer?: string): string;
   kindName(k: RecordKind | null): string;
 }
 
@@ -107,10 +111,12 @@ function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly 
     // Diagnostic messages carry personal data only masked already (and the table's own
     // examples, such as a landline format, must stay whole): free text from people is masked here.
     safe: (s) => redactText(oneLine(s)),
-    where: (file, line) => {
+    where: (file, line, pointer) => {
       if (file === `groups/${group}` || file === `groups/${group}/`) return w.folder;
       const row = line > 0 ? rowAt(rows?.get(file), line) : undefined;
-      return row ? w.row(row.workbook, row.sheet, row.row) : w.line(inGroup(file, group), line);
+      if (!row) return w.line(inGroup(file, group), line);
+      const column = pointer !== undefined && row.kind ? fieldColumn(row.kind, pointer) : undefined;
+      return column ? w.sheet(row.workbook, row.sheet, `${column}${row.row}`) : w.row(row.workbook, row.sheet, row.row);
     },
     kindName: (k) => (k ? pick(KIND_LABELS[k], lang) : ''),
   };
@@ -118,7 +124,7 @@ function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly 
 
 function problemRow(c: Ctx, d: Diagnostic): FeedbackRow {
   const { w, lang } = c;
-  const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, c.group), d.sheet, d.cell) : c.where(d.file, d.line);
+  const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, c.group), d.sheet, d.cell) : c.where(d.file, d.line, d.pointer);
   const suggestion = suggested(d, lang);
   // The table's fix speaks to the office; a group with no folder is told what to hand in.
   const fix =

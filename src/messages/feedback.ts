@@ -161,7 +161,7 @@ const zh: Words = {
   kinds: { error: '填写错误', warning: '填写提醒', finding: '督导检查', refused: '未能合并', returned: '审核退回', note: '说明' },
   line: (file, line) => (line > 0 ? `${file} 第${line}行` : file),
   row: (workbook, sheet, row) => `${workbook} 工作表“${sheet}”第${row}行`,
-  sheet: (file, sheet, cell) => `${file} 工作表“${sheet}”${cell ? ` ${cell}单元格` : ''}`,
+  sheet: (file, sheet, cell) => `${file} 工作表“${sheet}”${cell ? `${cell}单元格` : ''}`,
   folder: '本组文件夹',
   suggest: (value) => `建议改为“${value}”。`,
   more: (total) => `等${total}条`,

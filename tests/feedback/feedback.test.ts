@@ -223,7 +223,7 @@ describe('ledger feedback on a campaign with problems', () => {
 });
 
 describe('ledger feedback for a group that works in Excel', () => {
-  it('points to the workbook’s sheet and row, not to the file the import wrote', async () => {
+  it('points to the workbook’s sheet and cell (row for a finding’s records), not to the file the import wrote', async () => {
     const root = copyCampaign('zh-CN');
     expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
     for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
@@ -232,7 +232,37 @@ describe('ledger feedback for a group that works in Excel', () => {
     expect((await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root })).code).toBe(0);
     const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
     expect(text).toMatch(/o2（g2\.xlsx 工作表“下基层听意见台账”第\d+行）/);
-    expect(text).toMatch(/\| g2\.xlsx 工作表“下基层听意见台账”第\d+行 \|/);
+    expect(text).toMatch(/\| g2\.xlsx 工作表“下基层听意见台账”[A-Z]+\d+单元格 \|/);
     expect(text).not.toContain('imported/');
+  });
+
+  it('points to the cell of the field, the same cell validate names in the workbook (the row when the field has no column there)', async () => {
+    const root = copyCampaign('zh-CN');
+    expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    // A member renamed in ledger.yaml: every record naming him is now wrong, at his cell.
+    const campaign = path.join(root, 'ledger.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('{ name: 孙立新,', '{ name: 孙立明,'));
+    // An audience's head count is on the part sheet, whose row the imported file does not know.
+    const imported = path.join(root, 'groups/g2/imported/g2.yaml');
+    writeFileSync(imported, readFileSync(imported, 'utf8').replace('count: 23', 'count: 0'));
+    const validate = await runCli(['validate', 'g2.xlsx', '--format', 'json'], { cwd: root });
+    const cells = (JSON.parse(validate.stdout) as { diagnostics: { code: string; sheet: string; cell: string }[] }).diagnostics
+      .filter((d) => d.code === 'unknown-member')
+      .map((d) => `${d.sheet}!${d.cell}`);
+    expect(cells.length).toBeGreaterThan(4);
+    for (const lang of ['zh-CN', 'en']) {
+      const run = await runCli(['feedback', 'g2', '--format', 'md', '--lang', lang, '--out', lang, ...AS_OF], { cwd: root });
+      expect(run.code, run.stderr).toBe(0);
+      const zh = lang === 'zh-CN';
+      const text = readFileSync(path.join(root, lang, zh ? 'g2-问题反馈单.md' : 'g2-feedback.md'), 'utf8');
+      const shown = zh
+        ? [...text.matchAll(/\| g2\.xlsx 工作表“([^”]+)”([A-Z]+\d+)单元格 \| “孙立新”不是本组/g)]
+        : [...text.matchAll(/\| g2\.xlsx, sheet "([^"]+)", cell ([A-Z]+\d+) \| "孙立新" is not a member/g)];
+      expect(shown.map((m) => `${m[1]}!${m[2]}`).sort()).toEqual([...cells].sort());
+      expect(text).toMatch(zh ? /\| g2\.xlsx 工作表“活动台账”第4行 \| “人数”/ : /\| g2\.xlsx, sheet "活动台账", row 4 \| /);
+    }
   });
 });
