@@ -148,7 +148,7 @@ describe('ledger template (blank, examples/zh-CN)', () => {
     expect(ws.getCell(FIRST_ROW + 500, column(ws, '身份证号码')).numFmt).toBe('@');
     expect(ws.getCell(FIRST_ROW + 500, column(ws, '联系电话')).numFmt).toBe('@');
     const parts = wb.getWorksheet('活动台账-听取对象')!;
-    expect(parts.getCell(FIRST_ROW, 3).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [1] });
+    expect(parts.getCell(FIRST_ROW, 3).dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [1, 100000] });
   });
 
   it('locks the header rows under a protection without password that allows inserting rows and columns, sorting and filtering', async () => {
