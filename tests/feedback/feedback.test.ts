@@ -37,8 +37,16 @@ function personalData(root: string): string[] {
   return out;
 }
 
+/** No ID or phone number, whole, in part (4 digits or more of one) or masked (138****8000), anywhere. */
 function expectNoPersonalData(text: string, values: readonly string[], where: string): void {
   for (const v of values) expect(text.includes(v), `${where} shows ${v}`).toBe(false);
+  const digits = values.map((v) => v.replace(/\D/g, ''));
+  for (const run of text.replaceAll(EXAMPLE_LANDLINE, '').match(/\d{4,}/g) ?? [])
+    expect(
+      digits.find((d) => d.includes(run)),
+      `${where} shows ${run}, digits of an ID or phone`,
+    ).toBeUndefined();
+  expect(text, where).not.toMatch(/\d(\\?\*){3,}|(\\?\*){3,}\\?\d/);
   const found = findPersonal(text)
     .map((f) => text.slice(f.start, f.end))
     .filter((m) => m !== EXAMPLE_LANDLINE);
@@ -183,7 +191,7 @@ describe('ledger feedback on a campaign with problems', () => {
     await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root });
     const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
     expect(text).toContain(
-      '| 1 | 请核实 | cards.yaml 第1行 | 困难群众登记卡 h1 被退回：联系电话138\\*\\*\\*\\*8000打不通，请核实 | 退回后已修改，待重新审核（无需再改）。 |',
+      '| 1 | 请核实 | cards.yaml 第1行 | 困难群众登记卡 h1 被退回：联系电话〔已隐去〕打不通，请核实 | 退回后已修改，待重新审核（无需再改）。 |',
     );
     expect(text).toContain('经检查，你组报送的材料未发现需要改正的问题。');
     // the folders changed after the merge: the findings wait for the next merge
