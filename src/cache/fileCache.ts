@@ -29,8 +29,8 @@ export interface Entry {
 }
 
 let schemaKey: string | undefined;
-/** Changes with the tool version, the schemas and the cache format: a new one starts every cache afresh. */
-export const versionKey = () => (schemaKey ??= sha256(`files-4\n${VERSION}\n${schemaHash()}`));
+/** Changes with the tool version, the schemas and the cache format (files-5: ID and phone diagnostics carry whose number, not a masked one): a new one starts every cache afresh. */
+export const versionKey = () => (schemaKey ??= sha256(`files-5\n${VERSION}\n${schemaHash()}`));
 
 export function contextKey(ctx: GroupContext): string {
   return sha256(JSON.stringify([ctx.group, ctx.members, ctx.period, ctx.today, Object.entries(ctx.files).sort()]));
