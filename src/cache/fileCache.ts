@@ -29,7 +29,10 @@ export interface Entry {
 }
 
 let schemaKey: string | undefined;
-/** Changes with the tool version, the schemas and the cache format (files-5: ID and phone diagnostics carry whose number, not a masked one): a new one starts every cache afresh. */
+/**
+ * Changes with the tool version, the schemas and the cache format (files-5: ID and phone
+ * diagnostics carry whose number it is, not a masked one): a new one starts every cache afresh.
+ */
 export const versionKey = () => (schemaKey ??= sha256(`files-5\n${VERSION}\n${schemaHash()}`));
 
 export function contextKey(ctx: GroupContext): string {
