@@ -3,7 +3,7 @@
 // the words are chosen by whoever prints them (messages/findings.ts).
 import { renderFinding, type FindingCode, type FindingData } from '../messages/findings.js';
 import type { Lang } from '../messages/words.js';
-import { redactDeep } from '../personal/mask.js';
+import { removedFrom } from '../messages/removed.js';
 import { DEFAULT_AUDIT } from '../model/campaign.js';
 import type { LedgerSet } from '../model/ledgers.js';
 import { RULES, silencedByRefusals, type GroupFacts, type Severity } from './rules.js';
@@ -59,7 +59,7 @@ export function runAudit(set: LedgerSet, options: AuditOptions): AuditResult {
       if (silencedByRefusals(rule, facts.rejected)) continue;
       for (const hit of rule.check(facts)) {
         // A finding may quote a record's text (a visit's place): masked like every message.
-        const data = redactDeep(hit.data);
+        const data = removedFrom(hit.data);
         findings.push({
           code: rule.code,
           severity: rule.severity,

@@ -11,12 +11,11 @@ import {
 } from '../messages/diagnostic.js';
 import type { FileResult, GroupContext, RecordResult } from '../model/campaign.js';
 import { checkIdNumber } from '../personal/idNumber.js';
-import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
 import { forEachValue, isPlainObject, normalize } from '../schema/normalize.js';
 import { schemaCheck, unknownKind } from '../schema/schemaCheck.js';
 import { kindCode, RECORD_SPECS, type RecordKind } from '../schema/spec.js';
-import { specAt } from '../schema/fields.js';
+import { personalFieldName, specAt } from '../schema/fields.js';
 import { RECTIFICATION_STATUS, zhLabel } from '../schema/vocab.js';
 import { isRealDate } from '../util/dates.js';
 import { decodeText } from '../yaml/parseYaml.js';
@@ -163,9 +162,9 @@ function checkValues(c: RecordCheck, kind: RecordKind, data: Record<string, unkn
       c.add('invalid-date', { value, variant: 'calendar' }, at);
     } else if (s.t === 'string' && s.personal === 'id_number') {
       const problem = checkIdNumber(value, c.ctx.today);
-      if (problem) c.add('invalid-id-number', { masked: maskIdNumber(value), problem }, at);
+      if (problem) c.add('invalid-id-number', { field: personalFieldName(RECORD_SPECS[kind], at), problem }, at);
     } else if (s.t === 'string' && s.personal === 'phone') {
-      if (!checkPhone(value)) c.add('invalid-phone', { masked: maskPhone(value) }, at);
+      if (!checkPhone(value)) c.add('invalid-phone', { field: personalFieldName(RECORD_SPECS[kind], at) }, at);
     }
   });
   const period = c.ctx.period;

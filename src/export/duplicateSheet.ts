@@ -1,7 +1,9 @@
 // The likely duplicates of the merge (manifest `duplicates`), one row per opinion, cluster by
 // cluster: the first opinion of its text, then each later one alike to it with how alike it
 // is. Only when there are any; with --group, the clusters that hold one of the group's
-// opinions (with their other members, so the group sees whom it repeats).
+// opinions (with their other members, so the group sees whom it repeats). Only the opinions
+// the workbook lists are members (dated by --as-of; approved, with --reviewed-only), so the
+// sheet holds what its header says; a cluster left with one opinion is no duplicate.
 import { bigrams, dice, normalizeText } from '../check/similarity.js';
 import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
 import { AUDIENCES } from '../schema/vocab.js';
@@ -19,18 +21,22 @@ interface Member {
 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
+/** Whether an opinion of a cluster is listed: its record as the ledgers hold it (undefined when they do not). */
+export type KeepMember = (id: string, record: LedgerRecord | undefined) => boolean;
+
 /** The members of every cluster in order, each with its similarity to the cluster's first (recomputed from the ledgers). */
-function members(set: LedgerSet, group: string | undefined): Member[] {
+function members(set: LedgerSet, group: string | undefined, keep: KeepMember): Member[] {
   const byId = new Map(set.ledgers.opinion.map((r) => [r.id, r]));
   const out: Member[] = [];
   let n = 0;
   for (const c of set.manifest.duplicates) {
-    const records = c.ids.map((id) => byId.get(id));
-    if (group !== undefined && !records.some((r) => r?.group === group)) continue;
+    const ids = c.ids.filter((id) => keep(id, byId.get(id)));
+    const records = ids.map((id) => byId.get(id));
+    if (ids.length < 2 || (group !== undefined && !records.some((r) => r?.group === group))) continue;
     n++;
     const head = records[0];
     const headSet = head && typeof head.content === 'string' ? bigrams(normalizeText(head.content)) : undefined;
-    c.ids.forEach((id, i) => {
+    ids.forEach((id, i) => {
       const r = records[i];
       const similarity =
         i === 0 || !headSet || !r || typeof r.content !== 'string'
@@ -42,8 +48,8 @@ function members(set: LedgerSet, group: string | undefined): Member[] {
   return out;
 }
 
-export function duplicateSheet(ctx: ExportContext, set: LedgerSet, group?: string): SheetModel | null {
-  const rows = members(set, group);
+export function duplicateSheet(ctx: ExportContext, set: LedgerSet, group?: string, keep: KeepMember = () => true): SheetModel | null {
+  const rows = members(set, group, keep);
   if (rows.length === 0) return null;
   const groupOf = (m: Member) => m.record?.group ?? m.id.slice(0, m.id.lastIndexOf('/'));
   const defs: {

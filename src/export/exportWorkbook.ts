@@ -2,17 +2,18 @@
 // (never the group folders), so the workbook shows exactly what was merged and audited.
 import { onlyGroup } from '../model/onlyGroup.js';
 import { runAudit } from '../audit/runAudit.js';
-import type { LedgerSet } from '../model/ledgers.js';
+import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
 import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
 import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
 import { duplicateSheet } from './duplicateSheet.js';
-import { exportContext } from './exportContext.js';
+import { exportContext, type ExportContext } from './exportContext.js';
 import { proseDate } from '../messages/dates.js';
 import { count } from '../messages/words.js';
 import { asOfView } from '../model/asOfView.js';
 import { ledgerSheets } from './ledgerSheets.js';
+import { reviewedFindings } from './reviewedFindings.js';
 import type { WorkbookModel } from './sheetModel.js';
 import { auditSheet, summarySheet } from './summarySheets.js';
 import { writeWorkbook, type WriteResult } from './writeWorkbook.js';
@@ -25,17 +26,41 @@ export interface ExportOptions {
   group?: string;
   /** reviews.yaml: the summary shows review progress. */
   reviews?: readonly ReviewEntry[];
-  /** Only records approved and unchanged since (every sheet says so); the findings stay those of all records. */
+  /**
+   * Only records approved and unchanged since, on every sheet, each saying so: the likely
+   * duplicates among them, and the findings (found over all records) that name them or a group
+   * as a whole (reviewedFindings.ts).
+   */
   reviewedOnly?: boolean;
 }
 
-/** The ledgers narrowed to the records approved in review and unchanged since. */
-export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[]): LedgerSet {
+/** The ids of the records approved in review and unchanged since. */
+export function approvedIds(set: LedgerSet, reviews: readonly ReviewEntry[]): Set<string> {
   const { records } = reviewLedgers(set.ledgers, reviews);
-  const approved = new Set(records.filter((r) => r.state === 'approved').map((r) => r.id));
+  return new Set(records.filter((r) => r.state === 'approved').map((r) => r.id));
+}
+
+/** The ledgers narrowed to the records approved in review and unchanged since. */
+export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[], approved = approvedIds(set, reviews)): LedgerSet {
   const ledgers = { ...set.ledgers };
   for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => approved.has(r.id));
   return { ...set, ledgers };
+}
+
+/** What is said under every sheet's title; the findings sheet says what it holds of reviewed records in its own words. */
+function notes(ctx: ExportContext, options: ExportOptions, later: number): { all: string[]; findings: string[] } {
+  // Masking covers the numbers only: a reader must not take the file for anonymous.
+  const redact = options.redact
+    ? [ctx.t('身份证号码、联系电话已隐去部分数字，姓名、住址未隐去', 'ID and phone numbers partly masked; names and addresses are not')]
+    : [];
+  const dated = later ? [ctx.t(`另有${later}条记录日期晚于截止日，未列入`, `${count(later, 'record')} dated after that day left out`)] : [];
+  if (!options.reviewedOnly) return { all: [...redact, ...dated], findings: [...redact, ...dated] };
+  const reviewed = ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since');
+  const findings = ctx.t(
+    '问题按全部记录查出，仅列涉及审核通过且审核后未改动记录的问题（涉及记录只列这些记录）和针对整个工作组的问题',
+    'findings made over all records; listed are those about records approved in review and unchanged since (only those records named) and those about a group as a whole',
+  );
+  return { all: [...redact, reviewed, ...dated], findings: [...redact, findings, ...dated] };
 }
 
 export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
@@ -45,20 +70,16 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   // Everything is as of the date, like the report: the figures, the findings and the ledger
   // sheets (a card dated after it would contradict the 汇总 beside it). The note says how many
   // later records were left out, so none disappears silently.
-  const audit = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
+  const found = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
   const reviews = options.reviews ?? [];
-  const shown = asOfView(options.reviewedOnly ? approvedOnly(scoped, reviews) : scoped, options.asOf);
-  const duplicates = duplicateSheet(ctx, set, options.group);
-  const notes = [
-    // Masking covers the numbers only: a reader must not take the file for anonymous.
-    ...(options.redact
-      ? [ctx.t('身份证号码、联系电话已隐去部分数字，姓名、住址未隐去', 'ID and phone numbers partly masked; names and addresses are not')]
-      : []),
-    ...(options.reviewedOnly ? [ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since')] : []),
-    ...(shown.later
-      ? [ctx.t(`另有${shown.later}条记录日期晚于截止日，未列入`, `${count(shown.later, 'record')} dated after that day left out`)]
-      : []),
-  ];
+  // Approved records of every group: a likely duplicate of the group's may be another group's.
+  const approved = options.reviewedOnly ? approvedIds(set, reviews) : undefined;
+  const shown = asOfView(approved ? approvedOnly(scoped, reviews, approved) : scoped, options.asOf);
+  const audit = approved ? reviewedFindings(found, approved) : found;
+  const listed = (id: string, r: LedgerRecord | undefined) => (approved ? approved.has(id) : true) && (!r || r.date <= options.asOf);
+  const duplicates = duplicateSheet(ctx, set, options.group, listed);
+  const said = notes(ctx, options, shown.later);
+  const join = (xs: string[]) => (xs.length ? { note: xs.join(ctx.t('；', '; ')) } : {});
   const model: WorkbookModel = {
     title: `${campaign.unit} ${campaign.title}`,
     subtitle: ctx.t(
@@ -66,11 +87,11 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
       `${campaign.unit}: ${campaign.title} — as of ${proseDate(options.asOf, 'en')}`,
     ),
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
-    ...(notes.length ? { note: notes.join(ctx.t('；', '; ')) } : {}),
+    ...join(said.all),
     sheets: [
       summarySheet(ctx, campaignStats(shown.set, options.asOf), countStates(reviewLedgers(scoped.ledgers, reviews).records)),
       ...ledgerSheets(ctx, shown.set.ledgers),
-      auditSheet(ctx, audit),
+      { ...auditSheet(ctx, audit), ...join(said.findings) },
       ...(duplicates ? [duplicates] : []),
     ],
   };

@@ -37,6 +37,8 @@ export interface SheetModel {
   /** A ledger sheet: one table, header frozen and filterable. */
   ledger: boolean;
   tables: Table[];
+  /** Said under this sheet's title instead of the workbook's note (what the sheet holds, in its own words). */
+  note?: string;
 }
 
 export interface WorkbookModel {

@@ -69,7 +69,10 @@ function styles(lang: Locale) {
   });
   return {
     title: { font: { name, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } } as Style,
-    subtitle: { font: { name, size: 10, color: { argb: 'FF595959' } }, alignment: { horizontal: 'left', vertical: 'middle' } } as Style,
+    subtitle: {
+      font: { name, size: 10, color: { argb: 'FF595959' } },
+      alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
+    } as Style,
     heading: { font: { name, size: 12, bold: true }, alignment: { vertical: 'middle' } } as Style,
     header: {
       font: { name, size: 11, bold: true },
@@ -164,8 +167,12 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozen: 
 type Styles = ReturnType<typeof styles>;
 type Sheet = ReturnType<typeof addSheet>;
 
-/** The sheet's own name as its big title (row 1), the unit, campaign and date under it (row 2). */
-function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: string, st: Styles): void {
+/**
+ * The sheet's own name as its big title (row 1), the unit, campaign and date under it (row 2),
+ * wrapped onto as many lines as the printed columns need: a note saying what the sheet holds is
+ * read on paper too, not cut at the last column.
+ */
+function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: string, st: Styles, printedWidth: number): void {
   const title = ws.getRow(1);
   title.getCell(1).value = cleanText(sheet.title);
   title.getCell(1).style = st.title;
@@ -175,7 +182,9 @@ function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: strin
   const sub = ws.getRow(2);
   sub.getCell(1).value = cleanText(subtitle);
   sub.getCell(1).style = st.subtitle;
-  sub.height = 18;
+  // Subtitle text is 10 points against the body's 11: a little more of it fits a line.
+  const lines = Math.max(1, Math.ceil((cellWidth(subtitle) * 10) / 11 / Math.max(1, printedWidth - 2)));
+  sub.height = 18 + (lines - 1) * 13;
   ws.mergeCells(`A2:${last}2`);
   sub.commit();
 }
@@ -319,9 +328,11 @@ async function writeSheet(
   const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN');
   ws.columns = widths.map((width, i) => ({ width, ...(unprinted(i) ? { hidden: true } : {}) }));
   const zh = options.lang === 'zh-CN';
-  const note = model.note === undefined ? '' : zh ? `\u3000\u3000${model.note}` : ` — ${model.note}`;
-  writeTitles(ws, sheet, model.subtitle + note, last, st);
-  const keeper = new PageKeeper(widths.slice(0, printed).reduce((a, b, i) => a + (unprinted(i) ? 0 : b), 0));
+  const said = sheet.note ?? model.note;
+  const note = said === undefined ? '' : zh ? `\u3000\u3000${said}` : ` — ${said}`;
+  const printedWidth = widths.slice(0, printed).reduce((a, b, i) => a + (unprinted(i) ? 0 : b), 0);
+  writeTitles(ws, sheet, model.subtitle + note, last, st, printedWidth);
+  const keeper = new PageKeeper(printedWidth);
   let r = 3;
   let rows = 0;
   for (const t of sheet.tables) {

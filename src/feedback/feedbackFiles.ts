@@ -25,7 +25,9 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
   const md = (x: string) => escapeMarkdown(x);
   const out: string[] = [`# ${md(w.title)}`, '', `**${md(w.salutation(s.group.name))}**`, ''];
   const clean = nothingToFix(s);
-  out.push(clean ? md(w.clean) : md(w.intro(s.deadline, s.asOf, s.daysLeft)), '');
+  // The intro names the deadline; a sheet with nothing to correct says it after its one sentence.
+  const cleanText = `${w.clean}${s.lang === 'zh-CN' ? '' : ' '}${w.deadline(s.deadline, s.asOf, s.daysLeft)}${w.stop}`;
+  out.push(md(clean ? cleanText : w.intro(s.deadline, s.asOf, s.daysLeft)), '');
   if (s.ledgers !== 'current') out.push(md(w.ledgers(s.ledgers, s.ledgersFile ?? '')), '');
   sections(s).forEach((sec, i) => {
     out.push(`## ${md(w.numbered(i + 1, sec.title))}`, '');
@@ -62,7 +64,7 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
   ];
   return {
     title: `${s.group.name}${zh ? '' : ' — '}${w.title}`,
-    subtitle: `${w.sender(s.unit, s.title)}${zh ? '\u3000\u3000' : ' — '}${w.deadline(s.deadline, s.daysLeft)}`,
+    subtitle: `${w.sender(s.unit, s.title)}${zh ? '\u3000\u3000' : ' — '}${w.deadline(s.deadline, s.asOf, s.daysLeft)}`,
     subject: w.title,
     sheets: [
       {

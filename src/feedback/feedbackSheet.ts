@@ -2,14 +2,15 @@
 // records (validate's diagnostics: where, what, how to correct it), the supervision findings
 // (when the ledgers are current), the records the last merge refused and the records returned
 // in review. Pure: what was read goes in, rows of words come out. Personal data never comes
-// out: ID and phone numbers in any text are masked, as in every message.
+// out: no ID or phone number, not even in part, in any text, as in every message and the report.
 import { findingMessage, type Finding } from '../audit/runAudit.js';
 import { localize, type Diagnostic } from '../messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../messages/diagnosticCodes.js';
 import { feedbackWords, FINDING_FIXES, type LedgersNote } from '../messages/feedback.js';
+import { withoutPersonal } from '../messages/removed.js';
 import { hasCjk, pick, type Both, type Lang } from '../messages/words.js';
+import { fieldColumn } from '../model/fieldColumn.js';
 import type { Origin, RejectedRecord } from '../model/ledgers.js';
-import { redactText } from '../personal/mask.js';
 import type { FolderRecord } from '../pipeline/folderReviews.js';
 import { rowAt, type ImportedRow } from '../read/importedFiles.js';
 import { KIND_LABELS, type RecordKind } from '../schema/spec.js';
@@ -86,10 +87,13 @@ interface Ctx {
   lang: Lang;
   group: string;
   w: ReturnType<typeof feedbackWords>;
-  /** Free text from people: on one line, ID and phone numbers masked. */
+  /** Free text from people: on one line, ID and phone numbers removed. */
   safe(s: string): string;
-  /** A file of the group and a line, as the group sees it. */
-  where(file: string, line: number): string;
+  /**
+   * A file of the group and a line, as the group sees it: for a file `ledger import` wrote, the
+   * workbook's sheet and row, or the cell when the field at `pointer` has a template column.
+   */
+  where(file: string, line: number, pointer?: string): string;
   kindName(k: RecordKind | null): string;
 }
 
@@ -102,13 +106,15 @@ function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly 
     lang,
     group,
     w,
-    // Diagnostic messages carry personal data only masked already (and the table's own
-    // examples, such as a landline format, must stay whole): free text from people is masked here.
-    safe: (s) => redactText(oneLine(s)),
-    where: (file, line) => {
+    // Diagnostic messages are worded without personal numbers already (and the table's own
+    // examples, such as a landline format, must stay whole): free text from people is cleaned here.
+    safe: (s) => withoutPersonal(oneLine(s), lang),
+    where: (file, line, pointer) => {
       if (file === `groups/${group}` || file === `groups/${group}/`) return w.folder;
       const row = line > 0 ? rowAt(rows?.get(file), line) : undefined;
-      return row ? w.row(row.workbook, row.sheet, row.row) : w.line(inGroup(file, group), line);
+      if (!row) return w.line(inGroup(file, group), line);
+      const column = pointer !== undefined && row.kind ? fieldColumn(row.kind, pointer) : undefined;
+      return column ? w.sheet(row.workbook, row.sheet, `${column}${row.row}`) : w.row(row.workbook, row.sheet, row.row);
     },
     kindName: (k) => (k ? pick(KIND_LABELS[k], lang) : ''),
   };
@@ -116,7 +122,7 @@ function context(lang: Lang, group: string, rows?: ReadonlyMap<string, readonly 
 
 function problemRow(c: Ctx, d: Diagnostic): FeedbackRow {
   const { w, lang } = c;
-  const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, c.group), d.sheet, d.cell) : c.where(d.file, d.line);
+  const place = d.sheet !== undefined ? w.sheet(inGroup(d.file, c.group), d.sheet, d.cell) : c.where(d.file, d.line, d.pointer);
   const suggestion = suggested(d, lang);
   // The table's fix speaks to the office; a group with no folder is told what to hand in.
   const fix =

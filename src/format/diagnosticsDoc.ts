@@ -92,8 +92,11 @@ export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
     data: { field: { en: 'place', zh: '地点' }, length: 612, limit: 500 },
     at: at(V1, 5, 8, '/place'),
   },
-  'invalid-id-number': { data: { masked: '410182********8561', problem: 'check-digit' }, at: at(CARDS, 8, 16, '/appellant/id_number') },
-  'invalid-phone': { data: { masked: '137****053' }, at: at(CARDS, 9, 12, '/appellant/phone') },
+  'invalid-id-number': {
+    data: { field: { en: 'appellant.id_number', zh: '诉求人的身份证号码' }, problem: 'check-digit' },
+    at: at(CARDS, 8, 16, '/appellant/id_number'),
+  },
+  'invalid-phone': { data: { field: { en: 'appellant.phone', zh: '诉求人的联系电话' } }, at: at(CARDS, 9, 12, '/appellant/phone') },
   'date-outside-period': { data: { date: '2014-06-02', start: '2014-04-08', end: '2014-05-31' }, at: at(CARDS, 4, 7, '/date') },
   'unknown-member': { data: { name: '王海艳', group: 'g2', suggest: '王海燕' }, at: at(V1, 9, 9, '/led_by') },
   'missing-done-on': { data: {}, at: at(V1, 31, 5, '/rectification') },
@@ -143,7 +146,7 @@ export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
   'duplicate-workbook': { data: { other: '第二组(1).xlsx' }, at: at(BOOK, 0, 0) },
   'extra-column': { data: { header: '自己加的列' }, at: cell('活动台账', 'M3', 3, 13) },
   'lost-digits': {
-    data: { variant: 'id-number', masked: '410182********8500', field: { en: 'ID number', zh: '身份证号码' } },
+    data: { variant: 'id-number', field: { en: 'appellant.id_number', zh: '诉求人的身份证号码' } },
     at: cell('民生诉求登记卡', 'G4', 4, 7),
   },
   'unknown-parent': { data: { id: 'v8', parent: { en: 'Activity account', zh: '活动台账' } }, at: cell('活动台账-听取对象', 'A4', 4, 1) },
@@ -393,14 +396,14 @@ const INTRO = `# 错误与警告代码 · Diagnostic codes
 \`文件:行:列 级别 说明 代码\`；Excel 表格中的问题写作 \`表格文件:工作表!单元格\`，涉及整个文件的问题只写文件名；从表格导入的记录写作
 \`表格文件：工作表 第几行\`（在表格中改正后重新导入，不要修改 imported/ 中的文件）。\`--format json\` 输出的每一项有
 \`severity\`、\`code\`、\`message\`、\`file\`、\`line\`、\`column\`、\`pointer\`（表格另有 \`sheet\`、\`cell\`；导入的记录另有 \`workbook\`），见
-[ledgers.md](ledgers.md)。说明文字随活动语言（或 \`--lang\`）为中文或英文；身份证号码和电话号码在任何提示中都只显示部分数字。
+[ledgers.md](ledgers.md)。说明文字随活动语言（或 \`--lang\`）为中文或英文；身份证号码和电话号码在任何提示中都不显示（连部分数字也不显示），只说明是哪一项、在哪里。
 各组收到的《问题反馈单》（\`ledger feedback\`）中的“改正方法”就是下表的“改正”一栏。
 
 Every problem \`ledger validate\`, \`merge\` and \`import\` find has a fixed code. Text output is one line per problem,
 \`file:line:column severity message code\` (\`workbook:sheet!cell\` for a workbook, the file alone for a problem of the whole file, and
 \`workbook, sheet S, row N\` for a record imported from a workbook: correct it there and import again, never in imported/); \`--format json\` gives
 \`severity code message file line column pointer\` (and \`sheet cell\` for a workbook, \`workbook\` for an imported record). Messages are in the campaign's language
-(or \`--lang\`); ID and phone numbers are always masked. The "fix" column is what the groups' feedback sheets say.
+(or \`--lang\`); ID and phone numbers are never shown, not even in part: a message says whose number it is and where. The "fix" column is what the groups' feedback sheets say.
 Below: every code with what it means, how to fix it, and an example in both languages (Chinese first).
 
 The last part lists what stops a command altogether (usage, configuration, I/O): those print one line \`ledger: …\` on

@@ -1,6 +1,8 @@
 // `ledger review list` for people (a table aligned by display width, states in words, kinds by
-// their zh-CN names) and for machines (codes and ids).
+// their zh-CN names) and for machines (codes and ids). A reason or note is the clerk's free text:
+// an ID or phone number typed in it is removed in both, as in every message (reviews.yaml keeps it).
 import type { Colors } from '../text/colors.js';
+import { withoutPersonal } from '../messages/removed.js';
 import { stateWord, reviewWords } from '../messages/review.js';
 import type { Lang } from '../messages/words.js';
 import type { ReviewList } from '../pipeline/reviewCampaign.js';
@@ -10,7 +12,8 @@ import { escapeControl } from '../text/escape.js';
 import { formatJson } from './json.js';
 
 /** A reason or note on one line, cut to keep the table readable (JSON has it whole). */
-const oneLine = (s: string | undefined) => truncate(escapeControl((s ?? '').replace(/\s+/g, ' ').trim()), 40);
+const oneLine = (s: string | undefined, lang: Lang) =>
+  truncate(escapeControl(withoutPersonal((s ?? '').replace(/\s+/g, ' ').trim(), lang)), 40);
 
 export const reviewFormat = {
   text(list: ReviewList, options: { color: Colors; lang: Lang }): string {
@@ -24,9 +27,9 @@ export const reviewFormat = {
         r.date,
         stateWord(r.state, lang),
         r.entry?.date ?? '',
-        oneLine(r.entry?.reason ?? r.entry?.note),
+        oneLine(r.entry?.reason ?? r.entry?.note, lang),
       ]),
-      ...list.removed.map((e) => [e.id, '', '', stateWord('removed', lang), e.date, oneLine(e.reason ?? e.note)]),
+      ...list.removed.map((e) => [e.id, '', '', stateWord('removed', lang), e.date, oneLine(e.reason ?? e.note, lang)]),
     ];
     const paint: Record<string, (s: string) => string> = {
       [stateWord('returned', lang)]: color.red,
@@ -44,7 +47,7 @@ export const reviewFormat = {
       : [w.none];
     return `${lines.join('\n')}\n\n${w.counts(list.counts)}\n`;
   },
-  json(list: ReviewList): string {
+  json(list: ReviewList, lang: Lang): string {
     return formatJson({
       records: list.records.map((r) => ({
         id: r.id,
@@ -52,19 +55,19 @@ export const reviewFormat = {
         kind: r.kind,
         date: r.date,
         state: r.state,
-        review: r.entry ? entryJson(r.entry) : null,
+        review: r.entry ? entryJson(r.entry, lang) : null,
       })),
-      removed: list.removed.map((e) => ({ id: e.id, state: 'removed', review: entryJson(e) })),
+      removed: list.removed.map((e) => ({ id: e.id, state: 'removed', review: entryJson(e, lang) })),
       summary: list.counts,
     });
   },
 };
 
-function entryJson(e: NonNullable<ReviewList['records'][number]['entry']>) {
+function entryJson(e: NonNullable<ReviewList['records'][number]['entry']>, lang: Lang) {
   return {
     state: e.state,
-    ...(e.reason !== undefined ? { reason: e.reason } : {}),
-    ...(e.note !== undefined ? { note: e.note } : {}),
+    ...(e.reason !== undefined ? { reason: withoutPersonal(e.reason, lang) } : {}),
+    ...(e.note !== undefined ? { note: withoutPersonal(e.note, lang) } : {}),
     date: e.date,
     sha256: e.sha256,
   };

@@ -3,7 +3,7 @@
 // the words come from the one table (diagnosticCodes.ts). `message` is the English text, made
 // when the diagnostic is; outputs print it again in the reader's language (localize).
 import { DIAGNOSTIC_CODES, renderDiagnostic, type DiagnosticCode, type DiagnosticData, type Severity } from './diagnosticCodes.js';
-import { redactDeep } from '../personal/mask.js';
+import { removedFrom } from './removed.js';
 import type { Lang } from './words.js';
 
 export type { DiagnosticCode, DiagnosticData, Severity };
@@ -68,11 +68,11 @@ export type Placer = (path: readonly (string | number)[], want?: 'key' | 'value'
 /**
  * A diagnostic of `code` at `at`, with the table's severity and the English message. A value
  * quoted back may be a phone or an ID number typed into the wrong field (a name, a category):
- * the data is masked here, once, so no message, json output, rejected.yaml or feedback sheet
- * made from it can show one whole.
+ * it is removed from the data here, once, so no message, json output, rejected.yaml or feedback
+ * sheet made from it can show any of its digits.
  */
 export function diagnostic<K extends DiagnosticCode>(code: K, given: DiagnosticData[K], at: Place): Diagnostic<K> {
-  const data = redactDeep(given);
+  const data = removedFrom(given);
   const d: Diagnostic<K> = {
     severity: DIAGNOSTIC_CODES[code].severity,
     code,

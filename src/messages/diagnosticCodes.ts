@@ -3,6 +3,7 @@
 // the code and the data; the words are chosen here, in the language the user reads.
 // docs/diagnostics.md is written from this table (`npm run docs`) and a test keeps it so.
 import { zhDate } from './dates.js';
+import { withoutPersonalIn } from './removed.js';
 import { count, hasCjk, list, pick, q, show, type Both, type Lang } from './words.js';
 import { yamlDetailZh } from './yamlDetailZh.js';
 
@@ -59,8 +60,8 @@ export interface DiagnosticData {
     | { variant: 'unit-twice'; path: string; other: string }
     | { variant: 'other'; field: Both; detail: string };
   'too-long': { field: Both; length: number; limit: number };
-  'invalid-id-number': { masked: string; problem: 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit' };
-  'invalid-phone': { masked: string };
+  'invalid-id-number': { field: Both; problem: 'length' | 'characters' | 'area' | 'birth-date' | 'check-digit' };
+  'invalid-phone': { field: Both };
   'date-outside-period': { date: string; start: string; end: string };
   'unknown-member': { name: string; group: string; suggest?: string; role?: 'leader'; form?: boolean };
   'missing-done-on': Record<string, never>;
@@ -101,7 +102,7 @@ export interface DiagnosticData {
   'template-column': { key: string; header: string; sheet?: boolean };
   'duplicate-workbook': { other: string };
   'extra-column': { header: string };
-  'lost-digits': { variant: 'id-number' | 'phone'; masked: string; field: Both };
+  'lost-digits': { variant: 'id-number' | 'phone'; field: Both };
   'unknown-parent': { id: string; parent: Both } | { variant: 'missing'; parent: Both };
   /** The workbook side names the other record's place; `imported`: that record came from another workbook (named by its row). */
   'import-conflict':
@@ -568,25 +569,25 @@ export const DIAGNOSTIC_CODES: Table = {
   'invalid-id-number': {
     severity: 'error',
     means: {
-      en: 'an ID number with a wrong length, birth date or check digit (shown masked)',
-      zh: '身份证号码位数、出生日期或校验位不对（显示时已隐去部分数字）',
+      en: 'an ID number with a wrong length, birth date or check digit (the number is not shown, only whose it is)',
+      zh: '身份证号码位数、出生日期或校验位不对（不显示号码，只说明是哪一项）',
     },
     fix: { en: 'Check the number against the ID card.', zh: '对照身份证核对号码。' },
-    en: (d) => `ID number ${d.masked} ${ID_PROBLEM[d.problem].en}`,
-    zh: (d) => `身份证号码 ${d.masked} ${ID_PROBLEM[d.problem].zh}`,
+    en: (d) => `the ID number (${d.field.en}) ${ID_PROBLEM[d.problem].en}`,
+    zh: (d) => `${d.field.zh}${ID_PROBLEM[d.problem].zh}`,
   },
   'invalid-phone': {
     severity: 'error',
     means: {
-      en: 'neither a mobile nor a landline with area code (shown masked)',
-      zh: '既不是手机号，也不是带区号的固定电话（显示时已隐去部分数字）',
+      en: 'neither a mobile nor a landline with area code (the number is not shown, only whose it is)',
+      zh: '既不是手机号，也不是带区号的固定电话（不显示号码，只说明是哪一项）',
     },
     fix: {
       en: 'Write an 11-digit mobile or a landline with its area code, e.g. 0371-12345678.',
       zh: '填写11位手机号，或带区号的固定电话，如 0371-12345678。',
     },
-    en: (d) => `phone ${d.masked} is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`,
-    zh: (d) => `电话 ${d.masked} 既不是手机号（11位，以13-19开头），也不是带区号的固定电话（如 0371-12345678）`,
+    en: (d) => `the phone (${d.field.en}) is neither a mobile number (11 digits, 1[3-9]…) nor a landline with area code (0371-12345678)`,
+    zh: (d) => `${d.field.zh}既不是手机号（11位，以13-19开头），也不是带区号的固定电话（如 0371-12345678）`,
   },
   'date-outside-period': {
     severity: 'warning',
@@ -971,8 +972,8 @@ export const DIAGNOSTIC_CODES: Table = {
   'lost-digits': {
     severity: 'error',
     means: {
-      en: 'an ID number or phone that the spreadsheet stored as a number and so lost digits (shown masked)',
-      zh: '身份证号码或电话被表格存成了数字，丢失了数字（显示时已隐去部分数字）',
+      en: 'an ID number or phone that the spreadsheet stored as a number and so lost digits (the number is not shown)',
+      zh: '身份证号码或电话被表格存成了数字，丢失了数字（不显示号码）',
     },
     fix: {
       en: 'Format the cell as text (the template does) and type the number again.',
@@ -980,12 +981,12 @@ export const DIAGNOSTIC_CODES: Table = {
     },
     en: (d) =>
       d.variant === 'id-number'
-        ? `${d.field.en} ${d.masked} was stored as a number and lost its last digits (a spreadsheet keeps 15): format the cell as text and type it again`
-        : `${d.field.en} ${d.masked} was stored as a number and lost its leading 0: format the cell as text and type it again with the area code`,
+        ? `${d.field.en} was stored as a number and lost its last digits (a spreadsheet keeps 15): format the cell as text and type it again`
+        : `${d.field.en} was stored as a number and lost its leading 0: format the cell as text and type it again with the area code`,
     zh: (d) =>
       d.variant === 'id-number'
-        ? `${d.field.zh} ${d.masked} 被存成了数字，末尾几位已丢失（表格只保留15位）：请把单元格设为文本格式后重新输入`
-        : `${d.field.zh} ${d.masked} 被存成了数字，开头的 0 已丢失：请把单元格设为文本格式后连同区号重新输入`,
+        ? `${d.field.zh}被存成了数字，末尾几位已丢失（表格只保留15位）：请把单元格设为文本格式后重新输入`
+        : `${d.field.zh}被存成了数字，开头的 0 已丢失：请把单元格设为文本格式后连同区号重新输入`,
   },
   'unknown-parent': {
     severity: 'error',
@@ -1099,7 +1100,9 @@ export function severityOf(code: DiagnosticCode): Severity {
 /** The message of a code in a language. */
 export function renderDiagnostic<K extends DiagnosticCode>(code: K, data: DiagnosticData[K], lang: Lang): string {
   const entry = DIAGNOSTIC_CODES[code] as CodeEntry<DiagnosticData[K]>;
-  return lang === 'zh-CN' ? entry.zh(data) : entry.en(data);
+  // The data quotes what was typed: an ID or phone number in it is never shown, whatever field it was typed in.
+  const safe = withoutPersonalIn(data, lang);
+  return lang === 'zh-CN' ? entry.zh(safe) : entry.en(safe);
 }
 
 export { pick };

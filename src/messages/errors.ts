@@ -2,7 +2,7 @@
 // turns it into words (this table, in the user's language) and an exit code. Input problems
 // are Diagnostics, not errors: these are about how ledger was called, its configuration, and
 // the files around the records (ledgers/, templates, the disk).
-import { redactDeep } from '../personal/mask.js';
+import { withoutPersonalIn } from './removed.js';
 import { list, q, show, type Both, type Lang } from './words.js';
 
 export interface ErrorData {
@@ -39,6 +39,7 @@ export interface ErrorData {
   'not-empty': { dir: string };
   'schema-name': { name: string; suggest?: string; names: string[] };
   'schema-args': { names: string[]; both: boolean };
+  /** `suggest`: the nearest real id, which also shows how ids are written (a campaign may have no g2). */
   'unknown-record': { id: string; suggest?: string; where: 'ledgers' | 'reviews' };
   'reviews-unreadable': { file: string; detail: string };
   'reviews-entry': { file: string; line: number; field: string };
@@ -407,16 +408,16 @@ const WORDS: Words = {
       zh: '`ledger review` 中的编号不是台账记录（或没有审核记录）',
     },
     fix: {
-      en: 'Use ledger ids such as g2/o3 (the message names the nearest); nothing was written.',
-      zh: '使用“组编号/记录编号”形式的台账编号，如 g2/o3（提示中给出最接近的）；本次未写入任何内容。',
+      en: 'Use ledger ids, written group/id (the message names the nearest of the ledgers); nothing was written.',
+      zh: '使用“组编号/记录编号”形式的台账编号（提示中给出台账中最接近的）；本次未写入任何内容。',
     },
     en: (d) =>
       d.where === 'ledgers'
-        ? `no record "${show(d.id)}" in the ledgers${d.suggest === undefined ? '' : `; the nearest is "${d.suggest}"`} (ids are ledger ids such as g2/o3)`
+        ? `no record "${show(d.id)}" in the ledgers${d.suggest === undefined ? ', which hold no records yet' : `; the nearest is "${d.suggest}" (ledger ids are written group/id)`}`
         : `"${show(d.id)}" has no review in reviews.yaml${d.suggest === undefined ? '' : `; the nearest reviewed record is "${d.suggest}"`}`,
     zh: (d) =>
       d.where === 'ledgers'
-        ? `台账中没有编号为${q(d.id, 'zh-CN')}的记录${d.suggest === undefined ? '' : `，最接近的是${q(d.suggest, 'zh-CN')}`}（编号写作“组编号/记录编号”，如 g2/o3）`
+        ? `台账中没有编号为${q(d.id, 'zh-CN')}的记录${d.suggest === undefined ? '（台账中还没有任何记录）' : `，最接近的是${q(d.suggest, 'zh-CN')}（编号写作“组编号/记录编号”）`}`
         : `reviews.yaml 中没有${q(d.id, 'zh-CN')}的审核记录${d.suggest === undefined ? '' : `，最接近的是${q(d.suggest, 'zh-CN')}`}`,
   },
   'reviews-unreadable': {
@@ -509,10 +510,10 @@ const WORDS: Words = {
   },
 };
 
-/** An error in words; what it quotes (an option's value, a group, a path) only with personal numbers masked. */
+/** An error in words; what it quotes (an option's value, a group, a path) without any personal number. */
 export function renderError<K extends ErrorCode>(code: K, data: ErrorData[K], lang: Lang): string {
   const w = WORDS[code];
-  const safe = redactDeep(data);
+  const safe = withoutPersonalIn(data, lang);
   return lang === 'zh-CN' ? w.zh(safe) : w.en(safe);
 }
 

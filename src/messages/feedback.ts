@@ -91,7 +91,10 @@ const en = {
       none: 'The records have not been merged yet, so this sheet does not yet list the supervision findings; they follow after the merge.',
       edited: `The merged ledger file ${file} was changed by hand after the merge, so this sheet does not yet list the supervision findings or the records refused by the merge; they follow once the ledgers are merged again.`,
     })[note],
-  deadline: (deadline: string, left: number) => `deadline ${proseDate(deadline, 'en')} (${days(left, 'en')})`,
+  /** On every sheet, the clean one too: the group's deadline and the days left as of the sheet's date. */
+  deadline: (deadline: string, asOf: string, left: number) =>
+    `Deadline for handing in: ${proseDate(deadline, 'en')} (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')})`,
+  stop: '.',
   sections: {
     problems: (errors: number, warnings: number) =>
       `Problems in the records (${[errors ? `${errors} to correct` : '', warnings ? `${warnings} to check` : ''].filter(Boolean).join(', ')})`,
@@ -148,7 +151,9 @@ const zh: Words = {
       none: '台账尚未合并，本单暂未列入督导检查发现的问题，待合并后另行反馈。',
       edited: `台账文件 ${file} 在合并后被手工改动，本单暂未列入督导检查发现的问题和未能合并的记录，待重新合并后另行反馈。`,
     })[note],
-  deadline: (deadline, left) => `报送截止${proseDate(deadline, 'zh-CN')}（${days(left, 'zh-CN')}）`,
+  deadline: (deadline, asOf, left) =>
+    `报送截止日：${proseDate(deadline, 'zh-CN')}（截至${proseDate(asOf, 'zh-CN')}，${days(left, 'zh-CN')}）`,
+  stop: '。',
   sections: {
     problems: (errors, warnings) =>
       `记录填写问题（${[errors ? `须改正${errors}处` : '', warnings ? `请核实${warnings}处` : ''].filter(Boolean).join('，')}）`,
@@ -163,7 +168,7 @@ const zh: Words = {
   kinds: { error: '填写错误', warning: '填写提醒', finding: '督导检查', refused: '未能合并', returned: '审核退回', note: '说明' },
   line: (file, line) => (line > 0 ? `${file} 第${line}行` : file),
   row: (workbook, sheet, row) => `${workbook} 工作表“${sheet}”第${row}行`,
-  sheet: (file, sheet, cell) => `${file} 工作表“${sheet}”${cell ? ` ${cell}单元格` : ''}`,
+  sheet: (file, sheet, cell) => `${file} 工作表“${sheet}”${cell ? `${cell}单元格` : ''}`,
   folder: '本组文件夹',
   suggest: (value) => `建议改为“${value}”。`,
   more: (total) => `等${total}条`,

@@ -4,6 +4,7 @@
 // print findings from here, so a finding reads the same everywhere.
 import { count, list, type Both, type Lang } from './words.js';
 import { proseDate, zhDate } from './dates.js';
+import { withoutPersonalIn } from './removed.js';
 
 export type FindingSeverity = 'error' | 'warning';
 
@@ -192,7 +193,9 @@ export function findingSeverity(code: FindingCode): FindingSeverity {
 
 export function renderFinding<K extends FindingCode>(code: K, data: FindingData[K], lang: Lang): string {
   const entry = FINDINGS[code] as FindingEntry<FindingData[K]>;
-  return lang === 'zh-CN' ? entry.zh(data) : entry.en(data);
+  // A visit's place is free text: an ID or phone number in it is never shown.
+  const safe = withoutPersonalIn(data, lang);
+  return lang === 'zh-CN' ? entry.zh(safe) : entry.en(safe);
 }
 
 /** A finding's title; with its data, the title that data calls for. */

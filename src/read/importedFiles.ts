@@ -2,6 +2,7 @@
 // by the template instance of the workbook it came from, named in its first lines.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 
 export const IMPORTED_DIR = 'imported';
 const MARK = /^# ledger-import: instance=(\S+)/m;
@@ -54,18 +55,30 @@ export interface ImportedRow {
   workbook: string;
   sheet: string;
   row: number;
+  /** The record's kind (its `kind:` line), which says which template columns the row has; null when unread. */
+  kind: RecordKind | null;
 }
 
 // The comment `ledger import` writes above each record, in either language (workbookWords).
 const ROW_ZH = /^# (.+)：([^：]+) 第(\d+)行$/;
 const ROW_EN = /^# (.+), sheet (.+), row (\d+)$/;
 
-/** The workbook row each record of an imported file came from, in file order. */
+// Import writes each record's kind as a code on the record's first line of data.
+const KIND = /^kind: *"?([a-z]+)"? *$/;
+
+/** The workbook row each record of an imported file came from, in file order, with the record's kind. */
 export function importedRows(text: string): ImportedRow[] {
   const out: ImportedRow[] = [];
+  let open: ImportedRow | undefined;
   text.split('\n').forEach((raw, i) => {
-    const m = ROW_ZH.exec(raw.trimEnd()) ?? ROW_EN.exec(raw.trimEnd());
-    if (m) out.push({ line: i + 1, workbook: m[1] as string, sheet: m[2] as string, row: Number(m[3]) });
+    const line = raw.trimEnd();
+    const m = ROW_ZH.exec(line) ?? ROW_EN.exec(line);
+    if (m) out.push((open = { line: i + 1, workbook: m[1] as string, sheet: m[2] as string, row: Number(m[3]), kind: null }));
+    else if (line === '---') open = undefined;
+    else if (open && open.kind === null) {
+      const kind = KIND.exec(line)?.[1];
+      if ((RECORD_KINDS as readonly string[]).includes(kind ?? '')) open.kind = kind as RecordKind;
+    }
   });
   return out;
 }

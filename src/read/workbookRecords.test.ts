@@ -2,6 +2,7 @@
 // the cell, columns are matched by key wherever they moved, and every value has a place.
 import { describe, expect, it } from 'vitest';
 import type { RawCell, RawSheet, RawWorkbook } from './readWorkbook.js';
+import { localize } from '../messages/diagnostic.js';
 import { workbookRecords } from './workbookRecords.js';
 
 /** A sheet with the layout's keys in the given column order (undefined: a column the user added). */
@@ -61,7 +62,7 @@ describe('workbookRecords', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.sheet}!${d.cell}`)).toEqual(['extra-column 活动台账!B3']);
   });
 
-  it('an 18-digit ID number stored as a number lost digits: an error at its cell, masked, and the value left out', () => {
+  it('an 18-digit ID number stored as a number lost digits: an error at its cell naming whose number (never the number), and the value left out', () => {
     const s = sheet(
       'appeal',
       '民生诉求登记卡',
@@ -73,10 +74,11 @@ describe('workbookRecords', () => {
     );
     const { records, diagnostics } = workbookRecords(book(s), 'g2.xlsx');
     expect(diagnostics.map((d) => `${d.code} ${d.severity} ${d.sheet}!${d.cell} ${d.message}`)).toEqual([
-      'lost-digits error 民生诉求登记卡!C4 id_number 410182********9000 was stored as a number and lost its last digits (a spreadsheet keeps 15): format the cell as text and type it again',
-      'lost-digits error 民生诉求登记卡!D5 phone *******5379 was stored as a number and lost its leading 0: format the cell as text and type it again with the area code',
+      'lost-digits error 民生诉求登记卡!C4 appellant.id_number was stored as a number and lost its last digits (a spreadsheet keeps 15): format the cell as text and type it again',
+      'lost-digits error 民生诉求登记卡!D5 appellant.phone was stored as a number and lost its leading 0: format the cell as text and type it again with the area code',
     ]);
-    for (const d of diagnostics) expect(d.message).not.toMatch(/\d{9}/);
+    for (const d of diagnostics) expect(d.message).not.toMatch(/\d{4}|\*/);
+    expect(diagnostics.map((d) => localize(d, 'zh-CN').split('被')[0])).toEqual(['诉求人的身份证号码', '诉求人的联系电话']);
     expect(records[0]!.data.appellant).toEqual({ name: '林国强', phone: '13800138000' });
     expect(records[1]!.data.appellant).toEqual({ name: '孙丽', id_number: '410182196202128568' });
   });

@@ -13,10 +13,9 @@ import {
   type Placer,
   type Where,
 } from '../messages/diagnostic.js';
-import { KIND_LABELS, type RecordKind, type Spec } from '../schema/spec.js';
-import { termOf } from '../schema/fields.js';
+import { KIND_LABELS, RECORD_SPECS, type RecordKind, type Spec } from '../schema/spec.js';
+import { personalFieldName } from '../schema/fields.js';
 import { VOCABULARIES, type Vocabulary } from '../schema/vocab.js';
-import { maskIdNumber, maskPhone } from '../personal/mask.js';
 import { checkPhone } from '../personal/phone.js';
 import { columnLetter, splitKey, templateLayout, type LayoutColumn, type LayoutSheet } from '../model/templateLayout.js';
 import type { RawCell, RawRow, RawSheet, RawWorkbook } from './readWorkbook.js';
@@ -165,7 +164,7 @@ function buildRow(m: Matched, raw: RawRow, out: Collector): Built | null {
   const data: Record<string, unknown> = { kind: m.layout.kind };
   for (const [i, col] of m.columns) {
     if (unsolvedAt(m, raw, i, col, out)) continue;
-    const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out);
+    const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out, m.layout);
     if (v !== undefined) setPath(data, col.path, v);
   }
   return { kind: m.layout.kind, m, row, data, blankId: data.id === undefined, items: new Map() };
@@ -206,7 +205,7 @@ function addParts(m: Matched, parents: Map<string, Built>, parentName: { en: str
     const item: Record<string, unknown> = {};
     for (const [i, col] of m.columns) {
       if (col.role === 'parent' || unsolvedAt(m, raw, i, col, out)) continue;
-      const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out);
+      const v = convert(cells[i] ?? null, col, () => out.at(m.raw.name, row, i), out, m.layout);
       if (v !== undefined) setPath(item, col.path, v);
     }
     const list = (parent.data[part] as unknown[] | undefined) ?? [];
@@ -372,7 +371,7 @@ function scalar(v: RawCell, spec: Spec): unknown {
 
 type AtCell = () => Where & { file: string };
 
-function convert(v: RawCell, col: LayoutColumn, at: AtCell, out: Collector): unknown {
+function convert(v: RawCell, col: LayoutColumn, at: AtCell, out: Collector, sheet: LayoutSheet): unknown {
   const spec = col.spec;
   if (isBlank(v)) return undefined;
   if (spec.t === 'list') {
@@ -380,25 +379,27 @@ function convert(v: RawCell, col: LayoutColumn, at: AtCell, out: Collector): unk
     if (s === undefined) return undefined;
     return splitList(s).map((item) => scalar(item, spec.item));
   }
-  if (spec.t === 'string' && spec.personal && typeof v === 'number') return personalNumber(v, col, at, out);
+  if (spec.t === 'string' && spec.personal && typeof v === 'number') return personalNumber(v, col, at, out, sheet);
   return scalar(v, spec);
 }
 
 /**
  * An ID number or phone the spreadsheet stored as a number. A spreadsheet keeps 15 significant
  * digits, so an 18-digit ID number has lost its last ones; a landline has lost its leading 0.
- * Both are reported (masked) at the cell, and the value is left out rather than guessed.
+ * Both are reported at the cell (the number itself never), and the value is left out rather than guessed.
  */
-function personalNumber(n: number, col: LayoutColumn, at: AtCell, out: Collector): string | undefined {
+function personalNumber(n: number, col: LayoutColumn, at: AtCell, out: Collector, sheet: LayoutSheet): string | undefined {
   const digits = numberText(n);
-  const field = { en: col.path[col.path.length - 1] ?? col.key, zh: termOf(col.spec) ?? '' };
+  // Whose number it is (诉求人的身份证号码): the message never shows the number. On a part sheet, the item's field.
+  const root = sheet.partSpec?.t === 'list' ? sheet.partSpec.item : RECORD_SPECS[sheet.kind];
+  const field = personalFieldName(root, col.path);
   const pointer = col.path;
   if (col.spec.t === 'string' && col.spec.personal === 'id_number') {
     if (digits.length <= 15) return digits;
-    out.add('lost-digits', { variant: 'id-number', masked: maskIdNumber(digits), field }, at(), pointer);
+    out.add('lost-digits', { variant: 'id-number', field }, at(), pointer);
     return undefined;
   }
   if (checkPhone(digits) || !checkPhone('0' + digits)) return digits;
-  out.add('lost-digits', { variant: 'phone', masked: maskPhone(digits), field }, at(), pointer);
+  out.add('lost-digits', { variant: 'phone', field }, at(), pointer);
   return undefined;
 }

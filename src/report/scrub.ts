@@ -1,11 +1,11 @@
-// The report is handed around and printed: personal data is not masked there but removed.
-// Free text (quotes, findings) goes through here before it reaches any template.
-import { replacePersonal } from '../personal/find.js';
+// The report is handed around and printed: personal data is not masked there but removed, by
+// the rule every message and feedback sheet follows (messages/removed.ts). Free text (quotes,
+// findings) goes through here before it reaches any template.
+import { withoutPersonal } from '../messages/removed.js';
 import type { Locale } from '../schema/vocab.js';
 
 export function scrubText(text: string, lang: Locale): string {
-  const gone = lang === 'zh-CN' ? '〔已隐去〕' : '[removed]';
-  return replacePersonal(text, () => gone);
+  return withoutPersonal(text, lang);
 }
 
 /** At most `max` characters (not UTF-16 units), with an ellipsis when cut. */

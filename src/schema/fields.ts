@@ -49,3 +49,18 @@ export function choicesOf(spec: Spec | undefined): { en: string; zh: string }[] 
 }
 
 export { isPlainObject };
+
+/**
+ * A personal field (ID number, phone) named with whose it is, since the message never shows the
+ * number that would tell them apart: 诉求人的身份证号码, 第2个当事人的联系电话; appellant.id_number,
+ * parties[2].phone. A field of the record itself is named alone.
+ */
+export function personalFieldName(root: Spec, path: readonly (string | number)[]): FieldName {
+  const leaf = fieldName(root, path);
+  const owner = path.slice(0, -1);
+  const index = typeof owner[owner.length - 1] === 'number' ? (owner.pop() as number) + 1 : undefined;
+  const term = owner.length ? termOf(specAt(root, owner)) : undefined;
+  const en = path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : `${i ? '.' : ''}${p}`)).join('');
+  if (term === undefined) return { en, zh: leaf.zh };
+  return { en, zh: `${index === undefined ? '' : `第${index}个`}${term}的${leaf.zh}` };
+}

@@ -37,8 +37,16 @@ function personalData(root: string): string[] {
   return out;
 }
 
+/** No ID or phone number, whole, in part (4 digits or more of one) or masked (138****8000), anywhere. */
 function expectNoPersonalData(text: string, values: readonly string[], where: string): void {
   for (const v of values) expect(text.includes(v), `${where} shows ${v}`).toBe(false);
+  const digits = values.map((v) => v.replace(/\D/g, ''));
+  for (const run of text.replaceAll(EXAMPLE_LANDLINE, '').match(/\d{4,}/g) ?? [])
+    expect(
+      digits.find((d) => d.includes(run)),
+      `${where} shows ${run}, digits of an ID or phone`,
+    ).toBeUndefined();
+  expect(text, where).not.toMatch(/\d(\\?\*){3,}|(\\?\*){3,}\\?\d/);
   const found = findPersonal(text)
     .map((f) => text.slice(f.start, f.end))
     .filter((m) => m !== EXAMPLE_LANDLINE);
@@ -91,7 +99,9 @@ describe('ledger feedback on the examples', () => {
         const ws = wb.worksheets[0] as ExcelJS.Worksheet;
         expect(String(ws.getRow(1).getCell(1).value)).toContain(zh ? '问题反馈单' : 'Feedback sheet');
         expect(String(ws.getRow(2).getCell(1).value)).toMatch(
-          zh ? /报送截止2014年5月22日（已逾期2天）/ : /deadline 22 May 2014 \(2 days past\)/,
+          zh
+            ? /报送截止日：2014年5月22日（截至2014年5月24日，已逾期2天）/
+            : /Deadline for handing in: 22 May 2014 \(as of 24 May 2014: 2 days past\)/,
         );
         expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(
           zh ? ['序号', '类别', '位置', '问题', '改正方法'] : ['No.', 'Type', 'Where', 'Problem', 'How to correct it'],
@@ -119,6 +129,33 @@ describe('ledger feedback on the examples', () => {
     expect(text).toContain('Nothing in the records your group handed in needs correcting.');
     expect(tableRows(text)).toEqual([]);
   });
+
+  // The group's name, its deadline and the days left as of --as-of, in Markdown, Word and Excel alike.
+  for (const [lang, asOf, name, deadline] of [
+    ['en', '2014-05-24', 'Group 1 (bureau leaders):', 'Deadline for handing in: 22 May 2014 (as of 24 May 2014: 2 days past)'],
+    ['en', '2014-05-20', 'Group 1 (bureau leaders):', 'Deadline for handing in: 22 May 2014 (as of 20 May 2014: 2 days left)'],
+    ['zh-CN', '2014-05-21', 'Group 1 (bureau leaders)：', '报送截止日：2014年5月22日（截至2014年5月21日，还有1天）'],
+  ] as const) {
+    it(`${lang}, as of ${asOf}: the sheet with nothing to correct names the group, the deadline and the days left`, async () => {
+      const root = roots.en as string;
+      const out = `clean-${lang}-${asOf}`;
+      for (const format of ['md', 'docx', 'xlsx']) {
+        const run = await runCli(['feedback', 'g1', '--format', format, '--lang', lang, '--as-of', asOf, '--out', out], { cwd: root });
+        expect(run.code, run.stderr).toBe(0);
+      }
+      const file = path.join(root, out, lang === 'en' ? 'g1-feedback' : 'g1-问题反馈单');
+      const md = readFileSync(`${file}.md`, 'utf8');
+      expect(tableRows(md)).toEqual([]);
+      const word = await docxParagraphs(`${file}.docx`);
+      for (const text of [md.replace(/\\/g, ''), word]) {
+        expect(text).toContain(name);
+        expect(text).toContain(deadline);
+      }
+      const ws = (await readBook(`${file}.xlsx`)).worksheets[0] as ExcelJS.Worksheet;
+      expect(String(ws.getRow(1).getCell(1).value)).toContain(name.slice(0, -1));
+      expect(String(ws.getRow(2).getCell(1).value)).toContain(deadline);
+    });
+  }
 });
 
 describe('ledger feedback on a campaign with problems', () => {
@@ -154,7 +191,7 @@ describe('ledger feedback on a campaign with problems', () => {
     await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root });
     const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
     expect(text).toContain(
-      '| 1 | 请核实 | cards.yaml 第1行 | 困难群众登记卡 h1 被退回：联系电话138\\*\\*\\*\\*8000打不通，请核实 | 退回后已修改，待重新审核（无需再改）。 |',
+      '| 1 | 请核实 | cards.yaml 第1行 | 困难群众登记卡 h1 被退回：联系电话〔已隐去〕打不通，请核实 | 退回后已修改，待重新审核（无需再改）。 |',
     );
     expect(text).toContain('经检查，你组报送的材料未发现需要改正的问题。');
     // the folders changed after the merge: the findings wait for the next merge
@@ -194,7 +231,7 @@ describe('ledger feedback on a campaign with problems', () => {
 });
 
 describe('ledger feedback for a group that works in Excel', () => {
-  it('points to the workbook’s sheet and row, not to the file the import wrote', async () => {
+  it('points to the workbook’s sheet and cell (row for a finding’s records), not to the file the import wrote', async () => {
     const root = copyCampaign('zh-CN');
     expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
     for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
@@ -203,7 +240,37 @@ describe('ledger feedback for a group that works in Excel', () => {
     expect((await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root })).code).toBe(0);
     const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
     expect(text).toMatch(/o2（g2\.xlsx 工作表“下基层听意见台账”第\d+行）/);
-    expect(text).toMatch(/\| g2\.xlsx 工作表“下基层听意见台账”第\d+行 \|/);
+    expect(text).toMatch(/\| g2\.xlsx 工作表“下基层听意见台账”[A-Z]+\d+单元格 \|/);
     expect(text).not.toContain('imported/');
+  });
+
+  it('points to the cell of the field, the same cell validate names in the workbook (the row when the field has no column there)', async () => {
+    const root = copyCampaign('zh-CN');
+    expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
+    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    // A member renamed in ledger.yaml: every record naming him is now wrong, at his cell.
+    const campaign = path.join(root, 'ledger.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('{ name: 孙立新,', '{ name: 孙立明,'));
+    // An audience's head count is on the part sheet, whose row the imported file does not know.
+    const imported = path.join(root, 'groups/g2/imported/g2.yaml');
+    writeFileSync(imported, readFileSync(imported, 'utf8').replace('count: 23', 'count: 0'));
+    const validate = await runCli(['validate', 'g2.xlsx', '--format', 'json'], { cwd: root });
+    const cells = (JSON.parse(validate.stdout) as { diagnostics: { code: string; sheet: string; cell: string }[] }).diagnostics
+      .filter((d) => d.code === 'unknown-member')
+      .map((d) => `${d.sheet}!${d.cell}`);
+    expect(cells.length).toBeGreaterThan(4);
+    for (const lang of ['zh-CN', 'en']) {
+      const run = await runCli(['feedback', 'g2', '--format', 'md', '--lang', lang, '--out', lang, ...AS_OF], { cwd: root });
+      expect(run.code, run.stderr).toBe(0);
+      const zh = lang === 'zh-CN';
+      const text = readFileSync(path.join(root, lang, zh ? 'g2-问题反馈单.md' : 'g2-feedback.md'), 'utf8');
+      const shown = zh
+        ? [...text.matchAll(/\| g2\.xlsx 工作表“([^”]+)”([A-Z]+\d+)单元格 \| “孙立新”不是本组/g)]
+        : [...text.matchAll(/\| g2\.xlsx, sheet "([^"]+)", cell ([A-Z]+\d+) \| "孙立新" is not a member/g)];
+      expect(shown.map((m) => `${m[1]}!${m[2]}`).sort()).toEqual([...cells].sort());
+      expect(text).toMatch(zh ? /\| g2\.xlsx 工作表“活动台账”第4行 \| “人数”/ : /\| g2\.xlsx, sheet "活动台账", row 4 \| /);
+    }
   });
 });

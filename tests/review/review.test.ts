@@ -5,7 +5,7 @@
 // JSON shape; export --reviewed-only and the report's review sentence.
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,11 +85,25 @@ describe('ledger review', () => {
     const root = await merged('zh-CN');
     const run = await runCli(['review', 'approve', 'g1/o1', 'g3/o99'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ledger: 台账中没有编号为“g3/o99”的记录，最接近的是“g3/o9”（编号写作“组编号/记录编号”，如 g2/o3）\n');
+    expect(run.stderr).toBe('ledger: 台账中没有编号为“g3/o99”的记录，最接近的是“g3/o9”（编号写作“组编号/记录编号”）\n');
     expect(existsSync(path.join(root, 'reviews.yaml'))).toBe(false);
     const en = await runCli(['review', 'clear', 'g1/o1', '--lang', 'en'], { cwd: root });
     expect(en.code).toBe(2);
     expect(en.stderr).toBe('ledger: "g1/o1" has no review in reviews.yaml\n');
+  });
+
+  it('the id it offers as the example is one of this campaign’s (the en one has no g2)', async () => {
+    const root = await merged('en');
+    const ids = readdirSync(path.join(root, 'ledgers'))
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => [...readFileSync(path.join(root, 'ledgers', f), 'utf8').matchAll(/^- id: (\S+)$/gm)].map((m) => m[1]));
+    for (const id of ['g2/o3', 'x', 'j-north/o99']) {
+      const run = await runCli(['review', 'approve', id], { cwd: root });
+      expect(run.code).toBe(2);
+      const nearest = /the nearest is "([^"]+)" \(ledger ids are written group\/id\)\n$/.exec(run.stderr)?.[1];
+      expect(ids, run.stderr).toContain(nearest);
+      expect(run.stderr.replace(id, '')).not.toContain('g2/');
+    }
   });
 
   it('refuses a command that says too little or the wrong thing, before it changes anything', async () => {
@@ -273,7 +287,11 @@ describe('review progress in the workbook and the report', () => {
     await wb.xlsx.readFile(path.join(root, run.stdout.trim()));
     const ids: string[] = [];
     wb.eachSheet((ws) => {
-      expect(String(ws.getRow(2).getCell(1).value), ws.name).toMatch(/仅含审核通过且审核后未改动的记录$/);
+      expect(String(ws.getRow(2).getCell(1).value), ws.name).toMatch(
+        ws.name === '督导问题清单'
+          ? /仅列涉及审核通过且审核后未改动记录的问题.*和针对整个工作组的问题$/
+          : /仅含审核通过且审核后未改动的记录$/,
+      );
       if (['活动台账', '下基层听意见台账', '民生诉求登记卡', '民情信息采集台账', '维稳工作登记卡', '困难群众登记卡'].includes(ws.name)) {
         // The group's id is in the hidden column headed 组编号 (the visible one shows its name).
         const groupCol = (ws.getRow(3).values as unknown[]).indexOf('组编号');
@@ -290,6 +308,60 @@ describe('review progress in the workbook and the report', () => {
     expect(figures.get('退回补报的记录（条）')).toBe(1);
     expect(figures.get('尚未审核的记录（条）')).toBe(124);
     expect(figures.get('征求意见（条）')).toBe(2);
+  });
+
+  it('export --reviewed-only: the duplicates and findings sheets hold what their headers say, in both languages', async () => {
+    const root = await merged('zh-CN');
+    // g2/o5 and j-xiguan/o2 are alike, g3/o6 and g4/o6 too (only g3/o6 approved); g2/o2 is overdue (must make up).
+    const approved = ['g2/o2', 'g2/o5', 'g3/o1', 'g3/o3', 'g3/o6', 'j-xiguan/o2'];
+    expect((await runCli(['review', 'approve', ...approved], { cwd: root })).code).toBe(0);
+    for (const lang of ['zh-CN', 'en']) {
+      const zh = lang === 'zh-CN';
+      const run = await runCli(['export', '--reviewed-only', '--lang', lang, '--out', `r-${lang}.xlsx`, ...AS_OF], { cwd: root });
+      expect(run.code, run.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(root, `r-${lang}.xlsx`));
+      const rows = (name: string) => {
+        const out: string[][] = [];
+        (wb.getWorksheet(name) as ExcelJS.Worksheet).eachRow((row) =>
+          out.push(Array.from((row.values as unknown[]).slice(1), (v) => String(v ?? ''))),
+        );
+        return out;
+      };
+      // Likely duplicates: only approved members, a cluster left with one dropped; the first is the first approved.
+      const dup = rows(zh ? '疑似重复意见' : 'Likely duplicates');
+      expect(dup[1]?.[0]).toMatch(zh ? /仅含审核通过且审核后未改动的记录$/ : /only records approved in review and unchanged since$/);
+      expect(dup.slice(3).map((r) => [r[0], `${r[7]}/${r[2]}`, r[6]])).toEqual([
+        ['1', 'g2/o5', zh ? '首条' : 'first'],
+        ['1', 'j-xiguan/o2', '1'],
+      ]);
+      // Findings: each names approved records only, or none (about the group as a whole).
+      const audit = rows(zh ? '督导问题清单' : 'Supervision findings');
+      expect(audit[1]?.[0]).toMatch(
+        zh
+          ? /问题按全部记录查出，仅列涉及审核通过且审核后未改动记录的问题（涉及记录只列这些记录）和针对整个工作组的问题$/
+          : /findings made over all records; listed are those about records approved in review and unchanged since \(only those records named\) and those about a group as a whole$/,
+      );
+      const head = audit.findIndex((r) => r.includes(zh ? '规则代码' : 'Rule code'));
+      const end = audit.findIndex((r, i) => i > head && r.length === 1);
+      const findings = audit.slice(head + 1, end).map((r) => ({ group: r[6], code: r[7], records: r[5] }));
+      for (const f of findings) {
+        const named = f.records ? f.records.split(zh ? '、' : ', ').map((id) => `${f.group}/${id}`) : [];
+        for (const id of named) expect(approved, `${f.code} names ${id}`).toContain(id);
+      }
+      expect(findings).toContainEqual({ group: 'g4', code: 'missing-photos', records: '' });
+      expect(findings).toContainEqual({ group: 'g3', code: 'written-only', records: zh ? 'o1、o3、o6' : 'o1, o3, o6' });
+      expect(findings.map((f) => `${f.group} ${f.code}`)).not.toContain('g1 no-rectification');
+      expect(findings.map((f) => `${f.group} ${f.code}`)).not.toContain('g2 appeal-overdue');
+      expect(findings).toContainEqual({ group: 'j-xiguan', code: 'missing-summary', records: '' });
+      // Groups that must make up their work: only for the findings listed above (g2's overdue appeal a1 is not).
+      const makeup = audit.slice(end + 2).map((r) => [r[1], r[2]]);
+      expect(makeup).toEqual([
+        ['第二组（法律援助）', zh ? '整改超期未完成、群众不满意的整改待复号' : expect.not.stringMatching(/appeal/i)],
+        ['第三组（人民调解）', expect.any(String)],
+        ['西关司法所', expect.any(String)],
+      ]);
+    }
   });
 
   it('the report says how far the review has come', async () => {

@@ -39,7 +39,7 @@ export async function run(rt: Runtime, args: unknown[], opts: Record<string, unk
     const state = opts.state === undefined ? undefined : parseChoice(String(opts.state), LIST_STATES, '--state');
     const format = parseChoice(String(opts.format), ['text', 'json'] as const);
     const list = listReviews(root, { ...(opts.group === undefined ? {} : { group: String(opts.group) }), ...(state ? { state } : {}) });
-    rt.stdout.write(format === 'json' ? reviewFormat.json(list) : reviewFormat.text(list, { color: rt.color, lang }));
+    rt.stdout.write(format === 'json' ? reviewFormat.json(list, lang) : reviewFormat.text(list, { color: rt.color, lang }));
     return;
   }
   const text = (action === 'approve' ? opts.note : opts.reason) as string | undefined;

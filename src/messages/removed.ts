@@ -1,0 +1,32 @@
+// What stands where a message, the report or a feedback sheet leaves out an ID or phone number.
+import { removePersonal, removePersonalIn } from '../personal/remove.js';
+import { pick, type Both, type Lang } from './words.js';
+
+export const REMOVED: Both = { en: '[removed]', zh: '〔已隐去〕' };
+
+/** Free text with every ID and phone number removed. */
+export function withoutPersonal(text: string, lang: Lang): string {
+  return removePersonal(text, pick(REMOVED, lang));
+}
+
+/**
+ * A message's data with every ID and phone number removed from its strings, before it is worded.
+ * Data removed from where the diagnostic was made (removedFrom) holds the Chinese word, shown in
+ * the reader's language here.
+ */
+export function withoutPersonalIn<T>(data: T, lang: Lang): T {
+  const clean = removePersonalIn(data, pick(REMOVED, lang));
+  return lang === 'zh-CN' ? clean : swapWord(clean, REMOVED.zh, REMOVED.en);
+}
+
+/** A diagnostic's data as it is kept (cached, quoted by feedback): no ID or phone number in it, not even in part. */
+export function removedFrom<T>(data: T): T {
+  return removePersonalIn(data, REMOVED.zh);
+}
+
+function swapWord<T>(data: T, from: string, to: string): T {
+  if (typeof data === 'string') return (data.includes(from) ? data.split(from).join(to) : data) as T;
+  if (data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) return data.map((x: unknown) => swapWord(x, from, to)) as T;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, swapWord(v, from, to)])) as T;
+}
