@@ -136,6 +136,7 @@ export const DIAGNOSTIC_SAMPLES: { [K in DiagnosticCode]: Sample<K> } = {
     at: at('groups/g4/visits/2014-04-25-v2.yaml', 50, 1, '/content'),
   },
   'workbook-in-group': { data: {}, at: at('groups/g2/第二组.xlsx', 0, 0) },
+  'summary-not-docx': { data: {}, at: at('groups/g2/summary.docx', 0, 0) },
   'workbook-unreadable': { data: { detail: 'end of central directory not found' }, at: at(BOOK, 0, 0) },
   'not-a-template': { data: {}, at: at(BOOK, 0, 0) },
   'template-format': { data: { found: '2', expected: 1 }, at: at(BOOK, 0, 0) },
@@ -295,7 +296,7 @@ export const DIAGNOSTIC_SECTIONS: Section[] = [
   },
   {
     title: { zh: '组文件夹与合并', en: 'Group folders and the merge' },
-    codes: ['undeclared-group', 'group-folder-missing', 'unit-missing', 'unit-edited', 'likely-duplicate'],
+    codes: ['undeclared-group', 'group-folder-missing', 'summary-not-docx', 'unit-missing', 'unit-edited', 'likely-duplicate'],
   },
   {
     title: { zh: 'Excel 表格（ledger template / ledger import）', en: 'Workbooks (ledger template / ledger import)' },

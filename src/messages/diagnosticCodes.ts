@@ -93,6 +93,7 @@ export interface DiagnosticData {
   'unit-edited': { path: string; file: string };
   'likely-duplicate': { id: string; others: ({ id: string } & FileLine)[]; similarity: number };
   'workbook-in-group': Record<string, never>;
+  'summary-not-docx': Record<string, never>;
   'workbook-unreadable': { detail: string };
   'not-a-template': Record<string, never>;
   'template-format': { found: string; expected: number };
@@ -850,6 +851,16 @@ export const DIAGNOSTIC_CODES: Table = {
         d.others.slice(0, 3).map((o) => `${o.id}（${fileLine(o, 'zh-CN')}）`),
         'zh-CN',
       )}${d.others.length > 3 ? `等${d.others.length}条意见` : ''}${d.similarity === 1 ? '内容相同' : `相似度≥${Math.round(d.similarity * 100)}%`}，对象类别也相同：均已保留，请核实是否重复记录`,
+  },
+  'summary-not-docx': {
+    severity: 'error',
+    means: { en: 'summary.docx is not a Word document that can be read', zh: 'summary.docx 不是可以读取的 Word 文件' },
+    fix: {
+      en: 'Open it in Word or WPS and save it again as .docx (or hand in the summary as summary.md).',
+      zh: '用 Word 或 WPS 打开后另存为 .docx 文件（或改交 summary.md）。',
+    },
+    en: () => 'the written summary cannot be read: this is not a Word (.docx) document (damaged, or another file renamed)',
+    zh: () => '文字总结无法读取：这不是 Word（.docx）文件（可能已损坏，或是改了扩展名的其他文件）',
   },
   'workbook-in-group': {
     severity: 'warning',

@@ -223,7 +223,10 @@ function docxLength(abs: string, scan: GroupScan, at: string): number | null {
   if (head === null) return null;
   if (head.length > MAX_SUMMARY_DOCX) return 1;
   const xml = zipEntry(head, 'word/document.xml');
-  return xml ? Buffer.byteLength(docxText(xml.toString('utf8')).trim()) : 0;
+  if (xml) return Buffer.byteLength(docxText(xml.toString('utf8')).trim());
+  // Not a Word file (damaged, or renamed): said so, and the summary is there but unread, not absent.
+  scan.diagnostics.push(diagnostic('summary-not-docx', {}, { file: at, line: 0, column: 0 }));
+  return null;
 }
 
 /** The first `n` bytes of a regular file (checked on the open descriptor), or null with a diagnostic. */

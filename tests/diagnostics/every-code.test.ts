@@ -124,6 +124,7 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
       'groups/g1/b.yaml': OPINION_EN('o2', 'Too many meetings and forms, the window staff send people back for missing papers!'),
     }),
   }),
+  'summary-not-docx': () => ({ root: mini({ 'groups/g1/v.yaml': VISIT_EN, 'groups/g1/summary.docx': 'not a Word file' }) }),
   units: async () => ({ root: await city(), args: ['merge'] }),
   'workbook-files': async () => {
     const root = copyCampaign('zh-CN');
