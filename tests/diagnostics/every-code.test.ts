@@ -3,14 +3,13 @@
 // text output kept as a golden file. The last test fails when a code has no scenario, so a new
 // code cannot ship without its words being looked at in both languages.
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticLines } from '../../src/format/diagnostics.js';
 import { diagnostic } from '../../src/messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../../src/messages/diagnosticCodes.js';
-import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, MINI_VISIT, tempDir, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, MINI_VISIT, tempDir, writeCampaign, mkfifo } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -82,10 +81,6 @@ async function city(): Promise<string> {
   return path.join(top, 'city');
 }
 
-function mkfifo(file: string): void {
-  execFileSync('mkfifo', [file]);
-}
-
 /** Scenarios that need more than one record file, a link, a special file or a workbook. */
 const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
   'not-utf8': () => ({
@@ -109,7 +104,7 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
   'special-files': () => {
     const root = mini({ 'groups/g1/v.yaml': VISIT_EN, 'groups/g1/big.yaml': '' });
     truncateSync(path.join(root, 'groups/g1/big.yaml'), 3 * 1024 * 1024 * 1024); // sparse: nothing on disk
-    mkfifo(path.join(root, 'groups/g1/pipe.yaml'));
+    expect(mkfifo(path.join(root, 'groups/g1/pipe.yaml'))).toBe(true);
     return { root };
   },
   groups: () => {

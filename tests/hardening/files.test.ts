@@ -1,26 +1,17 @@
 // Hostile and unlucky files: nothing is skipped in silence, nothing hangs, nothing crashes with a
 // stack trace. Each case names the file and what to do.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCampaign } from '../../src/pipeline/validateCampaign.js';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, REPO, tempDir, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, REPO, tempDir, writeCampaign, mkfifo } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
 const VISIT = MINI_VISIT;
 
 const TODAY = '2026-11-24';
 const codesOf = (root: string) => validateCampaign(root, { today: TODAY }).diagnostics.map((d) => `${d.code} ${d.file}`);
-
-function mkfifo(file: string): boolean {
-  try {
-    execFileSync('mkfifo', [file]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('links and special files in a group folder', () => {
   it('a record file that links out of the group, or nowhere, is an error naming it', () => {

@@ -7,19 +7,10 @@ import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, writeCampaign, mkfifo } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
-
-function mkfifo(file: string): boolean {
-  try {
-    execFileSync('mkfifo', [file]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const VISIT = `${MINI_VISIT}audiences: [{ kind: masses, count: 10 }]\nphotos: [photos/a.jpg]\n`;
 const OPINION = `kind: opinion

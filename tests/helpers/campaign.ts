@@ -1,5 +1,6 @@
 // Temporary campaigns for tests: copies of the examples or fixtures, or ones written inline.
 // Tests never write into the repository.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,3 +74,13 @@ participants: [Zhang Ming, Li Hua]
 /** The smallest real JPEG and PNG headers: enough for the byte sniffing. */
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+/** A named pipe at `file` (false where the system has no mkfifo: the test then says it skipped). */
+export function mkfifo(file: string): boolean {
+  try {
+    execFileSync('mkfifo', [file]);
+    return true;
+  } catch {
+    return false;
+  }
+}
