@@ -80,7 +80,7 @@ export const statusFormat = {
       String(g.files),
       ...(['visit', 'opinion', 'info', 'appeal', 'stability', 'hardship'] as const).map((k) => String(g.counts[k])),
       String(g.photos),
-      g.summary ? (zh ? '有' : 'yes') : zh ? '无' : 'no',
+      g.summary ? (zh ? '有' : 'yes') : g.summaryUnreadable ? (zh ? '无法读取' : 'unreadable') : zh ? '无' : 'no',
       String(g.errors),
       String(g.warnings),
       STATE[lang][g.state],

@@ -45,7 +45,9 @@ function handIns(result: ValidationResult, reviews: readonly ReviewEntry[]): Gro
     for (const d of g?.diagnostics ?? []) add(d.severity);
     const photos = Object.values(scan.files).filter((k) => k === 'jpeg' || k === 'png').length;
     const review = countStates(folderReviews(scan.id, g?.files ?? [], entries));
-    return { id: scan.id, files: scan.recordFiles.length, counts, photos, summary: (scan.summary?.length ?? 0) > 0, ...tally, review };
+    const summary = (scan.summary?.length ?? 0) > 0;
+    const unread = !summary && scan.unreadableSummary !== null ? { summaryUnreadable: true } : {};
+    return { id: scan.id, files: scan.recordFiles.length, counts, photos, summary, ...unread, ...tally, review };
   });
 }
 

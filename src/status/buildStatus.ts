@@ -17,6 +17,8 @@ export interface GroupHandIn {
   counts: Record<RecordKind, number>;
   photos: number;
   summary: boolean;
+  /** A summary file is there but could not be read (damaged, a pipe, a link leading out): not "no summary". */
+  summaryUnreadable?: boolean;
   errors: number;
   warnings: number;
   /** Review states of its records (reviews.yaml), from the records as read. */
@@ -67,6 +69,7 @@ export function buildStatus(
       counts: { ...h.counts },
       photos: h.photos,
       summary: h.summary,
+      ...(h.summaryUnreadable ? { summaryUnreadable: true } : {}),
       errors: h.errors,
       warnings: h.warnings,
       review: { ...(h.review ?? emptyReviewCounts()) },

@@ -37,7 +37,9 @@ describe('links and special files in a group folder', () => {
     const merge = await runCli(['merge', '--allow-invalid'], { cwd: root });
     expect(merge.code).toBe(1);
     const status = await runCli(['status', '--format', 'json'], { cwd: root });
-    expect(JSON.parse(status.stdout).groups[0]).toMatchObject({ summary: false, photos: 0 });
+    // A summary that is there but cannot be read is not passed off as none.
+    expect(JSON.parse(status.stdout).groups[0]).toMatchObject({ summary: false, summaryUnreadable: true, photos: 0 });
+    expect((await runCli(['status'], { cwd: root, env: { LEDGER_LANG: 'zh-CN' } })).stdout).toMatch(/无法读取/);
   });
 
   it('ledger.yaml that is a folder or a FIFO: one line naming it, exit 2', async () => {
