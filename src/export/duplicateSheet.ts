@@ -68,10 +68,10 @@ export function duplicateSheet(ctx: ExportContext, set: LedgerSet, group?: strin
     { zh: '对象类别', en: 'Raised by (kind)', get: (m) => ctx.code(AUDIENCES, obj(m.record?.source).kind) },
     { zh: '意见内容', en: 'Opinion', long: true, get: (m) => ctx.text(m.record?.content) },
     {
-      zh: '与首条的相似度',
-      en: 'Alike to the first',
+      zh: '与基准条的相似度',
+      en: 'Alike to the reference',
       format: 'pct',
-      get: (m) => (m.first ? ctx.text(ctx.t('首条', 'first')) : m.similarity),
+      get: (m) => (m.first ? ctx.text(ctx.t('基准条', 'reference')) : m.similarity),
     },
     // Where each opinion was written: for finding it on screen, hidden on paper (like the ledger sheets).
     { zh: '组编号', en: 'Group id', hidden: true, get: (m) => ctx.text(groupOf(m)) },

@@ -44,7 +44,12 @@ export function approvedIds(set: LedgerSet, reviews: readonly ReviewEntry[]): Se
 export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[], approved = approvedIds(set, reviews)): LedgerSet {
   const ledgers = { ...set.ledgers };
   for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => approved.has(r.id));
-  return { ...set, ledgers };
+  // Pictures count with the approved visits that name them (a group's others would show beside 0 visits).
+  const named = new Set(
+    ledgers.visit.flatMap((v) => (Array.isArray(v.photos) ? v.photos : []).map((p) => `groups/${v.group}/${String(p)}`)),
+  );
+  const groups = set.manifest.groups.map((g) => ({ ...g, photos: g.photos.filter((p) => named.has(p)) }));
+  return { ...set, manifest: { ...set.manifest, groups }, ledgers };
 }
 
 /** What is said under every sheet's title; the findings sheet says what it holds of reviewed records in its own words. */
@@ -53,7 +58,10 @@ function notes(ctx: ExportContext, options: ExportOptions, later: number): { all
   const redact = options.redact
     ? [ctx.t('身份证号码、联系电话已隐去部分数字，姓名、住址未隐去', 'ID and phone numbers partly masked; names and addresses are not')]
     : [];
-  const dated = later ? [ctx.t(`另有${later}条记录日期晚于截止日，未列入`, `${count(later, 'record')} dated after that day left out`)] : [];
+  const day = (lang: 'zh-CN' | 'en') => proseDate(options.asOf, lang);
+  const dated = later
+    ? [ctx.t(`另有${later}条记录日期晚于${day('zh-CN')}，未列入`, `${count(later, 'record')} dated after ${day('en')} left out`)]
+    : [];
   if (!options.reviewedOnly) return { all: [...redact, ...dated], findings: [...redact, ...dated] };
   const reviewed = ctx.t('仅含审核通过且审核后未改动的记录', 'only records approved in review and unchanged since');
   const findings = ctx.t(
@@ -89,7 +97,12 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
     subject: ctx.t('下基层听意见台账', 'Listening-to-opinions ledgers'),
     ...join(said.all),
     sheets: [
-      summarySheet(ctx, campaignStats(shown.set, options.asOf), countStates(reviewLedgers(scoped.ledgers, reviews).records)),
+      // Review counts over the records shown (those dated by the day), as every other figure.
+      summarySheet(
+        ctx,
+        campaignStats(shown.set, options.asOf),
+        countStates(reviewLedgers(asOfView(scoped, options.asOf).set.ledgers, reviews).records),
+      ),
       ...ledgerSheets(ctx, shown.set.ledgers),
       { ...auditSheet(ctx, audit), ...join(said.findings) },
       ...(duplicates ? [duplicates] : []),

@@ -45,6 +45,8 @@ const MAX_WIDTH = 16;
 const MAX_LONG_WIDTH = 40;
 /** Rows looked at to size a column: enough to be representative, cheap for 100,000 rows. */
 const WIDTH_SAMPLE = 2_000;
+/** Printed columns above which a ledger sheet hides the columns nobody filled in. */
+const WIDE_SHEET = 8;
 const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
 
@@ -321,7 +323,9 @@ async function writeSheet(
   // the title is centred over the printed ones. On a ledger sheet a column nobody filled in
   // is hidden too, so the others print larger (unhide it on screen to fill it in).
   const printed = Math.max(...sheet.tables.map((t) => t.columns.filter((c) => !c.hidden).length)) || widths.length;
-  const unprinted = (i: number) => sheet.tables.some((t) => t.columns[i]?.hidden) || (sheet.ledger === true && empty[i] === true);
+  // Only a wide sheet gains by it: a narrow one (the feedback sheet) would leave its title too little room.
+  const wide = sheet.ledger === true && printed > WIDE_SHEET;
+  const unprinted = (i: number) => sheet.tables.some((t) => t.columns[i]?.hidden) || (wide && empty[i] === true);
   const last = colLetter(printed);
   // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
   const frozen = sheet.ledger ? 3 : 2;

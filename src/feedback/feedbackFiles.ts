@@ -25,12 +25,15 @@ export function feedbackMarkdown(s: FeedbackSheet): string {
   const md = (x: string) => escapeMarkdown(x);
   const out: string[] = [`# ${md(w.title)}`, '', `**${md(w.salutation(s.group.name))}**`, ''];
   const clean = nothingToFix(s);
+  const office = s.group.type === 'judicial-office';
   // The intro names the deadline; a sheet with nothing to correct says it after its one sentence.
-  const cleanText = `${w.clean}${s.lang === 'zh-CN' ? '' : ' '}${w.deadline(s.deadline, s.asOf, s.daysLeft)}${w.stop}`;
-  out.push(md(clean ? cleanText : w.intro(s.deadline, s.asOf, s.daysLeft)), '');
+  const cleanText = `${w.clean(office)}${s.lang === 'zh-CN' ? '' : ' '}${w.deadline(s.deadline, s.asOf, s.daysLeft)}${w.stop}`;
+  out.push(md(clean ? cleanText : w.intro(s.deadline, s.asOf, s.daysLeft, office)), '');
   if (s.ledgers !== 'current') out.push(md(w.ledgers(s.ledgers, s.ledgersFile ?? '')), '');
-  sections(s).forEach((sec, i) => {
-    out.push(`## ${md(w.numbered(i + 1, sec.title))}`, '');
+  const all = sections(s);
+  all.forEach((sec, i) => {
+    // A lone section is not numbered: 一、 with no 二、 reads as a list cut short.
+    out.push(`## ${md(all.length > 1 ? w.numbered(i + 1, sec.title) : sec.title)}`, '');
     out.push(`| ${[w.head.no, w.head.kind, w.head.where, w.head.what, w.head.fix].join(' | ')} |`, '| ---: | --- | --- | --- | --- |');
     sec.rows.forEach((r, n) =>
       out.push(`| ${[String(n + 1), r.severity, r.where, r.what, r.fix].map((c, k) => (k === 0 ? c : md(c))).join(' | ')} |`),
@@ -54,7 +57,8 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
   const rows: FeedbackRow[] = [...s.problems, ...s.findings, ...s.refused, ...s.returned];
   if (s.ledgers !== 'current')
     rows.push({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.ledgers(s.ledgers, s.ledgersFile ?? ''), fix: '' });
-  if (nothingToFix(s)) rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean, fix: '' });
+  if (nothingToFix(s))
+    rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean(s.group.type === 'judicial-office'), fix: '' });
   const columns = [
     { header: w.head.no, format: 'int' as const },
     { header: w.head.kind, format: 'text' as const },

@@ -32,7 +32,7 @@ export interface FeedbackRow {
 
 export interface FeedbackSheet {
   lang: Lang;
-  group: { id: string; name: string };
+  group: { id: string; name: string; type: string };
   unit: string;
   title: string;
   asOf: string;
@@ -54,7 +54,7 @@ export interface FeedbackSheet {
 export interface FeedbackInput {
   lang: Lang;
   campaign: { unit: string; title: string; deadlines: { groups: string } };
-  group: { id: string; name: string };
+  group: { id: string; name: string; type: string };
   asOf: string;
   /** The group's diagnostics, in report order. */
   diagnostics: readonly Diagnostic[];
@@ -209,7 +209,7 @@ export function buildFeedback(input: FeedbackInput): FeedbackSheet {
   const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     lang,
-    group: { id: group.id, name: group.name },
+    group: { id: group.id, name: group.name, type: group.type },
     unit: input.campaign.unit,
     title: input.campaign.title,
     asOf: input.asOf,

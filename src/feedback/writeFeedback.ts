@@ -2,6 +2,7 @@
 // group folders are read and checked here (validate's checks), so a sheet always tells what
 // is in the folders now; the audit findings and the refused records come from the ledgers
 // only when those are a merge of exactly these files, else the sheet says they will follow.
+import { asOfView } from '../model/asOfView.js';
 import path from 'node:path';
 import { runAudit, type Finding } from '../audit/runAudit.js';
 import { FileCache } from '../cache/fileCache.js';
@@ -87,7 +88,8 @@ export async function writeFeedback(root: string, options: FeedbackOptions): Pro
   }
   const wanted = options.groups?.length ? campaign.groups.filter((g) => options.groups?.includes(g.id)) : campaign.groups;
   const { note, file: ledgersFile, set } = currentSet(root);
-  const findings: Finding[] = set ? runAudit(set, { asOf: options.asOf }).findings : [];
+  // The findings of the records dated by --as-of, as the audit, the report and the workbook give them.
+  const findings: Finding[] = set ? runAudit(asOfView(set, options.asOf).set, { asOf: options.asOf }).findings : [];
   const origins = new Map<string, Origin>();
   if (set) for (const k of RECORD_KINDS) for (const r of set.ledgers[k]) origins.set(r.id, r.origin);
   const entries = entryMap(loadReviews(root));

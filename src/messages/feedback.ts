@@ -78,11 +78,11 @@ const en = {
   title: 'Feedback sheet',
   fileName: (group: string) => `${group}-feedback`,
   salutation: (name: string) => `${name}:`,
-  intro: (deadline: string, asOf: string, left: number) =>
+  intro: (deadline: string, asOf: string, left: number, office?: boolean) =>
     left >= 0
-      ? `We have checked the records your group handed in. Please correct the points below and hand them in again by ${proseDate(deadline, 'en')} (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`
-      : `We have checked the records your group handed in. Please correct the points below and hand them in again as soon as possible: the deadline of ${proseDate(deadline, 'en')} has passed (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`,
-  clean: 'Nothing in the records your group handed in needs correcting. Thank you.',
+      ? `We have checked the records your ${office ? 'office' : 'group'} handed in. Please correct the points below and hand them in again by ${proseDate(deadline, 'en')} (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`
+      : `We have checked the records your ${office ? 'office' : 'group'} handed in. Please correct the points below and hand them in again as soon as possible: the deadline of ${proseDate(deadline, 'en')} has passed (as of ${proseDate(asOf, 'en')}: ${days(left, 'en')}).`,
+  clean: (office?: boolean) => `Nothing in the records your ${office ? 'office' : 'group'} handed in needs correcting. Thank you.`,
   ledgers: (note: LedgersNote, file: string): string =>
     ({
       current: '',
@@ -139,11 +139,12 @@ const zh: Words = {
   title: '问题反馈单',
   fileName: (group) => `${group}-问题反馈单`,
   salutation: (name) => `${name}：`,
-  intro: (deadline, asOf, left) =>
+  // A judicial office is 你所, a work group 你组.
+  intro: (deadline, asOf, left, office) =>
     left >= 0
-      ? `经对你组报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后于${proseDate(deadline, 'zh-CN')}前重新报送（截至${proseDate(asOf, 'zh-CN')}，${days(left, 'zh-CN')}）。`
-      : `经对你组报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后尽快重新报送（报送截止日为${proseDate(deadline, 'zh-CN')}，截至${proseDate(asOf, 'zh-CN')}${days(left, 'zh-CN')}）。`,
-  clean: '经检查，你组报送的材料未发现需要改正的问题。',
+      ? `经对${office ? '你所' : '你组'}报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后于${proseDate(deadline, 'zh-CN')}前重新报送（截至${proseDate(asOf, 'zh-CN')}，${days(left, 'zh-CN')}）。`
+      : `经对${office ? '你所' : '你组'}报送的材料进行检查，现将发现的问题反馈如下，请逐项改正后尽快重新报送（报送截止日为${proseDate(deadline, 'zh-CN')}，截至${proseDate(asOf, 'zh-CN')}${days(left, 'zh-CN')}）。`,
+  clean: (office) => `经检查，${office ? '你所' : '你组'}报送的材料未发现需要改正的问题。`,
   ledgers: (note, file) =>
     ({
       current: '',

@@ -34,11 +34,13 @@ export function reportCharts(
     rectification: stackedBar(
       [
         { label: t('已完成', 'Done'), value: r.done, color: '#2e7d32' },
+        // The words of the text above the chart: in progress and planned apart, each within its time limit.
         {
-          label: t('整改中（未超期）', 'In progress'),
-          value: Math.max(0, total - r.done - r.overdue - notActionable - r.missing),
+          label: t('正在整改（未超期）', 'In progress (within time limit)'),
+          value: Math.max(0, total - r.done - r.overdue - notActionable - r.missing - r.plannedOnTime),
           color: '#3b6ea5',
         },
+        { label: t('已制定措施未开始（未超期）', 'Planned (within time limit)'), value: r.plannedOnTime, color: '#8fb3d9' },
         { label: t('超期未完成', 'Overdue'), value: r.overdue, color: '#b3261e' },
         { label: t('不具备条件', 'Not actionable'), value: notActionable, color: '#9e9e9e' },
         { label: t('未制定措施', 'No measure yet'), value: r.missing, color: '#f2a900' },

@@ -291,7 +291,7 @@ export function buildReportModel(set: LedgerSet, options: ReportOptions): Report
     audit: auditSection(audit, set.manifest, lang),
     notCounted: { later: view.later, refused: s.refused, any: view.later + s.refused > 0 },
     n: phrases(s, audit, view.later, lang),
-    review: reviewSection(set, options.reviews ?? []),
+    review: reviewSection(view.set, options.reviews ?? []),
     groups,
     charts: reportCharts(byCategory, groups, s, notActionable, lang),
     followUp: followUpModel(s.followUp, lang, { pct, toRows }),

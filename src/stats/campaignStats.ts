@@ -79,6 +79,8 @@ export interface CampaignStats {
     inProgress: number;
     /** Status planned: a measure, work not started. */
     planned: number;
+    /** Of those planned, the ones still within their time limit (the others are overdue). */
+    plannedOnTime: number;
     overdue: number;
     /** done / opinions, 0..1 (0 when there are no opinions). */
     doneRate: number;
@@ -264,6 +266,7 @@ function rectificationStats(opinions: readonly LedgerRecord[], asOf: string): Ca
     done,
     inProgress: count(rectStatus, 'in-progress'),
     planned: count(rectStatus, 'planned'),
+    plannedOnTime: opinions.filter((o) => rectificationOf(o).status === 'planned' && rectificationDaysOverdue(o, asOf) <= 0).length,
     overdue,
     doneRate: ratio(done, opinions.length),
     overdueRate: ratio(overdue, opinions.length),

@@ -92,7 +92,7 @@ describe('export of examples/zh-CN', () => {
 
   it('lists the likely duplicates cluster by cluster, the first of each and how alike the others are to it', () => {
     const ws = wb.getWorksheet('疑似重复意见') as ExcelJS.Worksheet;
-    expect(headers(ws)).toEqual(['重复组', '工作组', '编号', '日期', '对象类别', '意见内容', '与首条的相似度', '组编号', '来源文件']);
+    expect(headers(ws)).toEqual(['重复组', '工作组', '编号', '日期', '对象类别', '意见内容', '与基准条的相似度', '组编号', '来源文件']);
     const names = new Map(set.manifest.groups.map((g) => [g.id, g.name]));
     for (const r of dataRows(ws)) expect(r.getCell(2).value).toBe(names.get(String(r.getCell(8).value)));
     const rows = dataRows(ws).map((r) => [
@@ -100,7 +100,7 @@ describe('export of examples/zh-CN', () => {
       `${String(r.getCell(8).value)}/${String(r.getCell(3).value)}`,
       r.getCell(7).value,
     ]);
-    const expected = set.manifest.duplicates.flatMap((c, n) => c.ids.map((id, i) => [n + 1, id, i === 0 ? '首条' : c.similarity]));
+    const expected = set.manifest.duplicates.flatMap((c, n) => c.ids.map((id, i) => [n + 1, id, i === 0 ? '基准条' : c.similarity]));
     expect(set.manifest.duplicates.length).toBeGreaterThan(0);
     expect(rows).toEqual(expected);
     for (const r of dataRows(ws)) expect(typeof r.getCell(6).value === 'string' && (r.getCell(6).value as string).length > 0).toBe(true);
@@ -116,7 +116,7 @@ describe('export of examples/zh-CN', () => {
       expect(ws.getCell(`A${HEADER_ROW + 1}`).value).toBe(1);
     }
     expect(later).toBe(1); // the example's hardship card of 2014-05-27
-    for (const ws of wb.worksheets) expect(ws.getCell('A2').text, ws.name).toContain('另有1条记录日期晚于截止日，未列入');
+    for (const ws of wb.worksheets) expect(ws.getCell('A2').text, ws.name).toContain('另有1条记录日期晚于2014年5月24日，未列入');
   });
 
   it('hides on paper the columns nobody filled in, and only those (with the ids and source files)', () => {

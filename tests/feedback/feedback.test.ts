@@ -193,7 +193,7 @@ describe('ledger feedback on a campaign with problems', () => {
     expect(text).toContain(
       '| 1 | 请核实 | cards.yaml 第1行 | 困难群众登记卡 h1 被退回：联系电话〔已隐去〕打不通，请核实 | 退回后已修改，待重新审核（无需再改）。 |',
     );
-    expect(text).toContain('经检查，你组报送的材料未发现需要改正的问题。');
+    expect(text).toContain('经检查，你所报送的材料未发现需要改正的问题。'); // a judicial office is 你所
     // the folders changed after the merge: the findings wait for the next merge
     expect(text).toContain('台账尚未更新，本单暂未列入督导检查发现的问题和未能合并的记录');
     expect(text).not.toContain('督导检查发现的问题\n');
