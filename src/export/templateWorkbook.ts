@@ -32,7 +32,7 @@ import { termOf } from '../schema/fields.js';
 import { schemaHash } from '../schema/jsonSchema.js';
 import { TEXT_MAX, type RecordKind, type Spec } from '../schema/spec.js';
 import { label, VOCABULARIES, zhLabel, type Locale, type VocabularyName } from '../schema/vocab.js';
-import { A4_LANDSCAPE } from './a4Landscape.js';
+import { A4_LANDSCAPE, pagesAcross } from './a4Landscape.js';
 import { excelDate, safeText, sheetName } from './cells.js';
 import { exportContext } from './exportContext.js';
 import { ledgerSheets } from './ledgerSheets.js';
@@ -378,10 +378,14 @@ export async function writeTemplate(outPath: string, given: TemplateOptions): Pr
   const source = sources(sheets, lists(sheets, options, lang), w.lists);
   const result: TemplateResult = { path: outPath, sheets: [], records: (options.records ?? []).length };
   for (const s of sheets) {
+    // A wide sheet prints over pages across, as the ledgers do, its id column on each.
+    const across = pagesAcross(s.cols.reduce((n, c) => n + c.width, 0));
     const ws = wb.addWorksheet(s.name, {
       views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_ROW}` }],
       pageSetup: {
         ...A4_LANDSCAPE,
+        fitToWidth: across,
+        ...(across > 1 ? { pageOrder: 'overThenDown' as const, printTitlesColumn: 'A:A' } : {}),
         printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
       },
     });

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { writeFileAtomicWith } from '../write/fsAtomic.js';
 import type { Locale } from '../schema/vocab.js';
-import { A4_LANDSCAPE } from './a4Landscape.js';
+import { A4_LANDSCAPE, pagesAcross, PAGE_WIDTH, POINTS_PER_UNIT } from './a4Landscape.js';
 import { CUT_MARKER, cellWidth, safeText, sheetName, type Cell } from './cells.js';
 import type { Column, SheetModel, Table, WorkbookModel } from './sheetModel.js';
 import { cleanText } from '../text/clean.js';
@@ -146,18 +146,31 @@ const colLetter = (n: number): string => {
   return s;
 };
 
-// A4 landscape, in points: the printable height below the repeated title rows, and the width.
+// A4 landscape, in points: the printable height below the repeated title rows (the width and
+// the points per column unit, measured against LibreOffice, are in a4Landscape.ts).
 const PAGE_HEIGHT = 509 - 48;
-const PAGE_WIDTH = 784;
-/** Points per Excel width unit as office software lays out these fonts (measured against LibreOffice). */
-const POINTS_PER_UNIT = 7;
 
-/** Page layout shared by every sheet: A4 landscape fitted to width, page numbers in the footer. */
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozen: number, zh: boolean) {
+/** The letter of the last column that fits on the first of several pages across (the titles are merged over those). */
+function firstPageEnd(widths: readonly number[], unprinted: (i: number) => boolean, pageWidth: number): string {
+  let used = 0;
+  let end = 1;
+  for (let i = 0; i < widths.length; i++) {
+    if (unprinted(i)) continue;
+    if (used + (widths[i] ?? 0) > pageWidth) break;
+    used += widths[i] ?? 0;
+    end = i + 1;
+  }
+  return colLetter(end);
+}
+
+/** Page layout shared by every sheet: A4 landscape fitted to width (pages across for a wide one), page numbers in the footer. */
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozen: number, zh: boolean, across = 1, repeat = 'A:B') {
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
     pageSetup: {
       ...A4_LANDSCAPE,
+      fitToWidth: across,
+      ...(across > 1 ? { pageOrder: 'overThenDown' as const, printTitlesColumn: repeat } : {}),
       horizontalCentered: true,
       printTitlesRow: `1:${frozen}`,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
@@ -174,10 +187,11 @@ type Sheet = ReturnType<typeof addSheet>;
  * wrapped onto as many lines as the printed columns need: a note saying what the sheet holds is
  * read on paper too, not cut at the last column.
  */
-function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: string, st: Styles, printedWidth: number): void {
+function writeTitles(ws: Sheet, sheet: SheetModel, subtitle: string, last: string, st: Styles, printedWidth: number, across = 1): void {
   const title = ws.getRow(1);
   title.getCell(1).value = cleanText(sheet.title);
-  title.getCell(1).style = st.title;
+  // Over pages across, the title stands at the top left of the first (and starts each page's repeated columns).
+  title.getCell(1).style = across > 1 ? { ...st.title, alignment: { horizontal: 'left', vertical: 'middle' } } : st.title;
   title.height = 30;
   ws.mergeCells(`A1:${last}1`);
   title.commit();
@@ -221,8 +235,8 @@ function writeHeader(ws: Sheet, r: number, t: Table, widths: number[], st: Style
 class PageKeeper {
   private used = 0;
   private readonly capacity: number;
-  constructor(printedWidth: number) {
-    const scale = Math.min(1, PAGE_WIDTH / Math.max(1, printedWidth * POINTS_PER_UNIT));
+  constructor(printedWidth: number, across = 1) {
+    const scale = Math.min(1, (across * PAGE_WIDTH) / Math.max(1, printedWidth * POINTS_PER_UNIT));
     this.capacity = PAGE_HEIGHT / scale;
   }
   /** Before a block of `height` points that must stay together: true when a page break is due first. */
@@ -329,14 +343,24 @@ async function writeSheet(
   const last = colLetter(printed);
   // Ledger sheets freeze and repeat their header (row 3); the summary sheets their title.
   const frozen = sheet.ledger ? 3 : 2;
-  const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN');
+  const printedWidth = widths.slice(0, printed).reduce((a, b, i) => a + (unprinted(i) ? 0 : b), 0);
+  // Only ledger sheets spread across pages; the summary sheets are narrow.
+  const across = sheet.ledger ? pagesAcross(printedWidth) : 1;
+  const ws = addSheet(wb, name, frozen, options.lang === 'zh-CN', across);
   ws.columns = widths.map((width, i) => ({ width, ...(unprinted(i) ? { hidden: true } : {}) }));
   const zh = options.lang === 'zh-CN';
   const said = sheet.note ?? model.note;
   const note = said === undefined ? '' : zh ? `\u3000\u3000${said}` : ` — ${said}`;
-  const printedWidth = widths.slice(0, printed).reduce((a, b, i) => a + (unprinted(i) ? 0 : b), 0);
-  writeTitles(ws, sheet, model.subtitle + note, last, st, printedWidth);
-  const keeper = new PageKeeper(printedWidth);
+  writeTitles(
+    ws,
+    sheet,
+    model.subtitle + note,
+    across > 1 ? firstPageEnd(widths, unprinted, printedWidth / across) : last,
+    st,
+    printedWidth / across,
+    across,
+  );
+  const keeper = new PageKeeper(printedWidth, across);
   let r = 3;
   let rows = 0;
   for (const t of sheet.tables) {

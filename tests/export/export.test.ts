@@ -1,6 +1,7 @@
 // `ledger export`: the workbook is read back with exceljs and its cells checked (never the zip
 // bytes): sheets, headers, row counts against the ledgers, real dates and numbers, no formulas,
 // redaction, the frozen header and the print settings.
+import { pagesAcross } from '../../src/export/a4Landscape.js';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -221,8 +222,13 @@ describe('export of examples/zh-CN', () => {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
       expect(ws.getCell(`A${HEADER_ROW}`).font?.bold).toBe(true);
       expect(ws.autoFilter).toBeTruthy();
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow).toBe(`1:${HEADER_ROW}`);
+      // As many pages across as keep the text at 7.5 pt or more, read left to right, the first columns on each.
+      const printed = ws.columns.filter((c) => !c.hidden).reduce((a, c) => a + (c.width ?? 0), 0);
+      expect(ws.pageSetup.fitToWidth).toBe(pagesAcross(printed));
+      if (ws.pageSetup.fitToWidth! > 1) expect(ws.pageSetup).toMatchObject({ pageOrder: 'overThenDown', printTitlesColumn: 'A:B' });
+      expect((printed * 7 * 0.68) / ws.pageSetup.fitToWidth!).toBeLessThanOrEqual(784);
       // Title row: the ledger's own name; under it the unit, the campaign and the date.
       expect(String(ws.getCell('A1').value)).toBe(name);
       expect(String(ws.getCell('A2').value)).toContain(set.manifest.campaign.title);
