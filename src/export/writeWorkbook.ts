@@ -281,6 +281,14 @@ export async function writeWorkbook(model: WorkbookModel, outPath: string, optio
   return result;
 }
 
+function writeNone(ws: Sheet, r: number, zh: boolean, st: Styles): number {
+  const row = ws.getRow(r);
+  row.getCell(1).value = zh ? '（无）' : '(none)';
+  row.getCell(1).style = st.subtitle;
+  row.commit();
+  return r + 1;
+}
+
 /** A blank row, then the section's heading; a page break first when the heading would be left alone at a page's foot. */
 function writeHeading(ws: Sheet, r: number, t: Table, keeper: PageKeeper, st: Styles): number {
   // The heading, the header and the first rows travel together.
@@ -377,6 +385,8 @@ async function writeSheet(
         await drained(ws);
       }
     }
+    // An empty table says so on paper, rather than a header over nothing.
+    if (t.rowCount === 0) r = writeNone(ws, r, options.lang === 'zh-CN', st);
   }
   if (printed < widths.length) ws.pageSetup.printArea = `A$1:${colLetter(printed)}$${Math.max(r - 1, 3)}`; // exceljs adds the column's $
   await ws.commit();

@@ -209,6 +209,9 @@ function headingParagraph(b: Extract<Block, { type: 'heading' }>, font: Font): P
 }
 
 /** A paragraph, knowing its neighbours: a signature block flush right, a caption kept with its table. */
+/** "……党组：": one line ending in a colon; a paragraph of sentences that ends by announcing a list is body text. */
+const salutation = (text: string) => /[：:]$/.test(text) && !/[。；]/.test(text);
+
 function bodyParagraph(blocks: readonly Block[], i: number, font: Font, zh: boolean): Paragraph {
   const b = blocks[i] as Extract<Block, { type: 'paragraph' }>;
   const right = (block: Block | undefined) => (block as { right?: boolean } | undefined)?.right === true;
@@ -219,7 +222,7 @@ function bodyParagraph(blocks: readonly Block[], i: number, font: Font, zh: bool
     spacing: { line: 400, after: 60, ...(b.right && !right(blocks[i - 1]) ? { before: 480 } : {}) },
     // A table's caption stays on the page of its table.
     keepNext: blocks[i + 1]?.type === 'table' || (b.right === true && right(blocks[i + 1])),
-    indent: zh && !b.right && !/[：:]$/.test(plain(b.text)) ? { firstLine: 2 * 15 * 20 } : {},
+    indent: zh && !b.right && !salutation(plain(b.text)) ? { firstLine: 2 * 15 * 20 } : {},
     // English set justified opens gaps between words; Chinese fills its lines evenly.
     alignment: b.right ? AlignmentType.RIGHT : zh ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
     children: bodyRuns(b.text, font),

@@ -286,6 +286,7 @@ describe('review progress in the workbook and the report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(root, run.stdout.trim()));
     const ids: string[] = [];
+    const empty: string[] = [];
     wb.eachSheet((ws) => {
       expect(String(ws.getRow(2).getCell(1).value), ws.name).toMatch(
         ws.name === '督导问题清单'
@@ -296,11 +297,16 @@ describe('review progress in the workbook and the report', () => {
         // The group's id is in the hidden column headed 组编号 (the visible one shows its name).
         const groupCol = (ws.getRow(3).values as unknown[]).indexOf('组编号');
         ws.eachRow((row, n) => {
-          if (n > 3) ids.push(`${String(row.getCell(groupCol).value)}/${String(row.getCell(3).value)}`);
+          // An empty sheet says （无） under its header.
+          if (n > 3 && row.getCell(1).value !== '（无）')
+            ids.push(`${String(row.getCell(groupCol).value)}/${String(row.getCell(3).value)}`);
         });
+        if (ws.getRow(4).getCell(1).value === '（无）') empty.push(ws.name);
       }
     });
     expect(ids.sort()).toEqual(['g1/o1', 'g1/o2', 'g1/v1', 'g2/a1']);
+    // The sheets with no approved record say so under their header.
+    expect(empty).toEqual(['民情信息采集台账', '维稳工作登记卡', '困难群众登记卡']);
     const summary = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
     const figures = new Map<string, unknown>();
     summary.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));
