@@ -106,7 +106,9 @@ function columnWidths(sheet: SheetModel): { widths: number[]; empty: boolean[] }
       long[i] ||= c.long === true || c.hidden === true;
       // A short header stays on one line; a long one wraps onto two, so it needs about half its width.
       const hw = cellWidth(c.header);
-      widths[i] = Math.max(widths[i] as number, hw <= 14 ? hw + 2 : Math.ceil(hw / 2) + 4);
+      // …and never breaks inside a word (bold: a little wider than the text).
+      const word = Math.max(...c.header.split(/\s+/).map((w) => cellWidth(w)));
+      widths[i] = Math.max(widths[i] as number, hw <= 14 ? hw + 2 : Math.ceil(hw / 2) + 4, word + 3);
     });
     let seen = 0;
     for (const row of t.rows()) {
