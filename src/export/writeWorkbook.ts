@@ -54,7 +54,14 @@ type Style = Partial<ExcelJS.Style>;
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const NUM_FMT: Record<Column['format'], string | undefined> = { text: '@', date: 'yyyy-mm-dd', int: '0', pct: '0.0%', amount: '#,##0.00' };
+// Numbers keep a space's width from the right border, so a figure never runs into the text beside it (7是).
+const NUM_FMT: Record<Column['format'], string | undefined> = {
+  text: '@',
+  date: 'yyyy-mm-dd',
+  int: '0_ ',
+  pct: '0.0%_ ',
+  amount: '#,##0.00_ ',
+};
 
 /** One style object per (column, highlighted): exceljs caches styles by object identity. */
 function styles(lang: Locale) {
