@@ -205,7 +205,7 @@ describe('export of examples/zh-CN', () => {
     expect([people.type, people.value]).toEqual([ExcelJS.ValueType.Number, 120]);
     expect(cell('困难群众登记卡', '致困原因', (r) => r.cause === 'illness', 'hardship').value).toBe('因病');
     const income = cell('困难群众登记卡', '家庭月收入', (r) => r.monthly_income === 1350.5, 'hardship');
-    expect([income.value, income.numFmt]).toEqual([1350.5, '#,##0.00']);
+    expect([income.value, income.numFmt]).toEqual([1350.5, '#,##0.00_ ']);
     expect(cell('困难群众登记卡', '已享受政策', (r) => Array.isArray(r.policies), 'hardship').value).toBe('残疾人补贴、低保');
   });
 
