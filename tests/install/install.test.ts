@@ -112,7 +112,7 @@ describe.skipIf(!hasNpm)('install', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
   }, 60_000);
 
-  it('`npm pack` holds the command, its bundles, templates and schemas, and docx with its own nanoid; no sources or tests', () => {
+  it('`npm pack` holds the command, its bundles, templates, schemas and docs, and docx with its own nanoid; no sources or tests', () => {
     const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], REPO);
     expect(r.status, r.stderr).toBe(0);
     const [packed] = JSON.parse(r.stdout) as { files: { path: string }[]; bundled: string[] }[];
@@ -122,6 +122,8 @@ describe.skipIf(!hasNpm)('install', () => {
     }
     expect(files.some((f) => f.startsWith('templates/'))).toBe(true);
     expect(files.some((f) => f.startsWith('schemas/'))).toBe(true);
+    // The README's links into docs/ hold in the installed package too.
+    for (const f of ['README.md', 'docs/使用说明.md', 'docs/diagnostics.md', 'docs/format.md', 'docs/rules.md']) expect(files).toContain(f);
     expect(packed!.bundled).toContain('docx');
     const nanoid = files.find((f) => /^node_modules\/docx\/node_modules\/nanoid\/package\.json$/.test(f));
     expect(nanoid).toBeDefined();
