@@ -164,6 +164,19 @@ describe('ledger new', () => {
     expect(merged.code, merged.stdout + merged.stderr).toBe(0);
   });
 
+  it('takes the short names a clerk says (活动, 意见, 走访…) for the kinds', async () => {
+    const dir = await initCampaign('zh-CN');
+    for (const [said, folder] of [
+      ['意见', 'opinions/'],
+      ['走访', 'visits/'],
+      ['困难', 'cards/'],
+    ] as const) {
+      const run = await runCli(['new', said, '--group', 'g1', '--date', DATE], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`groups/g1/${folder}`);
+    }
+  });
+
   it('says what is wrong with its arguments, with the nearest name', async () => {
     const dir = await initCampaign('en');
     const cases: [string[], RegExp][] = [

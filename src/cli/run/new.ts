@@ -1,4 +1,5 @@
 // `ledger new`: a record skeleton for a group, with the next free id.
+import { KIND_SHORT } from '../../format/kindWords.js';
 import path from 'node:path';
 import { newRecord } from '../../init/newRecord.js';
 import { LedgerError } from '../../messages/errors.js';
@@ -31,8 +32,16 @@ export function run(rt: Runtime, args: unknown[], opts: Record<string, unknown>)
   rt.log(ui(lang).newDone(result.ids.join(lang === 'zh-CN' ? '、' : ', ')));
 }
 
+/** What a clerk also calls a kind: the short names of the tables (意见, 活动…) and the ways of visiting. */
+const SAID: Readonly<Record<string, RecordKind>> = {
+  ...Object.fromEntries(Object.entries(KIND_SHORT).map(([k, w]) => [w.zh, k as RecordKind])),
+  走访: 'visit',
+  座谈: 'visit',
+  入户: 'visit',
+};
+
 function kindOf(value: string, lang: string): RecordKind {
-  const kind = kindCode(value) ?? kindCode(value.replace(/s$/, ''));
+  const kind = kindCode(value) ?? kindCode(value.replace(/s$/, '')) ?? SAID[value.trim()];
   if (kind) return kind;
   const names = lang === 'zh-CN' ? RECORD_KINDS.map((k) => KIND_LABELS[k].zh) : [...RECORD_KINDS];
   const suggest = nearest(value, [...RECORD_KINDS, ...RECORD_KINDS.map((k) => KIND_LABELS[k].zh)]);
