@@ -64,7 +64,8 @@ function quote(o: LedgerRecord, lang: Locale): Quote {
   const who = typeof kind === 'string' ? label(AUDIENCES, kind, lang) : zh ? '群众' : 'a member of the public';
   return {
     text: innerQuotes(shorten(scrubText(String(o.content), lang), 90, lang), lang),
-    who: `${who}${zh ? '，' : ', '}${label(CHANNELS, String(o.channel), lang)}`,
+    // In an English attribution the labels are words within a phrase: (the masses, face to face).
+    who: zh ? `${who}，${label(CHANNELS, String(o.channel), lang)}` : `${lower(who)}, ${lower(label(CHANNELS, String(o.channel), lang))}`,
   };
 }
 
@@ -83,4 +84,10 @@ export function problems(opinions: readonly LedgerRecord[], stats: CampaignStats
     share: pct(c.count, stats.opinions.total),
     quotes: pickQuoted(opinions.filter((o) => o.category === c.code && typeof o.content === 'string')).map((o) => quote(o, lang)),
   }));
+}
+
+/** A label's first letter in lower case, unless the word is all capitals (an acronym) or a name with digits. */
+function lower(s: string): string {
+  const first = s.split(/\s/)[0] ?? '';
+  return /^[A-Z][a-z]/.test(first) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
