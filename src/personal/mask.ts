@@ -25,15 +25,3 @@ function stars(v: string): string {
 export function redactText(text: string): string {
   return replacePersonal(text, (f) => (f.kind === 'id' ? maskIdNumber(f.digits) : maskPhone(f.digits)));
 }
-
-/** A copy of `value` with every string in it masked: what a message quotes back from the files. */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
-    return out as T;
-  }
-  return value;
-}
