@@ -1,5 +1,6 @@
 // What stands where a message, the report or a feedback sheet leaves out an ID or phone number.
 import { removePersonal, removePersonalIn } from '../personal/remove.js';
+import { mapStrings } from '../util/mapStrings.js';
 import { pick, type Both, type Lang } from './words.js';
 
 export const REMOVED: Both = { en: '[removed]', zh: '〔已隐去〕' };
@@ -16,17 +17,10 @@ export function withoutPersonal(text: string, lang: Lang): string {
  */
 export function withoutPersonalIn<T>(data: T, lang: Lang): T {
   const clean = removePersonalIn(data, pick(REMOVED, lang));
-  return lang === 'zh-CN' ? clean : swapWord(clean, REMOVED.zh, REMOVED.en);
+  return lang === 'zh-CN' ? clean : mapStrings(clean, (s) => (s.includes(REMOVED.zh) ? s.split(REMOVED.zh).join(REMOVED.en) : s));
 }
 
 /** A diagnostic's data as it is kept (cached, quoted by feedback): no ID or phone number in it, not even in part. */
 export function removedFrom<T>(data: T): T {
   return removePersonalIn(data, REMOVED.zh);
-}
-
-function swapWord<T>(data: T, from: string, to: string): T {
-  if (typeof data === 'string') return (data.includes(from) ? data.split(from).join(to) : data) as T;
-  if (data === null || typeof data !== 'object') return data;
-  if (Array.isArray(data)) return data.map((x: unknown) => swapWord(x, from, to)) as T;
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, swapWord(v, from, to)])) as T;
 }
