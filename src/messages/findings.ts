@@ -169,7 +169,7 @@ export const FINDINGS: Table = {
         'en',
       )}): ${d.total === 1 ? 'it was not counted; correct it and hand it in' : 'they were not counted; correct them and hand them in'} again`,
     zh: (d) =>
-      `有${d.total}条记录因填写有误未能合并（${list(
+      `有${d.total}条记录因填写有误或文件无法读取未能合并（${list(
         [...d.counts.map((c) => `${c.kind.zh}${c.count}条`), ...(d.unknown ? [`无法识别${d.unknown}条`] : [])],
         'zh-CN',
       )}），未计入统计，须改正后重新报送`,
