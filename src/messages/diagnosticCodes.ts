@@ -88,7 +88,8 @@ export interface DiagnosticData {
   'unreadable-file': { reason: string };
   'file-too-large': { size: number; limit: number };
   'undeclared-group': { folder: string };
-  'group-folder-missing': { group: string };
+  /** `file`: something that is not a folder stands where the group's folder goes. */
+  'group-folder-missing': { group: string; file?: boolean };
   'unit-missing': { path: string };
   'unit-edited': { path: string; file: string };
   'likely-duplicate': { id: string; others: ({ id: string } & FileLine)[]; similarity: number };
@@ -811,8 +812,14 @@ export const DIAGNOSTIC_CODES: Table = {
     severity: 'warning',
     means: { en: 'a declared group with no folder yet', zh: '已列出的组还没有文件夹（尚未报送）' },
     fix: { en: 'The group has handed nothing in yet.', zh: '该组尚未报送材料。' },
-    en: (d) => `group ${d.group} has no folder groups/${d.group}/ yet`,
-    zh: (d) => `${d.group} 组还没有文件夹 groups/${d.group}/（尚未报送）`,
+    en: (d) =>
+      d.file
+        ? `groups/${d.group} is a file, not a folder: group ${d.group}'s records go in a folder of that name`
+        : `group ${d.group} has no folder groups/${d.group}/ yet`,
+    zh: (d) =>
+      d.file
+        ? `groups/${d.group} 是一个文件，不是文件夹：${d.group} 组的材料应放在同名的文件夹中`
+        : `${d.group} 组还没有文件夹 groups/${d.group}/（尚未报送）`,
   },
   'unit-missing': {
     severity: 'error',

@@ -103,8 +103,10 @@ export function readCampaign(root: string, options: ReadOptions = {}): CampaignI
   // A group folder that is a broken link is not missing: it is read as a group whose folder is refused.
   const read = (g: GroupScan) => g.exists || g.recordFiles.length > 0;
   for (const g of scan.groups) {
-    if (!read(g) && !selection)
-      diagnostics.push(diagnostic('group-folder-missing', { group: g.id }, { file: `groups/${g.id}`, line: 0, column: 0 }));
+    if (read(g) || selection) continue;
+    // A file where the folder goes is not "nothing handed in yet".
+    const file = existsSync(g.dir) ? { file: true } : {};
+    diagnostics.push(diagnostic('group-folder-missing', { group: g.id, ...file }, { file: `groups/${g.id}`, line: 0, column: 0 }));
   }
   const reader = new InputReader(root, options.files);
   input.groups = function* () {

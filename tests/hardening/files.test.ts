@@ -54,6 +54,18 @@ describe('links and special files in a group folder', () => {
     expect(fifo.stderr).toMatch(/not a regular file/);
   });
 
+  it('a file where a group’s folder goes is said to be one, not "nothing handed in yet"', async () => {
+    const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN });
+    mkdirSync(path.join(root, 'groups'), { recursive: true });
+    writeFileSync(path.join(root, 'groups/g1'), 'not a folder');
+    const zh = await runCli(['validate', '--lang', 'zh-CN'], { cwd: root });
+    expect(zh.stdout).toContain('groups/g1 是一个文件，不是文件夹');
+    const en = await runCli(['validate', '--lang', 'en'], { cwd: root });
+    expect(en.stdout).toContain('groups/g1 is a file, not a folder');
+    rmSync(path.join(root, 'groups/g1'));
+    expect((await runCli(['validate', '--lang', 'en'], { cwd: root })).stdout).toContain('has no folder groups/g1/ yet');
+  });
+
   it('a record file over the size limit is refused unread; others are still checked', () => {
     const root = writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/v.yaml': VISIT, 'groups/g1/big.yaml': '' });
     truncateSync(path.join(root, 'groups/g1/big.yaml'), 3 * 1024 * 1024 * 1024); // sparse: 3 GiB, nothing on disk
