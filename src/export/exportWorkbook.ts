@@ -1,10 +1,10 @@
 // `ledger export` as a library: ledgers in, one workbook out. Reads only the merged ledgers
 // (never the group folders), so the workbook shows exactly what was merged and audited.
+import { filterLedgers } from '../model/filterLedgers.js';
 import { onlyGroup } from '../model/onlyGroup.js';
 import { runAudit } from '../audit/runAudit.js';
 import type { LedgerRecord, LedgerSet } from '../model/ledgers.js';
 import { countStates, reviewLedgers, type ReviewEntry } from '../model/reviews.js';
-import { RECORD_KINDS } from '../schema/spec.js';
 import { campaignStats } from '../stats/campaignStats.js';
 import type { Locale } from '../schema/vocab.js';
 import { duplicateSheet } from './duplicateSheet.js';
@@ -42,8 +42,7 @@ export function approvedIds(set: LedgerSet, reviews: readonly ReviewEntry[]): Se
 
 /** The ledgers narrowed to the records approved in review and unchanged since. */
 export function approvedOnly(set: LedgerSet, reviews: readonly ReviewEntry[], approved = approvedIds(set, reviews)): LedgerSet {
-  const ledgers = { ...set.ledgers };
-  for (const k of RECORD_KINDS) ledgers[k] = set.ledgers[k].filter((r) => approved.has(r.id));
+  const { ledgers } = filterLedgers(set.ledgers, (r) => approved.has(r.id));
   // Pictures count with the approved visits that name them (a group's others would show beside 0 visits).
   const named = new Set(
     ledgers.visit.flatMap((v) => (Array.isArray(v.photos) ? v.photos : []).map((p) => `groups/${v.group}/${String(p)}`)),
@@ -78,7 +77,8 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
   // Everything is as of the date, like the report: the figures, the findings and the ledger
   // sheets (a card dated after it would contradict the 汇总 beside it). The note says how many
   // later records were left out, so none disappears silently.
-  const found = runAudit(asOfView(scoped, options.asOf).set, { asOf: options.asOf });
+  const dated = asOfView(scoped, options.asOf).set;
+  const found = runAudit(dated, { asOf: options.asOf });
   const reviews = options.reviews ?? [];
   // Approved records of every group: a likely duplicate of the group's may be another group's.
   const approved = options.reviewedOnly ? approvedIds(set, reviews) : undefined;
@@ -98,11 +98,7 @@ export function buildWorkbookModel(set: LedgerSet, options: ExportOptions) {
     ...join(said.all),
     sheets: [
       // Review counts over the records shown (those dated by the day), as every other figure.
-      summarySheet(
-        ctx,
-        campaignStats(shown.set, options.asOf),
-        countStates(reviewLedgers(asOfView(scoped, options.asOf).set.ledgers, reviews).records),
-      ),
+      summarySheet(ctx, campaignStats(shown.set, options.asOf), countStates(reviewLedgers(dated.ledgers, reviews).records)),
       ...ledgerSheets(ctx, shown.set.ledgers),
       { ...auditSheet(ctx, audit), ...join(said.findings) },
       ...(duplicates ? [duplicates] : []),

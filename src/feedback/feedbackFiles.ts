@@ -20,12 +20,15 @@ function sections(s: FeedbackSheet): Section[] {
   ].filter((x) => x.rows.length > 0);
 }
 
+/** A judicial office is addressed as such (你所, your office), a work group as a group. */
+const isOffice = (s: FeedbackSheet) => s.group.type === 'judicial-office';
+
 export function feedbackMarkdown(s: FeedbackSheet): string {
   const w = feedbackWords(s.lang);
   const md = (x: string) => escapeMarkdown(x);
   const out: string[] = [`# ${md(w.title)}`, '', `**${md(w.salutation(s.group.name))}**`, ''];
   const clean = nothingToFix(s);
-  const office = s.group.type === 'judicial-office';
+  const office = isOffice(s);
   // The intro names the deadline; a sheet with nothing to correct says it after its one sentence.
   const cleanText = `${w.clean(office)}${s.lang === 'zh-CN' ? '' : ' '}${w.deadline(s.deadline, s.asOf, s.daysLeft)}${w.stop}`;
   out.push(md(clean ? cleanText : w.intro(s.deadline, s.asOf, s.daysLeft, office)), '');
@@ -57,8 +60,7 @@ export function feedbackWorkbook(s: FeedbackSheet): WorkbookModel {
   const rows: FeedbackRow[] = [...s.problems, ...s.findings, ...s.refused, ...s.returned];
   if (s.ledgers !== 'current')
     rows.push({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.ledgers(s.ledgers, s.ledgersFile ?? ''), fix: '' });
-  if (nothingToFix(s))
-    rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean(s.group.type === 'judicial-office'), fix: '' });
+  if (nothingToFix(s)) rows.unshift({ kind: w.kinds.note, severity: '', error: false, where: '', what: w.clean(isOffice(s)), fix: '' });
   const columns = [
     { header: w.head.no, format: 'int' as const },
     { header: w.head.kind, format: 'text' as const },

@@ -16,8 +16,11 @@ export function withoutPersonal(text: string, lang: Lang): string {
  * the reader's language here.
  */
 export function withoutPersonalIn<T>(data: T, lang: Lang): T {
-  const clean = removePersonalIn(data, pick(REMOVED, lang));
-  return lang === 'zh-CN' ? clean : mapStrings(clean, (s) => (s.includes(REMOVED.zh) ? s.split(REMOVED.zh).join(REMOVED.en) : s));
+  if (lang === 'zh-CN') return removePersonalIn(data, REMOVED.zh);
+  return mapStrings(data, (s) => {
+    const clean = withoutPersonal(s, lang);
+    return clean.includes(REMOVED.zh) ? clean.split(REMOVED.zh).join(REMOVED.en) : clean;
+  });
 }
 
 /** A diagnostic's data as it is kept (cached, quoted by feedback): no ID or phone number in it, not even in part. */

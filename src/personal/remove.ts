@@ -3,7 +3,7 @@
 // a word. Strings inside a message's data are cleaned too, so a number typed into another field
 // (a name, a place) never reaches a message.
 import { mapStrings } from '../util/mapStrings.js';
-import { findPersonal, replacePersonal } from './find.js';
+import { replacePersonal } from './find.js';
 
 /** `text` with every personal number replaced by `gone`. */
 export function removePersonal(text: string, gone: string): string {
@@ -12,5 +12,6 @@ export function removePersonal(text: string, gone: string): string {
 
 /** `data` with personal numbers removed from every string in it: the same object when it holds none. */
 export function removePersonalIn<T>(data: T, gone: string): T {
-  return mapStrings(data, (s) => (findPersonal(s).length ? removePersonal(s, gone) : s));
+  // replacePersonal hands back the very string when it holds none.
+  return mapStrings(data, (s) => removePersonal(s, gone));
 }
