@@ -11,7 +11,7 @@ import { diagnostic } from '../../src/messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../../src/messages/diagnosticCodes.js';
 import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, MINI_VISIT, tempDir, writeCampaign, mkfifo } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
+import { fill, G2_VISIT_ROW, G2_OPINION_ROW, G2_APPEAL_AS_NUMBERS, addOwnColumn } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
 import { editBook } from '../helpers/workbook.js';
 
@@ -29,17 +29,8 @@ const FIXTURE_DIR = path.join(FIXTURES, 'validate');
 const VISIT_EN = MINI_VISIT;
 const OPINION_EN = (id: string, content: string, source = 'masses') =>
   `kind: opinion\nid: ${id}\ndate: 2014-04-25\nvisit: v1\nchannel: symposium\ncollected_by: Li Hua\nsource: { kind: ${source} }\ncategory: formalism\nabout: unit\ncontent: ${JSON.stringify(content)}\n`;
-const D = cellDate;
 const VISIT_ROW = G2_VISIT_ROW;
-const OPINION_ROW = (content: string) => ({
-  日期: D('2014-05-12'),
-  听取渠道: '当面',
-  收集人: '周敏',
-  对象类别: '群众',
-  意见类别: '形式主义',
-  意见指向: '干部队伍',
-  意见内容: content,
-});
+const OPINION_ROW = (content: string) => ({ ...G2_OPINION_ROW, 意见内容: content });
 
 function mini(files: Record<string, string | Uint8Array>): string {
   return writeCampaign({ 'ledger.yaml': MINI_CAMPAIGN, 'groups/g1/photos/ok.jpg': JPEG, ...files });
@@ -155,26 +146,9 @@ const SCENARIOS: Record<string, () => Scenario | Promise<Scenario>> = {
     const file = await fill(await template(root), {
       活动台账: [{ ...VISIT_ROW, 编号: 'v1' }],
       '活动台账-听取对象': [{ 活动编号: 'v8', 对象类别: '群众', 人数: 3 }],
-      民生诉求登记卡: [
-        {
-          编号: 'a9',
-          日期: D('2014-05-12'),
-          诉求人: '林国强',
-          身份证号码: 410182196202129000,
-          联系电话: 37166705379,
-          诉求类别: '社会保障',
-          诉求内容: '医保报销慢。',
-          承办单位: '区人社局',
-          办理时限: D('2014-06-01'),
-          办理状态: '办理中',
-        },
-      ],
+      民生诉求登记卡: [G2_APPEAL_AS_NUMBERS],
     });
-    await editBook(file, (wb) => {
-      const ws = wb.getWorksheet('活动台账')!;
-      ws.getCell('M3').value = '自己加的列';
-      ws.getCell('M4').value = '备忘';
-    });
+    await addOwnColumn(file);
     return { root, args: ['validate', 'g2.xlsx'] };
   },
   // Two members each fill a copy of one blank template: the second copy keeps none of the

@@ -11,7 +11,7 @@ import { RULES } from '../../src/audit/rules.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { copyCampaign, REPO, tempDir } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
+import { fill, G2_VISIT_ROW, G2_OPINION_ROW } from '../helpers/fill.js';
 
 const TEXT = readFileSync(path.join(REPO, 'docs/使用说明.md'), 'utf8');
 const GLOBAL = ['-C', '--no-color', '--verbose', '-h', '--help', '-V', '--version'];
@@ -111,15 +111,7 @@ describe('docs/使用说明.md: the manual', () => {
     const root = copyCampaign('zh-CN');
     const env = { NO_COLOR: '1', LANG: 'zh_CN.UTF-8' };
     expect((await runCli(['template', '--group', 'g2', '--out', '第二组.xlsx'], { cwd: root, env })).code).toBe(0);
-    const opinion = {
-      日期: cellDate('2014-05-12'),
-      听取渠道: '当面',
-      收集人: '周敏',
-      对象类别: '群众',
-      意见类别: '形式主义',
-      意见指向: '干部队伍',
-      意见内容: '办事指南更新不及时。',
-    };
+    const opinion = G2_OPINION_ROW;
     await fill(path.join(root, '第二组.xlsx'), {
       活动台账: [{ ...G2_VISIT_ROW, 带队领导: '王海艳' }],
       下基层听意见台账: [{ ...opinion, 听取渠道: '当面谈' }, opinion],

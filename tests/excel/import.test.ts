@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { cellDate, fill } from '../helpers/fill.js';
+import { cellDate, fill, G2_OPINION_ROW, G2_APPEAL_AS_NUMBERS, addOwnColumn } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
 import { editBook } from '../helpers/workbook.js';
 
@@ -27,15 +27,7 @@ const VISIT = {
   带队领导: '王海燕',
   参加人员: '王海燕、周敏',
 };
-const OPINION = {
-  日期: D('2014-05-12'),
-  听取渠道: '当面',
-  收集人: '周敏',
-  对象类别: '群众',
-  意见类别: '形式主义',
-  意见指向: '干部队伍',
-  意见内容: '办事指南更新不及时。',
-};
+const OPINION = G2_OPINION_ROW;
 
 function imported(root: string, group = 'g2'): string[] {
   const dir = path.join(root, 'groups', group, 'imported');
@@ -202,25 +194,10 @@ describe('workbook diagnostics name the sheet and the cell', () => {
       活动台账: [{ ...VISIT, 编号: 'v9', 日期: '2014-02-30', 带队领导: '王海艳' }],
       '活动台账-听取对象': [{ 活动编号: 'v8', 对象类别: '群众', 人数: 3 }],
       下基层听意见台账: [{ ...OPINION, 听取渠道: '当面谈', 意见内容: null, 所属活动: 'v7' }],
-      民生诉求登记卡: [
-        {
-          日期: D('2014-05-12'),
-          诉求人: '林国强',
-          身份证号码: Number('410182196202128568'), // what a spreadsheet keeps of it
-          联系电话: 37166705379,
-          诉求类别: '社会保障',
-          诉求内容: '医保报销慢。',
-          承办单位: '区人社局',
-          办理时限: D('2014-06-01'),
-          办理状态: '办理中',
-        },
-      ],
+      // No id typed: the import numbers it.
+      民生诉求登记卡: [{ ...G2_APPEAL_AS_NUMBERS, 编号: null }],
     });
-    await editBook(file, (wb) => {
-      const ws = wb.getWorksheet('活动台账')!;
-      ws.getCell('M3').value = '自己加的列';
-      ws.getCell('M4').value = '备忘';
-    });
+    await addOwnColumn(file);
   }
 
   for (const lang of ['zh-CN', 'en']) {

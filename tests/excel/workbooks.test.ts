@@ -8,26 +8,14 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { copyCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
-import { cellDate, fill, G2_VISIT_ROW } from '../helpers/fill.js';
+import { fill, G2_VISIT_ROW, G2_APPEAL_ROW } from '../helpers/fill.js';
 import { soffice, warnIfMissing } from '../helpers/soffice.js';
 import { editBook, inlineStrings, resave } from '../helpers/workbook.js';
 
 warnIfMissing('excel/workbooks.test');
 
-const D = cellDate;
 const VISIT = G2_VISIT_ROW;
-const CARD = {
-  编号: 'a9',
-  日期: D('2014-05-12'),
-  诉求人: '林国强',
-  身份证号码: '410182196202128568',
-  联系电话: '0371-66705379',
-  诉求类别: '社会保障',
-  诉求内容: '医保报销慢。',
-  承办单位: '区人社局',
-  办理时限: D('2014-06-01'),
-  办理状态: '办理中',
-};
+const CARD = G2_APPEAL_ROW;
 
 async function template(root: string, group = 'g2', out = `${group}.xlsx`, extra: string[] = []): Promise<string> {
   const run = await runCli(['template', '--group', group, '--out', out, ...extra], { cwd: root });
