@@ -7,23 +7,13 @@ import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, writeCampaign, mkfifo } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_OPINION, MINI_VISIT_HEARD, writeCampaign, mkfifo } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
 
-const VISIT = `${MINI_VISIT}audiences: [{ kind: masses, count: 10 }]\nphotos: [photos/a.jpg]\n`;
-const OPINION = `kind: opinion
-id: o9
-date: 2014-04-25
-visit: v1
-channel: face-to-face
-collected_by: Li Hua
-source: { kind: masses }
-category: formalism
-about: leadership-team
-content: Too many meetings.
-`;
+const VISIT = MINI_VISIT_HEARD;
+const OPINION = MINI_OPINION('o9');
 
 function rejected(root: string): { file: string; line: number; kind: unknown; reasons: { code: string }[] }[] {
   return parse(readFileSync(path.join(root, 'ledgers/rejected.yaml'), 'utf8')) as never;

@@ -8,23 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/runAudit.js';
 import { mergeCampaign } from '../../src/pipeline/mergeCampaign.js';
 import { loadLedgers } from '../../src/read/loadLedgers.js';
-import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_VISIT, writeCampaign } from '../helpers/campaign.js';
+import { copyCampaign, JPEG, MINI_CAMPAIGN, MINI_OPINION, MINI_VISIT_HEARD, writeCampaign } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
-const VISIT = `${MINI_VISIT}audiences: [{ kind: masses, count: 10 }]
-photos: [photos/a.jpg]
-`;
-const OPINION = (id: string, extra = '') => `kind: opinion
-id: ${id}
-date: 2014-04-25
-visit: v1
-channel: face-to-face
-collected_by: Li Hua
-source: { kind: masses }
-category: formalism
-about: leadership-team
-content: Too many meetings ${id}.
-${extra}`;
+const VISIT = MINI_VISIT_HEARD;
+const OPINION = MINI_OPINION;
 
 function campaign(visit = VISIT) {
   return writeCampaign({

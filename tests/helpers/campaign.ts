@@ -72,6 +72,22 @@ participants: [Zhang Ming, Li Hua]
 `;
 
 /** The smallest real JPEG and PNG headers: enough for the byte sniffing. */
+/** MINI_VISIT with people heard and a picture (groups/g1/photos/a.jpg): a visit no rule finds fault with. */
+export const MINI_VISIT_HEARD = `${MINI_VISIT}audiences: [{ kind: masses, count: 10 }]\nphotos: [photos/a.jpg]\n`;
+
+/** An opinion heard on MINI_VISIT's v1; `extra` lines are added at its end. */
+export const MINI_OPINION = (id: string, extra = '') => `kind: opinion
+id: ${id}
+date: 2014-04-25
+visit: v1
+channel: face-to-face
+collected_by: Li Hua
+source: { kind: masses }
+category: formalism
+about: leadership-team
+content: Too many meetings ${id}.
+${extra}`;
+
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
