@@ -3,13 +3,24 @@
 // text output kept as a golden file. The last test fails when a code has no scenario, so a new
 // code cannot ship without its words being looked at in both languages.
 import ExcelJS from 'exceljs';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticLines } from '../../src/format/diagnostics.js';
 import { diagnostic } from '../../src/messages/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../../src/messages/diagnosticCodes.js';
-import { copyCampaign, EXAMPLES, FIXTURES, JPEG, MINI_CAMPAIGN, MINI_VISIT, tempDir, writeCampaign, mkfifo } from '../helpers/campaign.js';
+import {
+  copyCampaign,
+  EXAMPLES,
+  FIXTURES,
+  JPEG,
+  MINI_CAMPAIGN,
+  MINI_VISIT,
+  tempDir,
+  writeCampaign,
+  mkfifo,
+  writeCity,
+} from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 import { fill, G2_VISIT_ROW, G2_OPINION_ROW, G2_APPEAL_AS_NUMBERS, addOwnColumn } from '../helpers/fill.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -58,15 +69,7 @@ async function city(): Promise<string> {
   const top = tempDir();
   cpSync(path.join(EXAMPLES, 'zh-CN'), path.join(top, 'hedong'), { recursive: true });
   expect((await runCli(['merge'], { cwd: path.join(top, 'hedong') })).code).toBe(0);
-  mkdirSync(path.join(top, 'city/groups/c1'), { recursive: true });
-  writeFileSync(
-    path.join(top, 'city/ledger.yaml'),
-    `kind: campaign\ntitle: 下基层听意见主题活动\nunit: 市司法局\nlocale: zh-CN\nperiod: { start: 2014-04-08, end: 2014-05-31 }\ndeadlines: { groups: 2014-05-22, report: 2014-05-25 }\ngroups:\n  - { id: c1, name: 市局工作组, type: 工作组, leader: 李明, members: [{ name: 李明, leading: true }] }\nunits:\n  - ../hedong/ledgers\n  - ../nowhere/ledgers\n`,
-  );
-  writeFileSync(
-    path.join(top, 'city/groups/c1/v1.yaml'),
-    'kind: visit\nid: v1\ndate: 2014-04-20\nplace: 市司法局\npattern: 下基层\nmethods: [座谈会]\nled_by: 李明\nparticipants: [李明]\n',
-  );
+  writeCity(top, ['../hedong/ledgers', '../nowhere/ledgers']);
   const edited = path.join(top, 'hedong/ledgers/opinions.yaml');
   writeFileSync(edited, readFileSync(edited, 'utf8').replace('category: formalism', 'category: general'));
   return path.join(top, 'city');

@@ -100,3 +100,18 @@ export function mkfifo(file: string): boolean {
     return false;
   }
 }
+
+/** A city campaign in `top`/city with one group (c1, one visit) that rolls up `units` (paths from city/). */
+export function writeCity(top: string, units: readonly string[]): string {
+  const city = path.join(top, 'city');
+  mkdirSync(path.join(city, 'groups/c1'), { recursive: true });
+  writeFileSync(
+    path.join(city, 'ledger.yaml'),
+    `kind: campaign\ntitle: 下基层听意见主题活动\nunit: 市司法局\nlocale: zh-CN\nperiod: { start: 2014-04-08, end: 2014-05-31 }\ndeadlines: { groups: 2014-05-22, report: 2014-05-25 }\ngroups:\n  - { id: c1, name: 市局工作组, type: 工作组, leader: 李明, members: [{ name: 李明, leading: true }] }\nunits:\n${units.map((u) => `  - ${u}\n`).join('')}`,
+  );
+  writeFileSync(
+    path.join(city, 'groups/c1/v1.yaml'),
+    'kind: visit\nid: v1\ndate: 2014-04-20\nplace: 市司法局\npattern: 下基层\nmethods: [座谈会]\nled_by: 李明\nparticipants: [李明]\n',
+  );
+  return city;
+}

@@ -1,11 +1,11 @@
 // Rollup: a city merges two districts' ledgers as units, ids prefixed; a unit edited by hand
 // is refused; a unit merged again makes the city's ledgers stale.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadLedgers } from '../../src/read/loadLedgers.js';
-import { EXAMPLES, tempDir } from '../helpers/campaign.js';
+import { EXAMPLES, tempDir, writeCity } from '../helpers/campaign.js';
 import { runCli } from '../helpers/cli.js';
 
 async function city(): Promise<string> {
@@ -13,15 +13,7 @@ async function city(): Promise<string> {
   cpSync(path.join(EXAMPLES, 'zh-CN'), path.join(top, 'hedong'), { recursive: true });
   cpSync(path.join(EXAMPLES, 'en'), path.join(top, 'xicheng'), { recursive: true });
   for (const d of ['hedong', 'xicheng']) expect((await runCli(['merge'], { cwd: path.join(top, d) })).code).toBe(0);
-  mkdirSync(path.join(top, 'city/groups/c1'), { recursive: true });
-  writeFileSync(
-    path.join(top, 'city/ledger.yaml'),
-    `kind: campaign\ntitle: 下基层听意见主题活动\nunit: 市司法局\nlocale: zh-CN\nperiod: { start: 2014-04-08, end: 2014-05-31 }\ndeadlines: { groups: 2014-05-22, report: 2014-05-25 }\ngroups:\n  - { id: c1, name: 市局工作组, type: 工作组, leader: 李明, members: [{ name: 李明, leading: true }] }\nunits:\n  - ../hedong/ledgers\n  - ../xicheng/ledgers\n`,
-  );
-  writeFileSync(
-    path.join(top, 'city/groups/c1/v1.yaml'),
-    'kind: visit\nid: v1\ndate: 2014-04-20\nplace: 市司法局\npattern: 下基层\nmethods: [座谈会]\nled_by: 李明\nparticipants: [李明]\n',
-  );
+  writeCity(top, ['../hedong/ledgers', '../xicheng/ledgers']);
   return top;
 }
 
