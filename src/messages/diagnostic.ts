@@ -126,3 +126,12 @@ export function pushAll<T>(into: T[], items: readonly T[]): void {
 export function pointerOf(path: readonly (string | number)[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** The steps of a JSON pointer ('/participants/1' → participants, 1): the inverse of pointerOf. */
+export function pointerSteps(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

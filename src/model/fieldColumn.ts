@@ -1,18 +1,9 @@
 // The template column a record's field is typed in, from the same layout `ledger template`
 // writes and `ledger import` reads: a problem found in a record imported from a workbook can
 // then be shown at its cell (E6), as validate shows it in the workbook itself, not only its row.
+import { pointerSteps } from '../messages/diagnostic.js';
 import type { RecordKind } from '../schema/spec.js';
 import { columnLetter, templateLayout } from './templateLayout.js';
-
-/** The steps of a JSON pointer ('/participants/1' → participants, 1). */
-function steps(pointer: string): string[] {
-  return pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
 
 /**
  * The letter of the column holding the value at `pointer` on the kind's main sheet: the column
@@ -24,7 +15,7 @@ function steps(pointer: string): string[] {
 export function fieldColumn(kind: RecordKind, pointer: string): string | undefined {
   const sheets = templateLayout();
   const main = sheets.find((s) => s.key === kind);
-  const path = steps(pointer);
+  const path = pointerSteps(pointer);
   if (!main || path.length === 0) return undefined;
   if (sheets.some((s) => s.kind === kind && s.part === path[0])) return undefined;
   const names = path.filter((p) => !/^\d+$/.test(p));

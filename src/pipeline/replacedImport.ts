@@ -3,12 +3,11 @@
 // of the earlier import that the new workbook no longer has is named (id, sheet and row), a
 // workbook under another file name than last time is said to be so, and a workbook that keeps
 // none of the earlier records (most likely another member's copy) is refused unless --replace.
-import { readText } from '../read/readFile.js';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { RemovedRecord } from '../messages/diagnosticCodes.js';
 import type { RecordResult } from '../model/campaign.js';
-import { importedRows, rowAt, type ImportedRow } from '../read/importedFiles.js';
+import { readImportedRows, rowAt, type ImportedRow } from '../read/importedFiles.js';
 import { KIND_LABELS } from '../schema/spec.js';
 
 export interface Replaced {
@@ -31,7 +30,7 @@ export function replacedImport(
   file: string,
   replace: boolean,
 ): Replaced {
-  const rows = readRows(root, rel);
+  const rows = readImportedRows(root, rel);
   const previous = rows[0]?.workbook ?? path.basename(rel);
   const removed = own.filter((r) => r.id !== null && !ids.has(r.id)).map((r) => removedRecord(r, rows));
   const at = { file, line: 0, column: 0 };
@@ -43,14 +42,6 @@ export function replacedImport(
   if (removed.length) diagnostics.push(diagnostic('import-removes', data, at));
   if (current !== previous) diagnostics.push(diagnostic('import-renamed', { previous, current }, at));
   return { previous, removed, diagnostics };
-}
-
-function readRows(root: string, rel: string): ImportedRow[] {
-  try {
-    return importedRows(readText(path.join(root, rel)));
-  } catch {
-    return []; // gone or unreadable since it was found: the records are still named by id
-  }
 }
 
 function removedRecord(r: RecordResult, rows: readonly ImportedRow[]): RemovedRecord {

@@ -93,15 +93,16 @@ export function rowAt(rows: readonly ImportedRow[] | undefined, line: number): I
   return found;
 }
 
-/** The rows behind every imported file of a group (relative path → rows); files that cannot be read are left out. */
-export function importedRowsOf(root: string, group: string): Map<string, ImportedRow[]> {
-  const out = new Map<string, ImportedRow[]>();
-  for (const f of importedFiles(root, group)) {
-    try {
-      out.set(f.rel, importedRows(readFileSync(path.join(root, f.rel), 'utf8')));
-    } catch {
-      // unreadable: its places stay file and line, as validate reports them
-    }
+/** The rows behind an imported file (campaign-relative); none when it cannot be read now (its places then stay file and line). */
+export function readImportedRows(root: string, rel: string): ImportedRow[] {
+  try {
+    return importedRows(readFileSync(path.join(root, rel), 'utf8'));
+  } catch {
+    return [];
   }
-  return out;
+}
+
+/** The rows behind every imported file of a group (relative path → rows). */
+export function importedRowsOf(root: string, group: string): Map<string, ImportedRow[]> {
+  return new Map(importedFiles(root, group).map((f) => [f.rel, readImportedRows(root, f.rel)]));
 }

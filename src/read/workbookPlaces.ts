@@ -2,11 +2,9 @@
 // YAML file says at its top not to edit it; the place to correct such a record is the sheet
 // and row it was typed on (the comment above each record), and then the workbook is imported
 // again. The YAML place stays on the diagnostic for machines; people are shown the row.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { diagnostic, type Diagnostic, type DiagnosticData, type WorkbookRow } from '../messages/diagnostic.js';
 import type { FileLine } from '../messages/diagnosticCodes.js';
-import { IMPORTED_DIR, importedRows, rowAt, type ImportedRow } from './importedFiles.js';
+import { IMPORTED_DIR, readImportedRows, rowAt, type ImportedRow } from './importedFiles.js';
 
 const IMPORTED = new RegExp(`^groups/[^/]+/${IMPORTED_DIR}/[^/]+\\.ya?ml$`, 'i');
 
@@ -16,19 +14,11 @@ export function inWorkbooks(root: string, diagnostics: readonly Diagnostic[]): D
   const rowOf = (file: string, line: number): WorkbookRow | undefined => {
     if (!IMPORTED.test(file) || line <= 0) return undefined;
     let rows = cache.get(file);
-    if (!rows) cache.set(file, (rows = readRows(root, file)));
+    if (!rows) cache.set(file, (rows = readImportedRows(root, file)));
     const r = rowAt(rows, line);
     return r ? { file: r.workbook, sheet: r.sheet, row: r.row } : undefined;
   };
   return diagnostics.map((d) => replace(d, rowOf));
-}
-
-function readRows(root: string, file: string): ImportedRow[] {
-  try {
-    return importedRows(readFileSync(path.join(root, file), 'utf8'));
-  } catch {
-    return []; // unreadable now: its places stay file and line
-  }
 }
 
 type RowOf = (file: string, line: number) => WorkbookRow | undefined;

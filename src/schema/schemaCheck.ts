@@ -1,7 +1,15 @@
 // ajv checks structure; this turns its errors into Diagnostics that speak the clerk's language
 // and point at the offending key or value.
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { diagnostic, pointerOf, type Diagnostic, type DiagnosticCode, type DiagnosticData, type Placer } from '../messages/diagnostic.js';
+import {
+  diagnostic,
+  pointerOf,
+  pointerSteps,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticData,
+  type Placer,
+} from '../messages/diagnostic.js';
 import type { TypeWord } from '../messages/diagnosticCodes.js';
 import { campaignSchema, recordSchema, schemaHash } from './jsonSchema.js';
 import { CAMPAIGN_SPEC, KIND_LABELS, RECORD_KINDS, RECORD_SPECS, type RecordKind, type Spec } from './spec.js';
@@ -89,14 +97,6 @@ const TYPE_OF: Record<string, TypeWord> = {
   object: 'mapping',
 };
 
-function splitPath(instancePath: string): string[] {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /**
  * Validates `data` against the schema of `kind` ('campaign' or a record kind). Returns the
  * diagnostics and the JSON paths that had structural errors (later checks skip those).
@@ -154,7 +154,7 @@ const found = <K extends DiagnosticCode>(
  * `cell`: the value was typed in a workbook cell, where yes/no is 是/否 rather than true/false.
  */
 function toDiagnostic(e: ErrorObject, root: Spec, cell: boolean): Found | null {
-  const path: (string | number)[] = splitPath(e.instancePath).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const path: (string | number)[] = pointerSteps(e.instancePath).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const field = fieldName(root, path);
   const spec = specAt(root, path);
   switch (e.keyword) {
