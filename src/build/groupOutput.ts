@@ -9,7 +9,7 @@ import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import type { RejectedRecord } from '../model/ledgers.js';
 import { emitYaml } from '../yaml/emit.js';
 import { sha256 } from '../util/hash.js';
-import { opinionRefs, type OpinionRef } from '../check/likelyDuplicates.js';
+import { opinionRefs, textKeysOf, type OpinionRef } from '../check/likelyDuplicates.js';
 import { refNoRefs, type RefNoRef } from '../check/refNumbers.js';
 import { groupRecords } from './groupRecords.js';
 
@@ -28,6 +28,8 @@ export interface GroupOutput {
   diagnostics: Diagnostic[];
   rejected: RejectedRecord[];
   opinions: OpinionRef[];
+  /** Its opinions' texts' keys per kind of source (textKeysOf), so the duplicate check knows an unchanged block. */
+  textKeys: Record<string, string>;
   /** Its valid records with a register number (ref_no), for the check across the campaign. */
   refNos: RefNoRef[];
   /** The sha256 of each kind's piece of the JSON copies, so a reader can tell a piece edited or torn. */
@@ -71,6 +73,7 @@ export function buildGroupOutput(
   const chunks: Chunks = {};
   for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);
   const records = files.flatMap((f) => f.records);
+  const opinions = opinionRefs(id, records);
   return {
     output: {
       id,
@@ -82,7 +85,8 @@ export function buildGroupOutput(
       records: records.length,
       diagnostics: [...files.flatMap((f) => f.diagnostics), ...groupDiagnostics],
       rejected,
-      opinions: opinionRefs(id, records),
+      opinions,
+      textKeys: textKeysOf(opinions),
       refNos: refNoRefs(id, records),
       pieces: Object.fromEntries(Object.entries(chunks).map(([k, c]) => [k, c.jsonHash])),
     },

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { CACHE_DIR, pieceExists, readPiece } from './ledgerCopies.js';
 import { LEDGER_FILES, type LedgerRecord } from '../model/ledgers.js';
 import { kindCode, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
-import { textHash, type DuplicateMemo } from '../check/likelyDuplicates.js';
+import { textHash, type DuplicateMemo, type MemoBlock } from '../check/likelyDuplicates.js';
 import { versionKey } from './fileCache.js';
 import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
 import { pieceName, type Chunks, type GroupOutput } from '../build/groupOutput.js';
@@ -62,6 +62,17 @@ function readJson(file: string): unknown {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/** A memo block's distinct texts, when its file is there whole (null: it is not; the block is clustered afresh). */
+function readTexts(file: string, count: number): readonly string[] | null {
+  try {
+    const raw = readFileSync(file).toString('utf16le');
+    const norms = raw === '' ? [] : raw.split('\n');
+    return norms.length === count ? norms : null;
+  } catch {
+    return null;
   }
 }
 
@@ -123,7 +134,7 @@ function toStored(o: GroupOutput): { stored: StoredOutput; texts: string } {
 function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
   const { files, sources, rows } = s.opinions ?? {};
   const refNos = unpackRefs(s.id, s.refNos);
-  if (!refNos) return null;
+  if (!refNos || typeof s.textKeys !== 'object' || s.textKeys === null) return null;
   if (!Array.isArray(files) || !Array.isArray(sources) || !Array.isArray(rows) || rows.length % ROW !== 0) return null;
   const texts = rows.length ? norms.split('\n') : [];
   if (texts.length !== rows.length / ROW) return null;
@@ -169,8 +180,8 @@ export class GroupCache {
   private readonly dir: string;
   private readonly index: Index | undefined;
   private readonly files = new Map<string, { yaml: Buffer } | null>();
-  /** The texts of each kind of source as read from the memo, and their file's id. */
-  private readonly memoTexts = new Map<string, { id: string; norms: string[] }>();
+  /** Each kind of source's block as read from the memo, its texts file's id, and its texts once read. */
+  private readonly memoBlocks = new Map<string, { id: string; block: MemoBlock; norms?: readonly string[] | null }>();
   /** Groups taken from the cache this run (their output file is still right). */
   private readonly taken = new Set<string>();
 
@@ -186,36 +197,48 @@ export class GroupCache {
 
   /** The last run's clustering of the duplicate check, when it is well-formed. */
   memo(): DuplicateMemo | undefined {
-    // Per kind of source: its followers (text, leader, similarity) in duplicates.json, its texts in a
-    // UTF-16 file of their own (duplicates/<id>.texts), so a merge rewrites only the kinds that changed.
+    // Per kind of source: its key, followers (text, leader, similarity) and repeated texts in
+    // duplicates.json, its texts in a UTF-16 file of their own (duplicates/<id>.texts), read
+    // only if the kind's texts changed, so a merge reads and rewrites only the kinds that did.
     const file = readJson(path.join(this.dir, MEMO)) as
       | {
           key?: string;
           threshold?: unknown;
-          blocks?: Record<string, { texts?: unknown; count?: unknown; links?: unknown }>;
+          blocks?: Record<string, { texts?: unknown; count?: unknown; links?: unknown; key?: unknown; repeats?: unknown }>;
         }
       | undefined;
     if (!file || file.key !== versionKey() || typeof file.threshold !== 'number' || typeof file.blocks !== 'object' || file.blocks === null)
       return undefined;
     const memo: DuplicateMemo = { threshold: file.threshold, blocks: {} };
     for (const [source, block] of Object.entries(file.blocks)) {
+      const { texts, count, key, repeats } = block;
       if (
-        typeof block.texts !== 'string' ||
-        !/^[0-9a-f-]{36}$/.test(block.texts) ||
-        !Number.isInteger(block.count) ||
-        !isClustering(block.links, block.count as number)
+        typeof texts !== 'string' ||
+        !/^[0-9a-f-]{36}$/.test(texts) ||
+        typeof key !== 'string' ||
+        !Number.isInteger(count) ||
+        !isClustering(block.links, count as number) ||
+        !Array.isArray(repeats) ||
+        repeats.length % 2 !== 0 ||
+        !repeats.every((n) => Number.isInteger(n))
       )
         return undefined;
-      let norms: string[];
-      try {
-        const raw = readFileSync(path.join(this.dir, MEMO_TEXTS, `${block.texts}.texts`)).toString('utf16le');
-        norms = raw === '' ? [] : raw.split('\n');
-      } catch {
-        return undefined;
-      }
-      if (norms.length !== block.count) return undefined;
-      memo.blocks[source] = { norms, links: block.links as number[] };
-      this.memoTexts.set(source, { id: block.texts, norms });
+      const file = path.join(this.dir, MEMO_TEXTS, `${texts}.texts`);
+      const entry: { id: string; block: MemoBlock; norms?: readonly string[] | null } = {
+        id: texts,
+        block: {
+          key,
+          count: count as number,
+          links: block.links as number[],
+          repeats: repeats as number[],
+          get norms() {
+            if (entry.norms === undefined) entry.norms = readTexts(file, count as number);
+            return entry.norms;
+          },
+        },
+      };
+      memo.blocks[source] = entry.block;
+      this.memoBlocks.set(source, entry);
     }
     return memo;
   }
@@ -322,18 +345,16 @@ export class GroupCache {
       writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(index));
       // A kind of source whose texts are those read at the start keeps its texts file.
       const textsDir = path.join(this.dir, MEMO_TEXTS);
-      const blocks: Record<string, { texts: string; count: number; links: number[] }> = {};
+      const blocks: Record<string, { texts: string; count: number; links: number[]; key: string; repeats: number[] }> = {};
       for (const [source, b] of Object.entries(memo.blocks)) {
-        const old = this.memoTexts.get(source);
-        let id =
-          old && (old.norms === b.norms || (old.norms.length === b.norms.length && old.norms.every((n, k) => n === b.norms[k])))
-            ? old.id
-            : undefined;
+        const old = this.memoBlocks.get(source);
+        // The same block, or a block with the very texts read from it (texts never read are not these).
+        let id = old && (old.block === b || (old.norms && b.norms === old.norms)) ? old.id : undefined;
         if (!id) {
           id = randomUUID();
-          writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from(b.norms.join('\n'), 'utf16le'));
+          writeFileAtomic(path.join(textsDir, `${id}.texts`), Buffer.from((b.norms ?? []).join('\n'), 'utf16le'));
         }
-        blocks[source] = { texts: id, count: b.norms.length, links: b.links };
+        blocks[source] = { texts: id, count: b.count, links: b.links, key: b.key, repeats: b.repeats };
       }
       writeFileAtomic(path.join(this.dir, MEMO), JSON.stringify({ key: versionKey(), threshold: memo.threshold, blocks }));
       removeAllBut(textsDir, new Set(Object.values(blocks).map((b) => `${b.texts}.texts`)));

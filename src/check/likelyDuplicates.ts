@@ -10,8 +10,9 @@
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import type { LikelyDuplicate } from '../model/ledgers.js';
 import type { RecordResult } from '../model/campaign.js';
-import { clusterTexts, reclusterFew, type PreviousClustering } from './cluster.js';
+import { clusterTexts, reclusterFew, type Clustering, type PreviousClustering } from './cluster.js';
 import { normalizeText, tokenize } from './similarity.js';
+import { sha256 } from '../util/hash.js';
 
 export const DUPLICATE_THRESHOLD = 0.85;
 
@@ -63,13 +64,25 @@ class TextIndex {
 }
 
 /**
- * Per kind of source: its distinct texts in order, and the texts that follow a leader, as flat
- * triples (text, its leader, its similarity to it); every other text leads. (Most texts lead
- * when opinions are varied: the memo stays small.)
+ * Per kind of source (a block): what its texts were, and how they clustered. The texts that
+ * follow a leader are flat triples (text, its leader, its similarity to it); every other text
+ * leads. (Most texts lead when opinions are varied: the memo stays small.)
  */
+export interface MemoBlock {
+  /** What the block's texts are, one per opinion in ledger order (empty ones too): blockKey. */
+  key: string;
+  /** Its distinct texts. */
+  count: number;
+  /** The distinct texts in order; a cache may read them only when asked (null: they cannot be read). */
+  readonly norms: readonly string[] | null;
+  links: number[];
+  /** Opinions whose text is not a new distinct one, flat pairs: position in the block, its text's number (-1: empty). */
+  repeats: number[];
+}
+
 export interface DuplicateMemo {
   threshold: number;
-  blocks: Record<string, { norms: string[]; links: number[] }>;
+  blocks: Record<string, MemoBlock>;
 }
 
 /** A block's clustering as the memo keeps it: the followers' triples. */
@@ -110,41 +123,67 @@ export function opinionRefs(group: string, records: readonly RecordResult[]): Op
   return out;
 }
 
-/** `refs` in ledger.yaml group order and file order; `memo` from an earlier run, if any. */
-export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMemo): DuplicateFinding {
+/**
+ * Per kind of source, the sha256 of a group's opinion texts of that kind in order: what a block
+ * of the duplicate check holds is known from its groups' keys, without hashing 100,000 texts.
+ */
+export function textKeysOf(refs: readonly OpinionRef[]): Record<string, string> {
+  const bySource = new Map<string, string[]>();
+  for (const r of refs) {
+    const list = bySource.get(r.source);
+    if (list) list.push(r.norm);
+    else bySource.set(r.source, [r.norm]);
+  }
+  const keys: Record<string, string> = {};
+  for (const source of [...bySource.keys()].sort()) {
+    const norms = bySource.get(source)!;
+    keys[source] = sha256(`${norms.length}\n${norms.join('\n')}`);
+  }
+  return keys;
+}
+
+/** A block's key: its groups in order, each with its texts' key (given, or worked out here). */
+function blockKey(refs: readonly OpinionRef[], members: readonly number[], source: string, given?: GroupTextKeys): string {
+  const parts: string[] = [];
+  for (let p = 0; p < members.length;) {
+    const group = refs[members[p]!]!.group;
+    let q = p;
+    while (q < members.length && refs[members[q]!]!.group === group) q++;
+    const key = given?.get(group)?.[source] ?? textKeysOf(members.slice(p, q).map((i) => refs[i]!))[source];
+    parts.push(`${group}\t${key}`);
+    p = q;
+  }
+  return sha256(parts.join('\n'));
+}
+
+/** Per group, its textKeysOf (as a merge keeps them with each group's output). */
+export type GroupTextKeys = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/**
+ * `refs` in ledger.yaml group order and file order (a group's opinions side by side); `memo`
+ * from an earlier run, if any; `textKeys` the groups' textKeysOf, when the caller has them.
+ */
+export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMemo, textKeys?: GroupTextKeys): DuplicateFinding {
   const blocks = new Map<string, number[]>();
   refs.forEach((x, i) => {
     const block = blocks.get(x.source);
     if (block) block.push(i);
     else blocks.set(x.source, [i]);
   });
-  // Each block's distinct texts, in order of first appearance, and each record's text by
-  // number within its block (-1: empty).
-  const sources = [...blocks.keys()].sort();
+  // Each record's text by number within its block (-1: empty).
   const textOf = new Int32Array(refs.length).fill(-1);
-  const distinct = sources.map((source) => {
-    const norms: string[] = [];
-    const at = new TextIndex(norms);
-    for (const i of blocks.get(source)!) {
-      const ref = refs[i]!;
-      if (ref.norm === '') continue;
-      const hash = ref.hash ?? textHash(ref.norm);
-      textOf[i] = at.get(ref.norm, hash) ?? at.add(ref.norm, hash);
-    }
-    return { source, at, norms };
-  });
   const old = memo?.threshold === DUPLICATE_THRESHOLD ? memo.blocks : {};
   const next: DuplicateMemo = { threshold: DUPLICATE_THRESHOLD, blocks: {} };
   const found: { members: number[]; similarity: number }[] = [];
-  for (const { source, at, norms } of distinct) {
-    // From the last run's clustering when few texts changed, else afresh.
-    const previous = previousOf(norms, at, old[source]);
-    const { leader, sim } =
-      (previous && reclusterFew(norms, DUPLICATE_THRESHOLD, previous)) ?? clusterTexts(tokenize(norms).sets, DUPLICATE_THRESHOLD);
-    // Texts as they were: the memo's own list is kept (the cache then knows not to write it again).
-    const same = previous?.same && old[source] ? old[source].norms : norms;
-    next.blocks[source] = { norms: same, links: linksOf(leader, sim) };
-    for (const c of clustersOf(blocks.get(source)!, textOf, leader, sim)) found.push(c);
+  for (const source of [...blocks.keys()].sort()) {
+    const members = blocks.get(source)!;
+    const key = blockKey(refs, members, source, textKeys);
+    const was = old[source];
+    // The same texts in the same order cluster as they did: most blocks, when one group resubmits.
+    const kept = was?.key === key ? keptClustering(was, members, textOf) : null;
+    const { block, leader, sim } = kept ?? clusterBlock(refs, members, key, textOf, was);
+    next.blocks[source] = block;
+    for (const c of clustersOf(members, textOf, leader, sim)) found.push(c);
   }
   found.sort((x, y) => x.members[0]! - y.members[0]!);
   const ledgerId = (x: OpinionRef) => `${x.group}/${x.id}`;
@@ -163,6 +202,67 @@ export function likelyDuplicates(refs: readonly OpinionRef[], memo?: DuplicateMe
       );
     }),
   };
+}
+
+/**
+ * A block whose texts are those of the memo: its records' text numbers and clustering as they
+ * were (null: the memo does not hold together).
+ */
+function keptClustering(was: MemoBlock, members: readonly number[], textOf: Int32Array): (Clustering & { block: MemoBlock }) | null {
+  const { repeats, count } = was;
+  let k = 0;
+  let r = 0;
+  for (let p = 0; p < members.length; p++) {
+    if (r < repeats.length && repeats[r] === p) {
+      const t = repeats[r + 1]!;
+      if (t >= k) return null;
+      textOf[members[p]!] = t;
+      r += 2;
+    } else textOf[members[p]!] = k++;
+  }
+  if (k !== count || r !== repeats.length) return null;
+  return { block: was, ...clusteringOf(count, was.links) };
+}
+
+/** A block clustered from its texts: from the memo's clustering when few texts changed, else afresh. */
+function clusterBlock(
+  refs: readonly OpinionRef[],
+  members: readonly number[],
+  key: string,
+  textOf: Int32Array,
+  was: MemoBlock | undefined,
+): Clustering & { block: MemoBlock } {
+  // The block's distinct texts, in order of first appearance.
+  const norms: string[] = [];
+  const repeats: number[] = [];
+  const at = new TextIndex(norms);
+  members.forEach((i, p) => {
+    const ref = refs[i]!;
+    if (ref.norm === '') return void repeats.push(p, -1);
+    const hash = ref.hash ?? textHash(ref.norm);
+    const seen = at.get(ref.norm, hash);
+    if (seen !== undefined) repeats.push(p, seen);
+    textOf[i] = seen ?? at.add(ref.norm, hash);
+  });
+  const oldNorms = was?.norms;
+  const previous = was && oldNorms ? previousOf(norms, at, { norms: oldNorms, links: was.links }) : undefined;
+  const { leader, sim } =
+    (previous?.same ? previous : previous && reclusterFew(norms, DUPLICATE_THRESHOLD, previous)) ??
+    clusterTexts(tokenize(norms).sets, DUPLICATE_THRESHOLD);
+  // Texts as they were: the memo's own list is kept (the cache then knows not to write it again).
+  const kept = previous?.same && oldNorms ? oldNorms : norms;
+  return { block: { key, count: norms.length, norms: kept, links: linksOf(leader, sim), repeats }, leader, sim };
+}
+
+/** Leaders and similarities from a memo's followers' triples. */
+function clusteringOf(count: number, links: readonly number[]): Clustering {
+  const leader = new Int32Array(count).fill(-1);
+  const sim = new Float64Array(count).fill(1);
+  for (let i = 0; i + 2 < links.length; i += 3) {
+    leader[links[i]!] = links[i + 1]!;
+    sim[links[i]!] = links[i + 2]!;
+  }
+  return { leader, sim };
 }
 
 /** A block's records by cluster (its leader's text), in ledger order; a cluster of one is no duplicate. */
@@ -186,9 +286,8 @@ function clustersOf(records: readonly number[], textOf: Int32Array, leader: Int3
 function previousOf(
   norms: string[],
   at: TextIndex,
-  old: DuplicateMemo['blocks'][string] | undefined,
-): (PreviousClustering & { same: boolean }) | undefined {
-  if (!old) return undefined;
+  old: { norms: readonly string[]; links: readonly number[] },
+): PreviousClustering & Clustering & { same: boolean } {
   const was = new Int32Array(norms.length).fill(-1);
   // The map is asked only where the lists part (a lookup hashes a long text, comparing equal neighbours does not).
   for (let i = 0, j = 0; i < old.norms.length; i++) {
@@ -202,12 +301,7 @@ function previousOf(
       }
     }
   }
-  const leader = new Int32Array(old.norms.length).fill(-1);
-  const sim = new Float64Array(old.norms.length).fill(1);
-  for (let i = 0; i + 2 < old.links.length; i += 3) {
-    leader[old.links[i]!] = old.links[i + 1]!;
-    sim[old.links[i]!] = old.links[i + 2]!;
-  }
+  const { leader, sim } = clusteringOf(old.norms.length, old.links);
   let same = norms.length === old.norms.length;
   for (let k = 0; same && k < was.length; k++) same = was[k] === k;
   return { leader, sim, was, same };

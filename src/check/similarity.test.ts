@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bigrams, dice, NFKC_STABLE, normalizeText } from './similarity.js';
 import { increasingRun } from './cluster.js';
-import { DUPLICATE_THRESHOLD, likelyDuplicates, type OpinionRef } from './likelyDuplicates.js';
+import { DUPLICATE_THRESHOLD, likelyDuplicates, textKeysOf, type DuplicateMemo, type OpinionRef } from './likelyDuplicates.js';
 
 /** Texts that are often alike: one of three sentences with up to three characters changed, or short random ones. */
 const alikeText = fc.oneof(
@@ -159,6 +159,33 @@ describe('similarity', () => {
     }
   });
 
+  it('from a memo: a kind of source whose texts did not change is taken as it was, its texts not read', () => {
+    const a = '窗口工作人员态度生硬群众办事多次往返';
+    const b = '窗口工作人员态度生硬群众办事多次往返了';
+    const before = refs([
+      { source: 'masses', norm: a },
+      { source: 'cadres', norm: '会议太多' },
+      { source: 'masses', norm: b },
+      { source: 'masses', norm: '' },
+      { source: 'masses', norm: a },
+    ]);
+    const after = before.map((r, i) => (i === 1 ? { ...r, norm: '表格太多' } : r));
+    const memo = JSON.parse(JSON.stringify(likelyDuplicates(before).memo)) as DuplicateMemo;
+    let reads = 0;
+    const masses = memo.blocks.masses!;
+    const norms = masses.norms;
+    Object.defineProperty(masses, 'norms', { get: () => (reads++, norms) });
+    const incremental = likelyDuplicates(after, memo);
+    expect(reads).toBe(0);
+    expect(incremental.memo.blocks.masses).toBe(masses);
+    expect(incremental.clusters).toEqual(likelyDuplicates(after).clusters);
+    expect(incremental.clusters).toEqual([{ ids: ['g/o0', 'g/o2', 'g/o4'], similarity: 0.97 }]);
+    // A memo whose texts cannot be read any more: that kind is clustered afresh, to the same result.
+    const lost = JSON.parse(JSON.stringify(likelyDuplicates(before).memo)) as DuplicateMemo;
+    Object.defineProperty(lost.blocks.cadres!, 'norms', { get: () => null });
+    expect(likelyDuplicates(after, lost).clusters).toEqual(incremental.clusters);
+  });
+
   it('finds exactly the clusters a brute-force comparison finds (property)', () => {
     const alphabet = fc.constantFrom(...'会议太多表格窗口态度生硬群众办事𠀀a');
     const text = fc.oneof(
@@ -194,6 +221,10 @@ describe('similarity', () => {
           const incremental = likelyDuplicates(refs(after), JSON.parse(JSON.stringify(memo)));
           expect(incremental.clusters).toEqual(fresh.clusters);
           expect(incremental.memo).toEqual(fresh.memo);
+          // The same with the group's text keys handed in, as a merge does.
+          const keyed = likelyDuplicates(refs(after), JSON.parse(JSON.stringify(memo)), new Map([['g', textKeysOf(refs(after))]]));
+          expect(keyed.clusters).toEqual(fresh.clusters);
+          expect(keyed.memo).toEqual(fresh.memo);
         },
       ),
       { numRuns: 500 },

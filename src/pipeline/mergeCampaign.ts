@@ -197,6 +197,7 @@ function finish(
   const dups = likelyDuplicates(
     outputs.flatMap((o) => o.opinions),
     caches.groups?.memo(),
+    new Map(outputs.map((o) => [o.id, o.textKeys])),
   );
   pushAll(diagnostics, dups.diagnostics);
   const units = loadUnits(root, campaign);
