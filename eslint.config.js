@@ -43,7 +43,10 @@ export default tseslint.config(
   {
     // The CommonJS entry of the command (bin/ledger.js): it requires the bundle.
     files: ['**/*.cjs', 'bin/ledger.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __filename: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -4,8 +4,9 @@
 //   node mergeChild.cjs merge1 ROOT     the same on the main thread only (--jobs 1)
 //   node mergeChild.cjs validate ROOT   `ledger validate` of the whole campaign
 // The ledger commands run as the installed command does: a CommonJS script requiring the
-// bundle's main() as bin/ledger.js does, timed from the start of the process, so their start-up
-// counts as a clerk sees it, and nothing else does (the parse mode's `yaml` is loaded only there).
+// bundle's main() as bin/ledger.js does (with the compiled code kept from the last run), timed
+// from the start of the process, so their start-up counts as a clerk sees it, and nothing else
+// does (the parse mode's `yaml` is loaded only there).
 // Prints one JSON line: ms and peak RSS (MB).
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
@@ -27,8 +28,10 @@ function parse(root) {
 }
 
 async function ledger(mode, root) {
-  const { main } = require('../../dist/bundle/main.js');
   const argv = { merge: ['merge'], merge1: ['merge', '--jobs', '1'], validate: ['validate'] }[mode];
+  const bundle = path.join(__dirname, '..', '..', 'dist', 'bundle');
+  require(path.join(bundle, 'compileCache.js')).useCompileCache(bundle, argv);
+  const { main } = require(path.join(bundle, 'main.js'));
   let out = '';
   const sink = { write: (s) => void (out += s) };
   const code = await main({
