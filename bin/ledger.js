@@ -4,7 +4,7 @@
 'use strict';
 const path = require('node:path');
 
-require('../dist/bundle/compileCache.js').useCompileCache(path.join(__dirname, '..', 'dist', 'bundle'), process.argv.slice(2));
+require('../dist/bundle/compileCache.js').useCompileCache(path.join(__dirname, '..', 'dist'), process.argv.slice(2));
 const { main } = require('../dist/bundle/main.js');
 
 // `ledger validate | head -1`: a reader that stops early is not an error worth a stack trace.

@@ -30,7 +30,7 @@ function parse(root) {
 async function ledger(mode, root) {
   const argv = { merge: ['merge'], merge1: ['merge', '--jobs', '1'], validate: ['validate'] }[mode];
   const bundle = path.join(__dirname, '..', '..', 'dist', 'bundle');
-  require(path.join(bundle, 'compileCache.js')).useCompileCache(bundle, argv);
+  require(path.join(bundle, 'compileCache.js')).useCompileCache(path.dirname(bundle), argv);
   const { main } = require(path.join(bundle, 'main.js'));
   let out = '';
   const sink = { write: (s) => void (out += s) };

@@ -30,11 +30,11 @@ export function compileCacheDir(env: Env): string | null {
 }
 
 /**
- * Compiles the bundles in `bundleDir` with the code kept for them, and keeps it for the next
- * run. `argv` names the command: each keeps its own code (what `--version` compiled of main.js
- * is not what `merge` runs).
+ * Compiles the CommonJS files under `distDir` (the bundles, the schema validators) with the code
+ * kept for them, and keeps it for the next run. `argv` names the command: each keeps its own
+ * code (what `--version` compiled of main.js is not what `merge` runs).
  */
-export function useCompileCache(bundleDir: string, argv: readonly string[], env: Env = process.env): void {
+export function useCompileCache(distDir: string, argv: readonly string[], env: Env = process.env): void {
   if (env.LEDGER_NO_COMPILE_CACHE) return;
   const dir = compileCacheDir(env);
   if (!dir) return;
@@ -47,7 +47,7 @@ export function useCompileCache(bundleDir: string, argv: readonly string[], env:
   const proto = Module.prototype as unknown as Compiler;
   const compile = proto._compile;
   proto._compile = function (this: Module, content: string, filename: string) {
-    if (path.dirname(filename) !== bundleDir) return compile.call(this, content, filename);
+    if (!filename.startsWith(distDir + path.sep)) return compile.call(this, content, filename);
     const file = keptFile(dir, filename, commandOf(argv));
     const cachedData = file ? readKept(file) : undefined;
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });

@@ -16,6 +16,12 @@ import { VERSION } from '../util/version.js';
 const FOLDER = 'files';
 const groupOf = (rel: string) => /^groups\/([^/]+)\//.exec(rel)?.[1] ?? '_';
 
+/**
+ * A file whose mtime is within this of when its stat was recorded may have been edited again in
+ * the same tick (same size, same mtime): it is not trusted by its stat.
+ */
+export const RACY_MS = 2000;
+
 export interface Entry {
   rel: string;
   size: number;
@@ -58,9 +64,13 @@ export class FileCache {
   /** Each group's results, loaded on first use (null: unusable). */
   private readonly results = new Map<string, Map<string, string> | null>();
   private readonly ids = new Map<string, string>();
-  /** Entries whose mtime is this close to when the cache was written may hide a same-size edit. */
-  private writtenAt = Number.POSITIVE_INFINITY;
+  /** Per group: entries whose mtime is this close to when the group's file was written may hide a same-size edit. */
+  private readonly writtenAt = new Map<string, number>();
   private readonly groupsOnDisk = new Set<string>();
+  /** Groups whose entries were read (a group's file is read when one of its files is first asked about). */
+  private readonly loaded = new Set<string>();
+  /** Groups known unchanged without asking about their files (the group cache vouched): kept on disk as they are. */
+  private readonly kept = new Set<string>();
 
   private constructor(private readonly dir: string) {}
 
@@ -68,20 +78,30 @@ export class FileCache {
     const cache = new FileCache(path.join(ledgersDir, '.cache', FOLDER));
     if (existsSync(cache.dir))
       for (const name of readdirSync(cache.dir))
-        if (name.endsWith('.jsonl') && !name.endsWith(RESULTS)) cache.loadGroup(name.slice(0, -'.jsonl'.length));
-    if (!Number.isFinite(cache.writtenAt)) cache.writtenAt = 0;
+        if (name.endsWith('.jsonl') && !name.endsWith(RESULTS)) cache.groupsOnDisk.add(name.slice(0, -'.jsonl'.length));
     return cache;
   }
 
+  /** The group's entries, read on first use. */
+  private ensure(group: string): void {
+    if (this.loaded.has(group)) return;
+    this.loaded.add(group);
+    if (this.groupsOnDisk.has(group)) this.loadGroup(group);
+  }
+
+  /** The group's files did not change (its whole piece is reused): its entries stay as they are on disk. */
+  keep(group: string): void {
+    this.kept.add(group);
+  }
+
   private loadGroup(group: string): void {
-    this.groupsOnDisk.add(group);
     try {
       const [head, ...lines] = readFileSync(path.join(this.dir, `${group}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean);
       const meta = JSON.parse(head ?? '{}') as Head;
       if (meta.key !== versionKey() || typeof meta.id !== 'string') return;
-      this.writtenAt = Math.min(this.writtenAt, meta.writtenAt ?? 0);
+      this.writtenAt.set(group, meta.writtenAt ?? 0);
       this.ids.set(group, meta.id);
       // One parse for the whole group (a parse per line costs more than the parsing); line by
       // line only when some line is torn (that one is a miss).
@@ -132,16 +152,19 @@ export class FileCache {
 
   /** The cached entry when size, mtime and inode show the file unchanged (and not racily recent). */
   byStat(rel: string, st: Stats, ctx: string): Entry | undefined {
+    const group = groupOf(rel);
+    this.ensure(group);
     const hit = this.old.get(rel);
     if (!hit || hit.entry.ctx !== ctx || hit.entry.size !== st.size || hit.entry.mtimeMs !== st.mtimeMs || hit.entry.ino !== st.ino)
       return undefined;
-    if (st.mtimeMs >= this.writtenAt - 2000) return undefined;
+    if (st.mtimeMs >= (this.writtenAt.get(group) ?? 0) - RACY_MS) return undefined;
     this.next.set(rel, { line: hit.line, result: undefined });
     return hit.entry;
   }
 
   /** The cached entry when the content is the same though size, mtime or inode are not. */
   byHash(rel: string, st: Stats, hash: string, ctx: string): Entry | undefined {
+    this.ensure(groupOf(rel));
     const hit = this.old.get(rel);
     if (!hit || hit.entry.ctx !== ctx || hit.entry.sha256 !== hash) return undefined;
     this.next.set(rel, { line: JSON.stringify({ ...hit.entry, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }), result: undefined });
@@ -150,6 +173,7 @@ export class FileCache {
 
   /** The cached result of a file that byStat or byHash answered (null: not there or unusable). */
   result(rel: string): FileResult | null {
+    this.ensure(groupOf(rel));
     if (!this.old.get(rel)?.entry.checked) return null;
     const text = this.groupResults(groupOf(rel))?.get(rel);
     if (text === undefined) return null;
@@ -200,7 +224,7 @@ export class FileCache {
         writeFileAtomic(path.join(this.dir, `${g}.jsonl`), `${[head, ...lines].join('\n')}\n`);
       }
       for (const g of this.groupsOnDisk) {
-        if (byGroup.has(g)) continue;
+        if (byGroup.has(g) || this.kept.has(g)) continue;
         rmSync(path.join(this.dir, `${g}.jsonl`), { force: true });
         rmSync(path.join(this.dir, `${g}${RESULTS}`), { force: true });
       }

@@ -13,7 +13,7 @@ import { CACHE_DIR, pieceExists, readPiece } from './ledgerCopies.js';
 import { LEDGER_FILES, type LedgerRecord } from '../model/ledgers.js';
 import { kindCode, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { textHash, type DuplicateMemo, type MemoBlock } from '../check/likelyDuplicates.js';
-import { versionKey } from './fileCache.js';
+import { RACY_MS, versionKey } from './fileCache.js';
 import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
 import { pieceName, type Chunks, type GroupOutput } from '../build/groupOutput.js';
 
@@ -82,11 +82,35 @@ const ROW = 6;
 /** Values per register-number row: id, file, kind, line, and the value's line, column and text. */
 const REF_ROW = 7;
 
-/** A group's output on disk: its opinions and register numbers by column (no repeated keys, texts in one string). */
+/** What the read stage knew of a group's files when its piece was built: their stat key and hashes. */
+export interface GroupRead {
+  statKey: string;
+  /** sha256 of the group's input files by campaign-relative path. */
+  inputs: Record<string, string>;
+}
+
+/**
+ * A group's output on disk: its opinions and register numbers by column (no repeated keys, texts
+ * in one string), and what its files were (`at`: when that was recorded).
+ */
 type StoredOutput = Omit<GroupOutput, 'opinions' | 'refNos'> & {
   opinions: { files: string[]; sources: string[]; rows: (string | number)[] };
   refNos: { files: string[]; rows: (string | number)[] };
+  read?: GroupRead & { at: number };
 };
+
+function isRead(read: unknown): read is GroupRead & { at: number } {
+  const r = read as Partial<GroupRead & { at: number }> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.statKey === 'string' &&
+    typeof r.at === 'number' &&
+    typeof r.inputs === 'object' &&
+    r.inputs !== null &&
+    Object.values(r.inputs).every((h) => typeof h === 'string')
+  );
+}
 
 function packRefs(refs: GroupOutput['refNos']): StoredOutput['refNos'] {
   const files = new Map<string, number>();
@@ -156,7 +180,7 @@ function fromStored(s: StoredOutput, norms: string): GroupOutput | null {
       hash: hash as number,
     });
   }
-  const { texts: _t, ...rest } = s as StoredOutput & { texts?: string };
+  const { texts: _t, read: _r, ...rest } = s as StoredOutput & { texts?: string };
   return { ...rest, opinions, refNos };
 }
 
@@ -182,8 +206,9 @@ export class GroupCache {
   private readonly files = new Map<string, { yaml: Buffer } | null>();
   /** Each kind of source's block as read from the memo, its texts file's id, and its texts once read. */
   private readonly memoBlocks = new Map<string, { id: string; block: MemoBlock; norms?: readonly string[] | null }>();
-  /** Groups taken from the cache this run (their output file is still right). */
-  private readonly taken = new Set<string>();
+  /** Groups taken from the cache this run (their output file is still right), with the stat key it holds. */
+  private readonly taken = new Map<string, string | undefined>();
+  private readonly released = new Set<string>();
 
   private constructor(private readonly ledgersDir: string) {
     this.dir = path.join(ledgersDir, CACHE_DIR);
@@ -295,44 +320,88 @@ export class GroupCache {
 
   /** The group's output and chunks from the last merge, when built from this very key. */
   take(id: string, key: string): { output: GroupOutput; chunks: Chunks } | undefined {
+    const got = this.stored(id);
+    return got && got.stored.key === key ? this.piece(id, got) : undefined;
+  }
+
+  /**
+   * The group's piece from the last merge when its files are as they were then: the same stat
+   * key (context, and every input file's path, size, mtime and inode) and none of them changed
+   * so close to when that was recorded that a same-size edit in the same tick could hide. The
+   * key and the input files' hashes come with it: nothing of the group needs reading or hashing.
+   */
+  unchanged(
+    id: string,
+    statKey: string,
+    newestMtime: number,
+  ): (GroupRead & { output: GroupOutput; chunks: Chunks; key: string }) | undefined {
+    const got = this.stored(id);
+    const read = got?.stored.read;
+    if (!got || !read || read.statKey !== statKey || newestMtime >= read.at - RACY_MS) return undefined;
+    const piece = this.piece(id, got);
+    return piece && { ...piece, key: got.stored.key, statKey, inputs: read.inputs };
+  }
+
+  private stored(id: string): { stored: StoredOutput; texts: string } | undefined {
     if (!this.index) return undefined;
     const got = readWithTexts(path.join(this.dir, GROUPS, `${id}.json`));
     const stored = got?.value as StoredOutput | undefined;
-    if (!got || !stored || stored.key !== key || stored.id !== id || typeof stored.counts !== 'object') return undefined;
-    const output = fromStored(stored, got.texts);
-    if (!output) return undefined;
+    if (!got || !stored || stored.id !== id || typeof stored.key !== 'string' || typeof stored.counts !== 'object') return undefined;
+    if (stored.read !== undefined && !isRead(stored.read)) return undefined;
+    return { stored, texts: got.texts };
+  }
+
+  /** The stored output and its chunks cut from the ledger files (checked against their hashes). */
+  private piece(id: string, got: { stored: StoredOutput; texts: string }): { output: GroupOutput; chunks: Chunks } | undefined {
+    const index = this.index;
+    const output = index && fromStored(got.stored, got.texts);
+    if (!index || !output) return undefined;
     const chunks: Chunks = {};
     for (const kind of RECORD_KINDS) {
       if (!output.counts[kind]) continue;
       const name = LEDGER_FILES[kind];
-      const range = this.index.files[name]?.ranges[id];
+      const range = index.files[name]?.ranges[id];
       const file = range ? this.ledger(name) : null;
       if (!range || !file) return undefined;
       const [ys, yl] = range;
       // Its piece of the JSON copy is named after the key: there, it holds these records.
-      if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, key))) return undefined;
+      if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, output.key))) return undefined;
       const jsonHash = output.pieces?.[kind];
       if (typeof jsonHash !== 'string') return undefined;
       chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null, jsonHash };
     }
-    this.taken.add(id);
+    this.taken.set(id, got.stored.read?.statKey);
     return { output, chunks };
   }
 
-  /** A group taken from the cache but built again this run (its output must be written anew). */
+  /**
+   * A group taken from the cache but built again this run (its output must be written anew),
+   * refusing records for what other groups hold: that piece is never taken by its files' stats.
+   */
   release(id: string): void {
     this.taken.delete(id);
+    this.released.add(id);
   }
 
   /** Records this merge's groups, chunk places and alike pairs. Never fails the merge. */
-  save(outputs: readonly GroupOutput[], files: readonly LedgerFile[], ranges: ChunkRanges, memo: DuplicateMemo): void {
+  save(
+    outputs: readonly GroupOutput[],
+    files: readonly LedgerFile[],
+    ranges: ChunkRanges,
+    memo: DuplicateMemo,
+    reads: ReadonlyMap<string, GroupRead>,
+    now: number = Date.now(),
+  ): void {
     try {
       const groupsDir = path.join(this.dir, GROUPS);
       const keep = new Set(outputs.flatMap((o) => [`${o.id}.json`, `${o.id}.json.texts`]));
       for (const o of outputs) {
-        if (this.taken.has(o.id)) continue;
+        const read = this.released.has(o.id) ? undefined : reads.get(o.id);
+        // Taken and still right, stat key and all (a group taken by its hashes has files touched since).
+        if (this.taken.has(o.id) && this.taken.get(o.id) === read?.statKey) continue;
         const { stored, texts } = toStored(o);
-        writeWithTexts(path.join(groupsDir, `${o.id}.json`), stored, texts);
+        const withRead: StoredOutput = read ? { ...stored, read: { statKey: read.statKey, inputs: read.inputs, at: now } } : stored;
+        writeWithTexts(path.join(groupsDir, `${o.id}.json`), withRead, texts);
       }
       removeAllBut(groupsDir, keep);
       const index: Index = { key: versionKey(), files: {} };

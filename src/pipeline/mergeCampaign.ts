@@ -8,7 +8,7 @@ import { assembleLedgers, type GroupPiece } from '../build/assembleLedgers.js';
 import { runGroupJob, type GroupBuilt } from '../build/groupJob.js';
 import type { GroupOutput } from '../build/groupOutput.js';
 import { FileCache } from '../cache/fileCache.js';
-import { GroupCache } from '../cache/groupCache.js';
+import { GroupCache, type GroupRead } from '../cache/groupCache.js';
 import { writeLedgerCopies } from '../cache/ledgerCopies.js';
 import { saveLedgerStats } from '../cache/ledgerStats.js';
 import { likelyDuplicates } from '../check/likelyDuplicates.js';
@@ -139,6 +139,8 @@ function commit(
     dups: ReturnType<typeof likelyDuplicates>;
     units: ReturnType<typeof loadUnits>;
     reusedIds: Set<string>;
+    /** What the read stage knew of each group's files (for the group cache). */
+    reads: Map<string, GroupRead>;
   },
   options: MergeOptions,
   caches: Caches,
@@ -160,7 +162,7 @@ function commit(
   result.changes = changes;
   writeLedgerCopies(ledgersDir, assembled.files);
   saveLedgerStats(ledgersDir, assembled.manifest.ledgers);
-  caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo);
+  caches.groups?.save(outputs, assembled.files, assembled.ranges, dups.memo, parts.reads);
   result.manifest = assembled.manifest;
   result.written = true;
 }
@@ -206,7 +208,9 @@ function finish(
   summarize(result);
   if (units.diagnostics.length === 0 && (result.summary.errors === 0 || options.allowInvalid)) {
     const reusedIds = new Set([...built.values()].filter((b) => b.group.reused).map((b) => b.group.scan.id));
-    commit(campaign, ledgersDir, { pieces, outputs, inputs, dups, units, reusedIds }, options, caches, result);
+    const reads = new Map<string, GroupRead>();
+    for (const { group } of built.values()) if (group.statKey) reads.set(group.scan.id, { statKey: group.statKey, inputs: group.inputs });
+    commit(campaign, ledgersDir, { pieces, outputs, inputs, dups, units, reusedIds, reads }, options, caches, result);
   }
   // Checked files are worth keeping even when the merge refuses (the fixed rerun is faster),
   // but a refused first merge leaves no ledgers/ folder behind.

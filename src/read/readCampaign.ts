@@ -56,6 +56,8 @@ export interface GroupInput {
   files: FileInput[];
   /** The group's piece from the last merge, when nothing it was built from changed. */
   reused?: { output: GroupOutput; chunks: Chunks };
+  /** The stat key of its input files (with `hashes`, when none is refused): the group cache's check that nothing changed. */
+  statKey?: string;
   /** sha256 of the group's input files by campaign-relative path (with `hashes`). */
   inputs: Record<string, string>;
 }
@@ -117,6 +119,11 @@ export function readCampaign(root: string, options: ReadOptions = {}): CampaignI
 
 function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, options: ReadOptions): GroupInput {
   const ctxKey = contextKey(ctx);
+  const others = hashedFiles(scan);
+  if (options.groups && options.hashes && !options.hashOnly) {
+    const same = unchangedGroup(reader, { scan, ctx, ctxKey }, others, options.groups, options.files);
+    if (same) return same;
+  }
   const read = scan.recordFiles.map((rel) => {
     const refused = scan.refused[rel];
     return refused ? refusedFile(rel, refused) : reader.record(rel, ctxKey);
@@ -127,13 +134,21 @@ function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, opti
   );
   const group: GroupInput = { scan, ctx, ctxKey, key, files: [], inputs: {} };
   if (options.hashes) {
-    for (const f of read) if (!f.problem) group.inputs[f.rel] = f.hash;
-    for (const [rel, kind] of Object.entries(scan.files)) {
-      const at = `groups/${scan.id}/${rel}`;
-      if (kind === 'dir' || kind === 'outside' || kind === 'special' || group.inputs[at] !== undefined) continue;
-      const hash = reader.hash(at);
-      if (hash !== null) group.inputs[at] = hash;
+    const stats: StatRow[] = [];
+    for (const f of read) {
+      if (f.problem) continue;
+      group.inputs[f.rel] = f.hash;
+      stats.push([f.rel, f.size, f.mtimeMs, f.ino]);
     }
+    for (const at of others) {
+      if (group.inputs[at] !== undefined) continue;
+      const hashed = reader.hash(at);
+      if (hashed === null) continue;
+      group.inputs[at] = hashed.hash;
+      stats.push([at, hashed.size, hashed.mtimeMs, hashed.ino]);
+    }
+    // Stats taken before the bytes were read: a file changed since shows another stat next time.
+    if (read.every((f) => !f.problem)) group.statKey = statKeyOf(ctxKey, stats);
   }
   if (options.hashOnly) return group;
   const reused = read.every((f) => !f.problem) ? options.groups?.take(scan.id, key) : undefined;
@@ -149,6 +164,57 @@ function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, opti
     return { ...base, bytes: f.bytes ?? reader.bytesOf(f.rel) };
   });
   return group;
+}
+
+/** An input file's path (campaign-relative), size, mtime and inode. */
+type StatRow = [string, number, number, number];
+
+const statKeyOf = (ctxKey: string, stats: readonly StatRow[]) => sha256(JSON.stringify([ctxKey, stats]));
+
+/** The group's files the manifest hashes (record files among them), campaign-relative, in walk order. */
+function hashedFiles(scan: GroupScan): string[] {
+  const out: string[] = [];
+  for (const [rel, kind] of Object.entries(scan.files)) {
+    if (kind !== 'dir' && kind !== 'outside' && kind !== 'special') out.push(`groups/${scan.id}/${rel}`);
+  }
+  return out;
+}
+
+/**
+ * A group whose files all show the size, mtime and inode they had when its piece was built
+ * (the merge after one group resubmits: every other group): its piece, key and input hashes
+ * from the group cache, with one stat per file and nothing read, hashed or looked up per file.
+ */
+function unchangedGroup(
+  reader: InputReader,
+  group: Pick<GroupInput, 'scan' | 'ctx' | 'ctxKey'>,
+  others: readonly string[],
+  cache: GroupCache,
+  files: FileCache | undefined,
+): GroupInput | undefined {
+  const { scan } = group;
+  if (Object.keys(scan.refused).length) return undefined;
+  const records = new Set(scan.recordFiles);
+  const stats: StatRow[] = [];
+  let newest = 0;
+  // In the order the full read takes them: record files, then the other files in walk order.
+  for (const rel of [...scan.recordFiles, ...others.filter((at) => !records.has(at))]) {
+    const st = reader.stat(rel);
+    if (!st) return undefined;
+    stats.push([rel, st.size, st.mtimeMs, st.ino]);
+    newest = Math.max(newest, st.mtimeMs);
+  }
+  const got = cache.unchanged(scan.id, statKeyOf(group.ctxKey, stats), newest);
+  if (!got) return undefined;
+  files?.keep(scan.id);
+  return {
+    ...group,
+    key: got.key,
+    files: [],
+    inputs: got.inputs,
+    statKey: got.statKey,
+    reused: { output: got.output, chunks: got.chunks },
+  };
 }
 
 /** Which groups to read, and which files to report on, for `validate <paths...>`. */

@@ -11,6 +11,12 @@ import { sha256 } from '../util/hash.js';
 import { sha256File } from './hashFile.js';
 import { MAX_RECORD_FILE } from './scanGroups.js';
 
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 /** A record file as read: its hash, and its bytes unless the cache answers for them. */
 export interface ReadFile {
   rel: string;
@@ -63,17 +69,28 @@ export class InputReader {
     return readRegularFile(abs, MAX_RECORD_FILE);
   }
 
-  /** The hash of a file that is only hashed (ledger.yaml, photos, summaries), streamed; null when unreadable. */
-  hash(rel: string): string | null {
+  /** The hash of a file that is only hashed (ledger.yaml, photos, summaries), streamed, with its stat before; null when unreadable. */
+  hash(rel: string): (FileStat & { hash: string }) | null {
     const abs = path.join(this.root, rel);
     try {
       const st = statSync(abs);
       if (!st.isFile()) return null;
+      const at = { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
       const cached = this.cache?.byStat(rel, st, '');
-      if (cached) return cached.sha256;
+      if (cached) return { ...at, hash: cached.sha256 };
       const hash = sha256File(abs);
-      this.cache?.store({ rel, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, sha256: hash, ctx: '' }, null);
-      return hash;
+      this.cache?.store({ rel, ...at, sha256: hash, ctx: '' }, null);
+      return { ...at, hash };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Size, mtime and inode of a regular file; null when it is not one or cannot be looked at. */
+  stat(rel: string): FileStat | null {
+    try {
+      const st = statSync(path.join(this.root, rel));
+      return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : null;
     } catch {
       return null;
     }

@@ -1,13 +1,14 @@
 // The merge's caches (ledgers/.cache/) only make merging faster: whatever they hold — fresh,
 // stale, edited by hand or garbage — a merge writes the same bytes as one without them.
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeCampaign, type MergeResult } from '../../src/pipeline/mergeCampaign.js';
 import { generateCampaign } from '../helpers/generate.mjs';
 import { loadLedgers } from '../../src/read/loadLedgers.js';
-import { tempDir } from '../helpers/campaign.js';
+import { FileCache } from '../../src/cache/fileCache.js';
+import { copyCampaign, tempDir } from '../helpers/campaign.js';
 
 const OPTIONS = { tool: 'test', allowInvalid: true, today: '2014-06-01' };
 
@@ -127,4 +128,70 @@ describe('the merge cache', () => {
     expect(loadLedgers(path.join(dir, 'ledgers'))).toEqual(whole);
     expect((await mergeBothWays(dir)).bytes).toEqual(first);
   }, 30_000);
+
+  it('takes a group whose files show the stats they had by those alone, and sees every change', async () => {
+    const dir = path.join(tempDir(), 'c');
+    generateCampaign(dir, { groups: 4, records: 300, seed: 5 });
+    const files = () =>
+      readdirSync(path.join(dir, 'groups'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name));
+    // Files last changed an hour ago: their stats can be trusted (a file changed within the
+    // tick of the last merge could hide a same-size edit).
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const f of files()) utimesSync(f, hourAgo, hourAgo);
+    await mergeBothWays(dir);
+    const byStat = vi.spyOn(FileCache.prototype, 'byStat');
+    try {
+      // Nothing changed: every group taken whole, no file looked up in the file cache.
+      expect((await mergeBothWays(dir)).warm.reused).toBe(4);
+      expect(byStat).not.toHaveBeenCalled();
+      // A resubmitted file (with an old mtime of its own, so only its stats tell): its group is
+      // read again, the others are not.
+      const g2 = file(dir, 'g2', 1);
+      writeFileSync(g2, readFileSync(g2, 'utf8').replace(/^content: (.*)$/m, 'content: $1（补充）'));
+      utimesSync(g2, hourAgo - 60, hourAgo - 60);
+      expect((await mergeBothWays(dir)).warm.reused).toBe(3);
+      expect(new Set(byStat.mock.calls.map(([rel]) => rel.split('/')[1]))).toEqual(new Set(['g2']));
+      // A picture added: the group's inputs change, and the manifest hashes it.
+      writeFileSync(path.join(dir, 'groups/g3/photos-new.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+      utimesSync(path.join(dir, 'groups/g3/photos-new.png'), hourAgo, hourAgo);
+      const { warm } = await mergeBothWays(dir);
+      expect(warm.reused).toBe(3);
+      expect(Object.keys(warm.manifest!.inputs)).toContain('groups/g3/photos-new.png');
+      // A same-size edit in the tick of the last merge, its mtime put back: not trusted, seen.
+      const g4 = file(dir, 'g4', 1);
+      const recent = (Date.now() - 1000) / 1000;
+      utimesSync(g4, recent, recent);
+      await mergeBothWays(dir);
+      const text = readFileSync(g4, 'utf8');
+      const line = /^content: (.)/m.exec(text)!;
+      writeFileSync(g4, text.replace(/^content: ./m, `content: ${line[1] === '甲' ? '乙' : '甲'}`));
+      utimesSync(g4, recent, recent);
+      const before = readFileSync(path.join(dir, 'ledgers/opinions.yaml'), 'utf8');
+      await mergeBothWays(dir);
+      expect(readFileSync(path.join(dir, 'ledgers/opinions.yaml'), 'utf8')).not.toBe(before);
+    } finally {
+      byStat.mockRestore();
+    }
+  });
+
+  it('never takes by its stats a group whose records were refused for what another group holds', async () => {
+    const dir = copyCampaign('zh-CN');
+    const cards = (g: string) => path.join(dir, 'groups', g, 'cards/cards.yaml');
+    // g2's first appeal takes the register number g1's first appeal has: refused in g2.
+    writeFileSync(cards('g2'), readFileSync(cards('g2'), 'utf8').replace(/^date: (.*)$/m, 'date: $1\nref_no: 410102-2014-0101'));
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    const age = (f: string, t = hourAgo) => utimesSync(f, t, t);
+    for (const e of readdirSync(path.join(dir, 'groups'), { recursive: true, withFileTypes: true }))
+      if (e.isFile()) age(path.join(e.parentPath, e.name));
+    const refused = async () => (await mergeCampaign(dir, OPTIONS)).diagnostics.filter((d) => d.code === 'duplicate-ref-no').length;
+    expect(await refused()).toBe(1);
+    expect(await refused()).toBe(1);
+    // g1 gives its number up (g2's files untouched): g2's record is no longer refused.
+    writeFileSync(cards('g1'), readFileSync(cards('g1'), 'utf8').replace('ref_no: 410102-2014-0101', 'ref_no: 410102-2014-0191'));
+    age(cards('g1'), hourAgo - 60);
+    expect(await refused()).toBe(0);
+    expect(loadLedgers(path.join(dir, 'ledgers')).ledgers.appeal.map((r) => r.id)).toContain('g2/a1');
+  });
 });
