@@ -6,7 +6,7 @@ import type { FileResult, GroupContext, RecordResult } from '../model/campaign.j
 import { RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { checkFile } from '../check/checkFile.js';
 import { checkGroup } from '../check/checkGroup.js';
-import { buildGroupOutput, type Chunks, type GroupOutput } from './groupOutput.js';
+import { buildGroupOutput, type Chunks, type GroupOutput, type PreviousPieces } from './groupOutput.js';
 
 export interface GroupJob {
   id: string;
@@ -23,6 +23,8 @@ export interface GroupJob {
    * and the line the record starts on: refused with that reason, and records naming them with them.
    */
   refuse?: { file: string; line: number; reason: Diagnostic }[];
+  /** The group's chunks as the last merge wrote them (only on this thread: they are views of whole ledger files). */
+  previous?: PreviousPieces;
 }
 
 export interface GroupChecked {
@@ -76,7 +78,7 @@ function unreadFile(rel: string, group: string, problem: Diagnostic): FileResult
 /** Check, then build: the group's piece of the ledgers. */
 export function runGroupJob(job: GroupJob): GroupBuilt {
   const checked = checkGroupJob(job);
-  const built = buildGroupOutput(job.id, job.key, checked.files, checked.diagnostics, job.ctx.locale);
+  const built = buildGroupOutput(job.id, job.key, checked.files, checked.diagnostics, job.ctx.locale, job.previous);
   return { ...built, fresh: checked.fresh };
 }
 

@@ -55,11 +55,57 @@ export function pieceName(kind: RecordKind, key: string): string {
   return `${kind}-${key.slice(0, 40)}.json`;
 }
 
-/** The chunks of a list of ledger records (also used for a rollup unit's records). */
-export function chunkOf(records: readonly unknown[]): { yaml: Buffer; json: Buffer; jsonHash: string } {
-  // The array's JSON without its brackets: the elements, comma-separated.
-  const json = Buffer.from(JSON.stringify(records).slice(1, -1));
-  return { yaml: Buffer.from(emitYaml(records)), json, jsonHash: sha256(json) };
+/**
+ * A group's chunks as the last merge wrote them, per kind: the records' JSON as its piece holds
+ * it, and their YAML (null when it could not be cut from the ledger file).
+ */
+export type PreviousPieces = Partial<Record<RecordKind, { json: string; yaml: Uint8Array | null }>>;
+
+/** Between two records of a JSON-copy piece: JSON.stringify writes no line breaks, so a piece splits into its records by lines. */
+const JSON_JOIN = ',\n';
+
+/**
+ * The chunks of a list of ledger records (also used for a rollup unit's records): the YAML list
+ * items of the ledger file, and the JSON array elements of its JSON copy's piece. With the
+ * group's previous chunk, a record whose JSON is the same as one there takes that one's YAML
+ * (a group resubmitting one file of fifty emits that file's records, not the fifty).
+ */
+export function chunkOf(
+  records: readonly unknown[],
+  previous?: PreviousPieces[RecordKind],
+): { yaml: Buffer; json: Buffer; jsonHash: string } {
+  const texts = records.map((r) => JSON.stringify(r));
+  const json = Buffer.from(texts.join(JSON_JOIN));
+  const before = previous?.yaml && records.length ? yamlByJson(previous.json, previous.yaml) : null;
+  if (!before) return { yaml: Buffer.from(emitYaml(records)), json, jsonHash: sha256(json) };
+  // JSON cannot tell a non-finite number from null: such a record is written out afresh.
+  const yaml = records.map(
+    (r, k) => (!(texts[k]!.includes('null') && hasNonFinite(r)) && before.get(texts[k]!)) || Buffer.from(emitYaml([r])),
+  );
+  return { yaml: Buffer.concat(yaml), json, jsonHash: sha256(json) };
+}
+
+/**
+ * The YAML of each previous record by its JSON: the chunk cut where a list item starts (a line
+ * beginning "- ": scalars never span lines, nested lists are indented); null when the items do
+ * not match the records one for one.
+ */
+function yamlByJson(json: string, yaml: Uint8Array): Map<string, Uint8Array> | null {
+  const texts = json.split(JSON_JOIN);
+  const bytes = Buffer.from(yaml.buffer, yaml.byteOffset, yaml.length);
+  const starts: number[] = bytes.length >= 2 && bytes[0] === 0x2d && bytes[1] === 0x20 ? [0] : [];
+  for (let at = bytes.indexOf('\n- '); at >= 0; at = bytes.indexOf('\n- ', at + 1)) starts.push(at + 1);
+  if (starts.length !== texts.length || bytes[bytes.length - 1] !== 0x0a) return null;
+  const out = new Map<string, Uint8Array>();
+  texts.forEach((t, k) => out.set(t, bytes.subarray(starts[k]!, starts[k + 1] ?? bytes.length)));
+  return out;
+}
+
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v !== 'object' || v === null) return false;
+  for (const x of Object.values(v)) if (hasNonFinite(x)) return true;
+  return false;
 }
 
 export function buildGroupOutput(
@@ -68,10 +114,11 @@ export function buildGroupOutput(
   files: readonly FileResult[],
   groupDiagnostics: readonly Diagnostic[],
   lang: Lang,
+  previous?: PreviousPieces,
 ): { output: GroupOutput; chunks: Chunks } {
   const { bucket, counts, rejected, errors, warnings } = groupRecords(id, files, groupDiagnostics, lang);
   const chunks: Chunks = {};
-  for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind]);
+  for (const kind of RECORD_KINDS) if (bucket[kind].length) chunks[kind] = chunkOf(bucket[kind], previous?.[kind]);
   const records = files.flatMap((f) => f.records);
   const opinions = opinionRefs(id, records);
   return {

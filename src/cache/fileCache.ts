@@ -39,7 +39,7 @@ let schemaKey: string | undefined;
  * Changes with the tool version, the schemas and the cache format (or what the checks make of the
  * same bytes: 5 the input-method checks, 6 and 7 masked diagnostic data): a new one starts every cache afresh.
  */
-export const versionKey = () => (schemaKey ??= sha256(`files-8\n${VERSION}\n${schemaHash()}`));
+export const versionKey = () => (schemaKey ??= sha256(`files-9\n${VERSION}\n${schemaHash()}`));
 
 export function contextKey(ctx: GroupContext): string {
   return sha256(JSON.stringify([ctx.group, ctx.members, ctx.period, ctx.today, Object.entries(ctx.files).sort()]));

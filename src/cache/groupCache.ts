@@ -15,7 +15,7 @@ import { kindCode, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { textHash, type DuplicateMemo, type MemoBlock } from '../check/likelyDuplicates.js';
 import { RACY_MS, versionKey } from './fileCache.js';
 import type { ChunkRanges, LedgerFile } from '../build/assembleLedgers.js';
-import { pieceName, type Chunks, type GroupOutput } from '../build/groupOutput.js';
+import { pieceName, type Chunks, type GroupOutput, type PreviousPieces } from '../build/groupOutput.js';
 
 const GROUPS = 'groups';
 const INDEX = 'chunks.json';
@@ -209,6 +209,7 @@ export class GroupCache {
   /** Groups taken from the cache this run (their output file is still right), with the stat key it holds. */
   private readonly taken = new Map<string, string | undefined>();
   private readonly released = new Set<string>();
+  private readonly previousById = new Map<string, PreviousPieces | undefined>();
 
   private constructor(private readonly ledgersDir: string) {
     this.dir = path.join(ledgersDir, CACHE_DIR);
@@ -304,16 +305,42 @@ export class GroupCache {
    * pieces; undefined when the cache cannot say (then the ledgers themselves are read).
    */
   previousRecords(id: string): { kind: RecordKind; records: LedgerRecord[] }[] | undefined {
+    const got = this.previousPieces(id);
+    try {
+      return (
+        got && RECORD_KINDS.flatMap((kind) => (got[kind] ? [{ kind, records: JSON.parse(`[${got[kind].json}]`) as LedgerRecord[] }] : []))
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The group's chunks as the last merge wrote them: per kind, its records (from the verified
+   * JSON-copy piece) and their YAML (cut from the ledger file, itself checked): a group built
+   * again reuses the YAML of the records that did not change. Read once per run.
+   */
+  previousPieces(id: string): PreviousPieces | undefined {
+    if (this.previousById.has(id)) return this.previousById.get(id);
+    const got = this.readPreviousPieces(id);
+    this.previousById.set(id, got);
+    return got;
+  }
+
+  private readPreviousPieces(id: string): PreviousPieces | undefined {
     if (!this.index) return undefined;
     const stored = readJson(path.join(this.dir, GROUPS, `${id}.json`)) as StoredOutput | undefined;
     if (!stored || stored.id !== id || typeof stored.key !== 'string' || typeof stored.counts !== 'object') return undefined;
-    const out: { kind: RecordKind; records: LedgerRecord[] }[] = [];
+    const out: PreviousPieces = {};
     for (const kind of RECORD_KINDS) {
       if (!stored.counts[kind]) continue;
       const hash = stored.pieces?.[kind];
-      const records = typeof hash === 'string' ? readPiece(this.ledgersDir, pieceName(kind, stored.key), hash) : undefined;
-      if (!records || records.length !== stored.counts[kind]) return undefined;
-      out.push({ kind, records: records as LedgerRecord[] });
+      const json = typeof hash === 'string' ? readPiece(this.ledgersDir, pieceName(kind, stored.key), hash) : undefined;
+      if (json === undefined) return undefined;
+      const range = this.index.files[LEDGER_FILES[kind]]?.ranges[id];
+      const file = range ? this.ledger(LEDGER_FILES[kind]) : null;
+      const yaml = range && file && range[0] + range[1] <= file.yaml.length ? file.yaml.subarray(range[0], range[0] + range[1]) : null;
+      out[kind] = { json, yaml };
     }
     return out;
   }

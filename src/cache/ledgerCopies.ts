@@ -18,12 +18,11 @@ const copyPath = (ledgersDir: string, name: string) => path.join(ledgersDir, CAC
 const PIECES = 'pieces';
 const piecePath = (ledgersDir: string, name: string) => path.join(ledgersDir, CACHE_DIR, COPIES, PIECES, name);
 
-/** A piece's records when its bytes hash to `sha256` (a piece edited or torn is not used). */
-export function readPiece(ledgersDir: string, name: string, sha256: string): unknown[] | undefined {
+/** A piece's text (its records' JSON, comma-separated) when its bytes hash to `sha256` (a piece edited or torn is not used). */
+export function readPiece(ledgersDir: string, name: string, sha256: string): string | undefined {
   try {
     const bytes = readFileSync(piecePath(ledgersDir, name));
-    if (sha256Of(bytes) !== sha256) return undefined;
-    return JSON.parse(`[${bytes.toString('utf8')}]`) as unknown[];
+    return sha256Of(bytes) === sha256 ? bytes.toString('utf8') : undefined;
   } catch {
     return undefined;
   }

@@ -47,8 +47,11 @@ export class GroupPool {
     });
   }
 
-  /** Sends the group to the least loaded worker; its bytes are moved, not copied. */
-  build(job: GroupJob): Promise<GroupBuilt> {
+  /**
+   * Sends the group to the least loaded worker; its bytes are moved, not copied. Its previous
+   * chunks stay here: they are views of whole ledger files, which a message would copy whole.
+   */
+  build({ previous: _previous, ...job }: GroupJob): Promise<GroupBuilt> {
     const n = this.next++;
     const size = job.files.reduce((s, f) => s + (f.bytes?.length ?? 0) + 1, 0);
     let w = 0;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FileCache } from '../cache/fileCache.js';
 import { contextKey } from '../cache/fileCache.js';
 import { groupKey, type GroupCache } from '../cache/groupCache.js';
-import type { Chunks, GroupOutput } from '../build/groupOutput.js';
+import type { Chunks, GroupOutput, PreviousPieces } from '../build/groupOutput.js';
 import { diagnostic, type Diagnostic } from '../messages/diagnostic.js';
 import { LedgerError } from '../messages/errors.js';
 import type { Campaign, FileResult, GroupContext } from '../model/campaign.js';
@@ -54,6 +54,8 @@ export interface GroupInput {
   key: string;
   /** Record files in file order (empty when the group comes whole from the cache). */
   files: FileInput[];
+  /** The group's chunks as the last merge wrote them, when it is built again. */
+  previous?: PreviousPieces;
   /** The group's piece from the last merge, when nothing it was built from changed. */
   reused?: { output: GroupOutput; chunks: Chunks };
   /** The stat key of its input files (with `hashes`, when none is refused): the group cache's check that nothing changed. */
@@ -156,6 +158,9 @@ function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, opti
     group.reused = reused;
     return group;
   }
+  // Built again: the records that did not change take their YAML from the last merge's chunk.
+  const previous = options.groups?.previousPieces(scan.id);
+  if (previous) group.previous = previous;
   group.files = read.map((f): FileInput => {
     const base = { rel: f.rel, hash: f.hash, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino };
     if (f.problem) return { ...base, problem: f.problem };
