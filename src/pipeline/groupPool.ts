@@ -3,7 +3,8 @@
 // still to do), and the main thread goes on reading while the workers parse.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { GroupOutput } from '../build/groupOutput.js';
 import { chunksIn, runGroupJob, type ChunkMessage, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
 import { pathExists } from '../read/pathExists.js';
@@ -38,8 +39,10 @@ export class GroupPool {
   private next = 0;
 
   constructor(threads: number) {
+    // Loaded only when workers start: most merges after the first build a group or two here.
+    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     this.workers = Array.from({ length: threads }, (_, w) => {
-      const worker = new Worker(WORKER);
+      const worker: Worker = new WorkerThread(WORKER);
       worker.on('message', (reply: GroupReply) => this.done(reply));
       worker.on('error', (e) => this.fail(w, e));
       worker.on('exit', (code) => code !== 0 && this.fail(w, new Error(`a merge worker stopped with exit code ${code}`)));

@@ -89,7 +89,8 @@ export class InputReader {
   /** Size, mtime and inode of a regular file; null when it is not one or cannot be looked at. */
   stat(rel: string): FileStat | null {
     try {
-      const st = statSync(path.join(this.root, rel));
+      // `rel` is a walked path ('/' between names, nothing to normalize): one stat per input file, no join.
+      const st = statSync(this.root + path.sep + rel);
       return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : null;
     } catch {
       return null;

@@ -138,7 +138,8 @@ function walk(scan: GroupScan, real: string, abs: string, rel: string): void {
   for (const entry of entries ?? []) {
     const name = entry.name;
     if (name.startsWith('.')) continue;
-    const childAbs = path.join(abs, name);
+    // A name read from the folder has no separator in it: no join needed (10,000 files a walk).
+    const childAbs = abs + path.sep + name;
     const childRel = rel ? `${rel}/${name}` : name;
     const at = `groups/${scan.id}/${childRel}`;
     if (entry.isDirectory()) {

@@ -2,7 +2,12 @@
 // directory names it, the local header says where its data starts, and it is stored or
 // deflated. Enough to read a Word file's text during the folder walk without an async library.
 // Zip64 archives and encrypted entries are not read (null).
-import { inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+// zlib is loaded when a deflated entry is read, not with every command that might (~1 ms of start-up).
+let zlib: typeof import('node:zlib') | undefined;
+const inflateRawSync: typeof import('node:zlib').inflateRawSync = (data, options) =>
+  (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(data, options);
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
