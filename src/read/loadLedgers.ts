@@ -20,6 +20,7 @@ import { RECORD_KINDS } from '../schema/spec.js';
 import { mergeRunning } from '../write/mergeLock.js';
 import { JOURNAL, recoverInterruptedWrite } from '../write/writeLedgers.js';
 import { sha256File } from './hashFile.js';
+import { sha256 } from '../util/hash.js';
 import { yamlLib } from '../yaml/yamlLib.js';
 
 export const LEDGERS_DIR = 'ledgers';
@@ -46,14 +47,16 @@ function readLedger(ledgersDir: string, name: string, expected: string | undefin
 export function readManifest(ledgersDir: string): Manifest {
   const file = path.join(ledgersDir, MANIFEST_FILE);
   if (!existsSync(file)) throw new LedgerError('no-ledgers', { dir: ledgersDir });
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
   const body = verifiedManifest(text);
   if (body === null) {
     // A manifest of an older format has no checksum line: say to merge again, not "edited".
     if (!text.includes('# checksum sha256:')) throw new LedgerError('ledgers-format', { file, format: FORMAT_VERSION });
     throw new LedgerError('ledgers-edited', { file });
   }
-  const hash = sha256File(file);
+  // The bytes just read and checked, hashed as they are: the file is not read a second time.
+  const hash = sha256(bytes);
   const copy = readLedgerCopy(ledgersDir, MANIFEST_FILE, hash);
   const manifest = (copy.hit ? copy.data : parseYaml(body, file)) as Manifest | null;
   if (!manifest || typeof manifest !== 'object' || manifest.format !== FORMAT_VERSION)
