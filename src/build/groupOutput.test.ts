@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nestedValue } from '../../tests/helpers/arbitraries.js';
 import { chunkOf } from './groupOutput.js';
 
 const scalar = fc.oneof(
@@ -10,14 +11,7 @@ const scalar = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
-const value = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small' },
-    scalar,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 4 }), tie('v'), { maxKeys: 3 }),
-  ),
-})).v;
+const value = nestedValue(scalar, fc.string({ maxLength: 4 }));
 const record = fc.record({ id: fc.string({ maxLength: 3 }), date: fc.constantFrom('2014-04-01', '2014-04-02'), data: value });
 
 describe('a group chunk built with the last merge’s chunk', () => {

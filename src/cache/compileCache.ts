@@ -43,13 +43,13 @@ export function useCompileCache(distDir: string, argv: readonly string[], env: E
     platform.enableCompileCache(dir);
     return;
   }
-  const fresh: { script: vm.Script; file: string }[] = [];
+  const fresh: { script: vm.Script; file: { path: string; prefix: string } }[] = [];
   const proto = Module.prototype as unknown as Compiler;
   const compile = proto._compile;
   proto._compile = function (this: Module, content: string, filename: string) {
     if (!filename.startsWith(distDir + path.sep)) return compile.call(this, content, filename);
     const file = keptFile(dir, filename, commandOf(argv));
-    const cachedData = file ? readKept(file) : undefined;
+    const cachedData = file ? readKept(file.path) : undefined;
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (file && (!cachedData || script.cachedDataRejected)) fresh.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
@@ -61,11 +61,12 @@ export function useCompileCache(distDir: string, argv: readonly string[], env: E
 }
 
 /** The kept code's file for a bundle as it is on disk now (null: it cannot be looked at). */
-function keptFile(dir: string, filename: string, command: string): string | null {
+function keptFile(dir: string, filename: string, command: string): { path: string; prefix: string } | null {
   try {
     const st = statSync(filename);
     const key = [VERSION, process.version, process.arch, st.size, Math.floor(st.mtimeMs), st.ino].join('-');
-    return path.join(dir, `${path.basename(filename, '.js')}.${command}-${key}.v8`);
+    const prefix = `${path.basename(filename, '.js')}.${command}-`;
+    return { path: path.join(dir, `${prefix}${key}.v8`), prefix };
   } catch {
     return null;
   }
@@ -84,17 +85,19 @@ function commandOf(argv: readonly string[]): string {
   return argv.find((a) => /^[a-z]{2,16}$/.test(a)) ?? '';
 }
 
-/** Written whole or not at all (two commands may finish at once); the bundle's code kept before (older builds) goes. */
-function keep(file: string, data: Buffer): void {
+/**
+ * Written whole or not at all (two commands may finish at once); what this bundle kept for this
+ * command before (an older build) goes, and nothing else.
+ */
+function keep(file: { path: string; prefix: string }, data: Buffer): void {
   try {
-    const dir = path.dirname(file);
+    const dir = path.dirname(file.path);
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(tmp, data);
-    renameSync(tmp, file);
-    const bundle = path.basename(file).slice(0, path.basename(file).indexOf('-') + 1);
-    for (const name of readdirSync(dir))
-      if (name.startsWith(bundle) && name !== path.basename(file)) rmSync(path.join(dir, name), { force: true });
+    renameSync(tmp, file.path);
+    const own = path.basename(file.path);
+    for (const name of readdirSync(dir)) if (name.startsWith(file.prefix) && name !== own) rmSync(path.join(dir, name), { force: true });
   } catch {
     /* kept code only makes start-up faster */
   }

@@ -34,9 +34,10 @@ describe('the compiled code kept between runs', () => {
     expect(second).toEqual(first);
     // Read, not written again.
     expect(kept(cache).map((f) => readFileSync(path.join(cache, 'compile', f)))).toEqual(bytes);
-    // Another command keeps its own.
+    // Another command keeps its own, and leaves the first one's be.
     expect(ledger(dir, cache, ['validate']).status).toBe(0);
     expect(kept(cache).some((f) => /^run-validate\.validate-.*\.v8$/.test(f))).toBe(true);
+    expect(kept(cache).filter((f) => f.includes('.status-'))).toEqual(files.filter((f) => f.includes('.status-')));
   });
 
   it('compiles over a damaged file, and is not used when turned off', () => {

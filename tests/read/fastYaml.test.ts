@@ -3,6 +3,7 @@
 // fixture file, on generated record texts in block and flow style, and on all of these with
 // random edits (which mostly make it decline, and must never make it disagree).
 import fc from 'fast-check';
+import { nestedValue } from '../helpers/arbitraries.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,14 +126,7 @@ const scalar = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
-const value = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small' },
-    scalar,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('kind', 'name', 'count', 'a', 'b'), tie('v'), { maxKeys: 3 }),
-  ),
-})).v;
+const value = nestedValue(scalar, fc.constantFrom('kind', 'name', 'count', 'a', 'b'));
 const records = fc.array(
   fc.dictionary(fc.constantFrom('kind', 'id', 'date', 'place', 'methods', 'audiences', 'source'), value, { minKeys: 1, maxKeys: 5 }),
   { minLength: 1, maxLength: 3 },
