@@ -9,7 +9,7 @@ import path from 'node:path';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
 import { sha256 } from '../util/hash.js';
 import { randomUUID } from 'node:crypto';
-import { CACHE_DIR, pieceExists, readPiece } from './ledgerCopies.js';
+import { CACHE_DIR, pieceNames, readPiece } from './ledgerCopies.js';
 import { LEDGER_FILES, type LedgerRecord } from '../model/ledgers.js';
 import { kindCode, RECORD_KINDS, type RecordKind } from '../schema/spec.js';
 import { textHash, type DuplicateMemo, type MemoBlock } from '../check/likelyDuplicates.js';
@@ -210,6 +210,8 @@ export class GroupCache {
   private readonly taken = new Map<string, string | undefined>();
   private readonly released = new Set<string>();
   private readonly previousById = new Map<string, PreviousPieces | undefined>();
+  /** The JSON-copy pieces on disk, listed once. */
+  private pieces: Set<string> | undefined;
 
   private constructor(private readonly ledgersDir: string) {
     this.dir = path.join(ledgersDir, CACHE_DIR);
@@ -392,7 +394,7 @@ export class GroupCache {
       if (!range || !file) return undefined;
       const [ys, yl] = range;
       // Its piece of the JSON copy is named after the key: there, it holds these records.
-      if (ys + yl > file.yaml.length || !pieceExists(this.ledgersDir, pieceName(kind, output.key))) return undefined;
+      if (ys + yl > file.yaml.length || !(this.pieces ??= pieceNames(this.ledgersDir)).has(pieceName(kind, output.key))) return undefined;
       const jsonHash = output.pieces?.[kind];
       if (typeof jsonHash !== 'string') return undefined;
       chunks[kind] = { yaml: file.yaml.subarray(ys, ys + yl), json: null, jsonHash };

@@ -2,7 +2,7 @@
 // A general YAML parser needs 40 s and 3 GB for 100,000 records; JSON.parse needs a second. The
 // YAML stays the record of truth: a copy whose key does not match the file (hand edit, older
 // tool, deleted cache) is ignored and the YAML is parsed. Safe to delete at any time.
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { copyHead } from '../model/serialize.js';
 import { removeAllBut, writeFileAtomic } from '../write/fsAtomic.js';
 import path from 'node:path';
@@ -28,9 +28,13 @@ export function readPiece(ledgersDir: string, name: string, sha256: string): str
   }
 }
 
-/** Whether the piece of that name is on disk (for reusing it). */
-export function pieceExists(ledgersDir: string, name: string): boolean {
-  return existsSync(piecePath(ledgersDir, name));
+/** The names of the pieces on disk (for reusing them): one listing, not a lookup per group and kind. */
+export function pieceNames(ledgersDir: string): Set<string> {
+  try {
+    return new Set(readdirSync(path.join(ledgersDir, CACHE_DIR, COPIES, PIECES)));
+  } catch {
+    return new Set();
+  }
 }
 
 /** Writes the JSON copies of ledger files just written; a failure here never fails the merge. */
