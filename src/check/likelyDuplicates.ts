@@ -238,7 +238,10 @@ function clusterBlock(
   const at = new TextIndex(norms);
   members.forEach((i, p) => {
     const ref = refs[i]!;
-    if (ref.norm === '') return void repeats.push(p, -1);
+    if (ref.norm === '') {
+      textOf[i] = -1; // whatever a memo that did not hold together said
+      return void repeats.push(p, -1);
+    }
     const hash = ref.hash ?? textHash(ref.norm);
     const seen = at.get(ref.norm, hash);
     if (seen !== undefined) repeats.push(p, seen);
