@@ -230,13 +230,19 @@ describe('ledger feedback on a campaign with problems', () => {
   });
 });
 
+/** The example campaign with group g2's records in a workbook (its record files as `ledger import` wrote them), merged. */
+async function g2InExcel(): Promise<string> {
+  const root = copyCampaign('zh-CN');
+  expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+  for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
+  expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
+  expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+  return root;
+}
+
 describe('ledger feedback for a group that works in Excel', () => {
   it('points to the workbook’s sheet and cell (row for a finding’s records), not to the file the import wrote', async () => {
-    const root = copyCampaign('zh-CN');
-    expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
-    for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
-    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    const root = await g2InExcel();
     expect((await runCli(['feedback', 'g2', '--format', 'md', ...AS_OF], { cwd: root })).code).toBe(0);
     const text = readFileSync(path.join(root, 'exports/feedback/g2-问题反馈单.md'), 'utf8');
     expect(text).toMatch(/o2（g2\.xlsx 工作表“下基层听意见台账”第\d+行）/);
@@ -245,11 +251,7 @@ describe('ledger feedback for a group that works in Excel', () => {
   });
 
   it('points to the cell of the field, the same cell validate names in the workbook (the row when the field has no column there)', async () => {
-    const root = copyCampaign('zh-CN');
-    expect((await runCli(['template', '--group', 'g2', '--records', '--out', 'g2.xlsx'], { cwd: root })).code).toBe(0);
-    for (const dir of ['visits', 'cards']) rmSync(path.join(root, 'groups/g2', dir), { recursive: true, force: true });
-    expect((await runCli(['import', 'g2.xlsx'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
+    const root = await g2InExcel();
     // A member renamed in ledger.yaml: every record naming him is now wrong, at his cell.
     const campaign = path.join(root, 'ledger.yaml');
     writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('{ name: 孙立新,', '{ name: 孙立明,'));

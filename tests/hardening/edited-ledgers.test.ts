@@ -3,20 +3,13 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { copyCampaign } from '../helpers/campaign.js';
-import { runCli } from '../helpers/cli.js';
+import { mergedCopy, runCli } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
 
-async function merged(): Promise<string> {
-  const root = copyCampaign('zh-CN');
-  expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
-  return root;
-}
-
 describe('a ledger file edited by hand', () => {
   it('status says which file was edited (text and json), not that the ledgers are current', async () => {
-    const root = await merged();
+    const root = await mergedCopy('zh-CN');
     appendFileSync(path.join(root, 'ledgers/opinions.yaml'), 'foo: [\n');
     const text = await runCli(['status', ...AS_OF], { cwd: root });
     expect(text.code).toBe(0);
@@ -27,7 +20,7 @@ describe('a ledger file edited by hand', () => {
   });
 
   it('an edit that keeps the bytes (touched) is still current; an edited manifest is named', async () => {
-    const root = await merged();
+    const root = await mergedCopy('zh-CN');
     const file = path.join(root, 'ledgers/visits.yaml');
     writeFileSync(file, readFileSync(file)); // new mtime, same bytes
     const json = async () => JSON.parse((await runCli(['status', ...AS_OF, '--format', 'json'], { cwd: root })).stdout);
@@ -38,7 +31,7 @@ describe('a ledger file edited by hand', () => {
   });
 
   it('feedback names the edited file rather than calling the ledgers out of date', async () => {
-    const root = await merged();
+    const root = await mergedCopy('zh-CN');
     appendFileSync(path.join(root, 'ledgers/opinions.yaml'), 'foo: [\n');
     const run = await runCli(['feedback', ...AS_OF, '--format', 'md', '--out', 'fb'], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
@@ -50,7 +43,7 @@ describe('a ledger file edited by hand', () => {
   });
 
   it('status does not hash the ledger files when their size, mtime and inode are as the merge left them', async () => {
-    const root = await merged();
+    const root = await mergedCopy('zh-CN');
     const hashFile = await import('../../src/read/hashFile.js');
     const spy = vi.spyOn(hashFile, 'sha256File');
     try {

@@ -8,19 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLedgers } from '../../src/read/loadLedgers.js';
 import { copyCampaign } from '../helpers/campaign.js';
-import { runCli } from '../helpers/cli.js';
+import { mergedCopy, runCli } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2014-05-24'];
 
-async function merged(): Promise<string> {
-  const root = copyCampaign('en');
-  expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
-  return root;
-}
-
 describe('verified reads', () => {
   it('an edited ledger file is refused by export, report and audit, naming the file', async () => {
-    const root = await merged();
+    const root = await mergedCopy('en');
     const file = path.join(root, 'ledgers/opinions.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('category: formalism', 'category: general'));
     for (const cmd of ['export', 'report', 'audit']) {
@@ -33,7 +27,7 @@ describe('verified reads', () => {
   });
 
   it('an edited manifest is refused too (its own checksum line)', async () => {
-    const root = await merged();
+    const root = await mergedCopy('en');
     const file = path.join(root, 'ledgers/manifest.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}opinion: 7$/m, '  opinion: 8'));
     const run = await runCli(['audit', ...AS_OF], { cwd: root });
@@ -42,7 +36,7 @@ describe('verified reads', () => {
   });
 
   it('a cache piece replaced by an empty one is not used: the counts stay those of the ledgers', async () => {
-    const root = await merged();
+    const root = await mergedCopy('en');
     const pieces = path.join(root, 'ledgers/.cache/ledgers/pieces');
     const before = loadLedgers(path.join(root, 'ledgers'));
     for (const name of readdirSync(pieces).filter((n) => n.startsWith('opinion-'))) writeFileSync(path.join(pieces, name), '');

@@ -14,6 +14,13 @@ const AS_OF = ['--as-of', '2014-05-24'];
 
 const VISIT = MINI_VISIT_HEARD;
 const OPINION = MINI_OPINION('o9');
+/** Group g1 with a visit, a picture and a summary: whatever a test adds is all it lacks. */
+const G1 = {
+  'ledger.yaml': MINI_CAMPAIGN,
+  'groups/g1/v.yaml': VISIT,
+  'groups/g1/photos/a.jpg': JPEG,
+  'groups/g1/summary.md': 'We listened.\n',
+};
 
 function rejected(root: string): { file: string; line: number; kind: unknown; reasons: { code: string }[] }[] {
   return parse(readFileSync(path.join(root, 'ledgers/rejected.yaml'), 'utf8')) as never;
@@ -21,13 +28,7 @@ function rejected(root: string): { file: string; line: number; kind: unknown; re
 
 describe('record files that cannot be read are refused, not left out', () => {
   it('a link out of the group, a dangling link and a FIFO: in rejected.yaml, counted by the audit and the report', async () => {
-    const root = writeCampaign({
-      'ledger.yaml': MINI_CAMPAIGN,
-      'outside.yaml': OPINION,
-      'groups/g1/v.yaml': VISIT,
-      'groups/g1/photos/a.jpg': JPEG,
-      'groups/g1/summary.md': 'We listened.\n',
-    });
+    const root = writeCampaign({ ...G1, 'outside.yaml': OPINION });
     symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'groups/g1/out.yaml'));
     symlinkSync(path.join(root, 'gone.yaml'), path.join(root, 'groups/g1/dangling.yaml'));
     const fifo = mkfifo(path.join(root, 'groups/g1/pipe.yaml'));
@@ -78,13 +79,7 @@ describe('record files that cannot be read are refused, not left out', () => {
 
 describe('changes.yaml', () => {
   it('records of a file now refused as a whole are refused, not removed', async () => {
-    const root = writeCampaign({
-      'ledger.yaml': MINI_CAMPAIGN,
-      'groups/g1/v.yaml': VISIT,
-      'groups/g1/o.yaml': OPINION,
-      'groups/g1/photos/a.jpg': JPEG,
-      'groups/g1/summary.md': 'We listened.\n',
-    });
+    const root = writeCampaign({ ...G1, 'groups/g1/o.yaml': OPINION });
     expect((await runCli(['merge'], { cwd: root })).code).toBe(0);
     rmSync(path.join(root, 'groups/g1/o.yaml'));
     symlinkSync(path.join(root, 'gone.yaml'), path.join(root, 'groups/g1/o.yaml'));

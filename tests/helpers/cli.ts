@@ -1,5 +1,7 @@
 // Runs the CLI in-process with captured streams: what a golden scenario asserts on.
+import { expect } from 'vitest';
 import { main } from '../../src/main.js';
+import { copyCampaign } from './campaign.js';
 
 export interface CliRun {
   code: number;
@@ -22,4 +24,12 @@ export async function runCli(
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
   });
   return { code, stdout, stderr };
+}
+
+/** A copy of an example campaign (or fixture folder), merged: the start of tests on its ledgers. */
+export async function mergedCopy(example: string): Promise<string> {
+  const root = copyCampaign(example);
+  const run = await runCli(['merge'], { cwd: root });
+  expect(run.code, run.stderr).toBe(0);
+  return root;
 }

@@ -10,19 +10,12 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReviews } from '../../src/read/loadReviews.js';
-import { copyCampaign, REPO } from '../helpers/campaign.js';
-import { runCli } from '../helpers/cli.js';
+import { REPO } from '../helpers/campaign.js';
+import { mergedCopy, runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const BIN = path.join(REPO, 'bin/ledger.js');
 const AS_OF = ['--as-of', '2014-05-24'];
-
-async function merged(example: string): Promise<string> {
-  const root = copyCampaign(example);
-  const run = await runCli(['merge'], { cwd: root });
-  expect(run.code, run.stderr).toBe(0);
-  return root;
-}
 
 /** Runs commands one after the other and writes down what a clerk would see. */
 async function transcript(root: string, commands: string[][]): Promise<string> {
@@ -48,7 +41,7 @@ function edit(root: string, file: string, from: RegExp, to: string): void {
 
 describe('ledger review: golden scenarios', () => {
   it('zh-CN: approve, return, an unknown id, list, clear, status', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     const text = await transcript(root, [
       ['review', 'approve', 'g1/o1', 'g1/o2', '--note', '已核实', '--date', '2014-05-23'],
       ['review', 'return', 'g2/o2', '--reason', '整改时限已过，请补充整改结果', '--date', '2014-05-23'],
@@ -67,7 +60,7 @@ describe('ledger review: golden scenarios', () => {
   });
 
   it('en: the same in English, and list as JSON', async () => {
-    const root = await merged('en');
+    const root = await mergedCopy('en');
     const text = await transcript(root, [
       ['review', 'approve', 'g1/o1', 'j-north/o1', '--date', '2014-05-23'],
       ['review', 'return', 'g1/a1', '--reason', 'The due date is missing the year', '--date', '2014-05-23'],
@@ -82,7 +75,7 @@ describe('ledger review: golden scenarios', () => {
 
 describe('ledger review', () => {
   it('an unknown id is an error naming the nearest record, and nothing is written', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     const run = await runCli(['review', 'approve', 'g1/o1', 'g3/o99'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('ledger: 台账中没有编号为“g3/o99”的记录，最接近的是“g3/o9”（编号写作“组编号/记录编号”）\n');
@@ -93,7 +86,7 @@ describe('ledger review', () => {
   });
 
   it('the id it offers as the example is one of this campaign’s (the en one has no g2)', async () => {
-    const root = await merged('en');
+    const root = await mergedCopy('en');
     const ids = readdirSync(path.join(root, 'ledgers'))
       .filter((f) => f.endsWith('.yaml'))
       .flatMap((f) => [...readFileSync(path.join(root, 'ledgers', f), 'utf8').matchAll(/^- id: (\S+)$/gm)].map((m) => m[1]));
@@ -107,7 +100,7 @@ describe('ledger review', () => {
   });
 
   it('refuses a command that says too little or the wrong thing, before it changes anything', async () => {
-    const root = await merged('en');
+    const root = await mergedCopy('en');
     const cases: [string[], RegExp][] = [
       [['review', 'return', 'g1/o1'], /needs --reason/],
       [['review', 'approve'], /name the records to approve/],
@@ -127,7 +120,7 @@ describe('ledger review', () => {
   });
 
   it('a record changed after approval shows as changed: in status at once, in list after the merge', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     expect((await runCli(['review', 'approve', 'g1/o1', 'g1/o2', '--date', '2014-05-23'], { cwd: root })).code).toBe(0);
     const file = 'groups/g1/visits/2014-04-15-v1.yaml';
     // Moving a record (a comment line above it) changes where it is, not what it says: still approved.
@@ -154,7 +147,7 @@ describe('ledger review', () => {
 
   it('status hashes the records it reads from the folders exactly as the ledgers hold them', async () => {
     for (const example of ['zh-CN', 'en']) {
-      const root = await merged(example);
+      const root = await mergedCopy(example);
       const all = JSON.parse((await runCli(['review', 'list', '--format', 'json'], { cwd: root })).stdout);
       const ids = all.records.map((r: { id: string }) => r.id);
       expect((await runCli(['review', 'approve', ...ids], { cwd: root })).code).toBe(0);
@@ -166,7 +159,7 @@ describe('ledger review', () => {
   });
 
   it('a review whose record was removed shows as removed, and can be cleared', async () => {
-    const root = await merged('en');
+    const root = await mergedCopy('en');
     expect((await runCli(['review', 'approve', 'j-north/o2', 'j-north/o1'], { cwd: root })).code).toBe(0);
     const file = path.join(root, 'groups/j-north/records.yaml');
     const docs = readFileSync(file, 'utf8').split(/^---$/m);
@@ -183,7 +176,7 @@ describe('ledger review', () => {
   });
 
   it('takes the merge lock: no review while a merge runs, no merge while a review writes', async () => {
-    const root = await merged('en');
+    const root = await mergedCopy('en');
     const ledgers = path.join(root, 'ledgers');
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
     try {
@@ -209,7 +202,7 @@ describe('ledger review', () => {
   });
 
   it('loses no review when reviews and merges race (real processes)', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     const ids = ['g1/o1', 'g1/o2', 'g1/o3', 'g2/o1', 'g2/o2', 'g3/o1', 'g3/o2', 'g4/o1'];
     const exec = (args: string[]) =>
       new Promise<{ code: number; stderr: string; args: string[] }>((resolve) => {
@@ -249,7 +242,7 @@ describe('ledger review', () => {
   }, 90_000);
 
   it('status JSON: per group review {approved, returned, changed, unreviewed}, after warnings', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     await runCli(['review', 'return', 'g2/o2', '--reason', '请补充整改结果'], { cwd: root });
     const status = JSON.parse((await runCli(['status', '--format', 'json', ...AS_OF], { cwd: root })).stdout);
     for (const g of status.groups) {
@@ -277,7 +270,7 @@ describe('ledger review', () => {
 
 describe('review progress in the workbook and the report', () => {
   it('export --reviewed-only: only approved records unchanged since, said on every sheet', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     await runCli(['review', 'approve', 'g1/v1', 'g1/o1', 'g1/o2', 'g2/a1'], { cwd: root });
     await runCli(['review', 'return', 'g1/o3', '--reason', '请补充整改时限'], { cwd: root });
     const run = await runCli(['export', '--reviewed-only', ...AS_OF], { cwd: root });
@@ -318,7 +311,7 @@ describe('review progress in the workbook and the report', () => {
   });
 
   it('export --reviewed-only: the duplicates and findings sheets hold what their headers say, in both languages', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     // g2/o5 and j-xiguan/o2 are alike, g3/o6 and g4/o6 too (only g3/o6 approved); g2/o2 is overdue (must make up).
     const approved = ['g2/o2', 'g2/o5', 'g3/o1', 'g3/o3', 'g3/o6', 'j-xiguan/o2'];
     expect((await runCli(['review', 'approve', ...approved], { cwd: root })).code).toBe(0);
@@ -372,7 +365,7 @@ describe('review progress in the workbook and the report', () => {
   });
 
   it('the report says how far the review has come', async () => {
-    const root = await merged('zh-CN');
+    const root = await mergedCopy('zh-CN');
     const before = await runCli(['report', '--format', 'md', '--out', 'r.md', ...AS_OF], { cwd: root });
     expect(before.code).toBe(0);
     // Nothing reviewed yet: the report says nothing of reviews (no sentence that reads like a disclaimer).
