@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import type { GroupOutput } from '../build/groupOutput.js';
+import type { GroupOutput, PreviousPieces } from '../build/groupOutput.js';
 import { chunksIn, runGroupJob, type ChunkMessage, type GroupBuilt, type GroupJob } from '../build/groupJob.js';
 import { pathExists } from '../read/pathExists.js';
 
@@ -50,11 +50,8 @@ export class GroupPool {
     });
   }
 
-  /**
-   * Sends the group to the least loaded worker; its bytes are moved, not copied. Its previous
-   * chunks stay here: they are views of whole ledger files, which a message would copy whole.
-   */
-  build({ previous: _previous, ...job }: GroupJob): Promise<GroupBuilt> {
+  /** Sends the group to the least loaded worker; its bytes are moved, not copied. */
+  build(job: GroupJob): Promise<GroupBuilt> {
     const n = this.next++;
     const size = job.files.reduce((s, f) => s + (f.bytes?.length ?? 0) + 1, 0);
     let w = 0;
@@ -95,13 +92,21 @@ export class GroupPool {
   }
 }
 
+type Previous = () => PreviousPieces | undefined;
+
+/** A group built on this thread, with its last chunks when there are some to reuse. */
+function runHere(job: GroupJob, previous: Previous | undefined): GroupBuilt {
+  const pieces = previous?.();
+  return runGroupJob(pieces ? { ...job, previous: pieces } : job);
+}
+
 /**
  * Builds groups on this thread until enough files are known to need checking, then starts the
  * workers: the groups waiting so far go to them, and every later group as soon as it is read.
  */
 export class GroupBuilder {
   private readonly parallel: boolean;
-  private readonly waiting: { job: GroupJob; resolve: (b: GroupBuilt | Promise<GroupBuilt>) => void }[] = [];
+  private readonly waiting: { job: GroupJob; previous?: Previous; resolve: (b: GroupBuilt | Promise<GroupBuilt>) => void }[] = [];
   private files = 0;
   private pool: GroupPool | undefined;
 
@@ -109,11 +114,15 @@ export class GroupBuilder {
     this.parallel = threads > 1 && groupWorkerAvailable();
   }
 
-  build(job: GroupJob): Promise<GroupBuilt> {
+  /**
+   * `previous` reads the group's last chunks, for a build on this thread only: they are views of
+   * whole ledger files, which a message to a worker would copy whole.
+   */
+  build(job: GroupJob, previous?: Previous): Promise<GroupBuilt> {
     if (this.pool) return this.pool.build(job);
-    if (!this.parallel) return Promise.resolve(runGroupJob(job));
+    if (!this.parallel) return Promise.resolve(runHere(job, previous));
     this.files += job.files.filter((f) => f.bytes).length;
-    const later = new Promise<GroupBuilt>((resolve) => this.waiting.push({ job, resolve }));
+    const later = new Promise<GroupBuilt>((resolve) => this.waiting.push({ job, ...(previous ? { previous } : {}), resolve }));
     if (this.files >= MIN_PARALLEL_FILES) {
       const pool = (this.pool = new GroupPool(this.threads));
       for (const w of this.waiting.splice(0)) w.resolve(pool.build(w.job));
@@ -125,7 +134,7 @@ export class GroupBuilder {
   flush(): void {
     for (const w of this.waiting.splice(0)) {
       try {
-        w.resolve(runGroupJob(w.job));
+        w.resolve(runHere(w.job, w.previous));
       } catch (e) {
         w.resolve(Promise.reject(e));
       }

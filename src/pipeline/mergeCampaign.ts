@@ -94,7 +94,7 @@ async function buildGroups(input: CampaignInput, builder: GroupBuilder, caches: 
       progress(g.scan.recordFiles.length);
       continue;
     }
-    const built = builder.build(jobOf(g, caches.files !== undefined)).then((b) => {
+    const built = builder.build(jobOf(g, caches.files !== undefined), g.previous).then((b) => {
       for (const [i, json] of b.fresh) {
         const f = g.files[i]!;
         caches.files?.store({ rel: f.rel, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, sha256: f.hash, ctx: g.ctxKey }, json);

@@ -61,7 +61,6 @@ export function jobOf(g: GroupInput, json: boolean) {
       rel: f.rel,
       ...(f.cached ? { cached: f.cached } : f.problem ? { problem: f.problem } : { bytes: f.bytes ?? Buffer.alloc(0) }),
     })),
-    ...(g.previous ? { previous: g.previous } : {}),
   };
 }
 

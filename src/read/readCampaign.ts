@@ -54,8 +54,11 @@ export interface GroupInput {
   key: string;
   /** Record files in file order (empty when the group comes whole from the cache). */
   files: FileInput[];
-  /** The group's chunks as the last merge wrote them, when it is built again. */
-  previous?: PreviousPieces;
+  /**
+   * The group's chunks as the last merge wrote them, read when it is built again on this thread
+   * (workers never get them, so a merge that builds many groups there does not read them).
+   */
+  previous?: () => PreviousPieces | undefined;
   /** The group's piece from the last merge, when nothing it was built from changed. */
   reused?: { output: GroupOutput; chunks: Chunks };
   /** The stat key of its input files (with `hashes`, when none is refused): the group cache's check that nothing changed. */
@@ -121,7 +124,7 @@ export function readCampaign(root: string, options: ReadOptions = {}): CampaignI
 
 function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, options: ReadOptions): GroupInput {
   const ctxKey = contextKey(ctx);
-  const others = hashedFiles(scan);
+  const others = options.hashes ? hashedFiles(scan) : []; // only what is hashed is listed
   if (options.groups && options.hashes && !options.hashOnly) {
     const same = unchangedGroup(reader, { scan, ctx, ctxKey }, others, options.groups, options.files);
     if (same) return same;
@@ -159,8 +162,8 @@ function readGroup(reader: InputReader, ctx: GroupContext, scan: GroupScan, opti
     return group;
   }
   // Built again: the records that did not change take their YAML from the last merge's chunk.
-  const previous = options.groups?.previousPieces(scan.id);
-  if (previous) group.previous = previous;
+  const cache = options.groups;
+  if (cache) group.previous = () => cache.previousPieces(scan.id);
   group.files = read.map((f): FileInput => {
     const base = { rel: f.rel, hash: f.hash, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino };
     if (f.problem) return { ...base, problem: f.problem };
